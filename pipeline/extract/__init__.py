@@ -1,0 +1,44 @@
+"""Extraction: one document's sentences in, rows for every fact table out.
+
+Pure: no files, no database. `extract_document` is what the pipeline, the CLI and the
+tests call; each fact type has its own module."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from pipeline.extract.agreements import extract_agreements
+from pipeline.extract.companies import extract_company_counts
+from pipeline.extract.context import DocContext
+from pipeline.extract.events import extract_events
+from pipeline.extract.trade import extract_trade_figures
+from pipeline.text import Sentence
+
+EXTRACTORS: dict[str, Callable[[DocContext], list[dict]]] = {
+    "trade_figures": extract_trade_figures,
+    "company_counts": extract_company_counts,
+    "agreements": extract_agreements,
+    "events": extract_events,
+}
+
+
+def extract_document(doc_id: str, sentences: list[Sentence], published: dt.date | None) -> dict[str, list[dict]]:
+    """Rows per fact table for one document."""
+    doc = DocContext.build(doc_id, sentences, published)
+    return {table: extractor(doc) for table, extractor in EXTRACTORS.items()}
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Fingerprint of the code and word lists that turn text into facts. When it changes,
+    every document is extracted again, so no table mixes facts of two extractor versions."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for path in sorted(list(root.rglob("*.py")) + list((root / "data").rglob("*"))):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]

@@ -1,0 +1,172 @@
+"""Agreements: memoranda, agreements, deals, contracts, protocols, roadmaps, documents.
+
+A sentence reports an agreement when it names one and says where it stands: signed
+(signed, inked, concluded, reached), planned (expected or scheduled to be signed) or
+proposed (called for, offered, under discussion). A later "the memorandum ..." that
+only describes an agreement already reported is the same agreement, not a new row."""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.context import DocContext, SentenceView, base_row
+from pipeline.numbers import parse_number
+
+_TYPES = [  # (pattern, agreement_type); the first match in a sentence names the type
+    (r"memorand(?:um|a|ums)\s+of\s+understanding|mous?\b|memorand(?:um|a|ums)(?:\s+of\s+(?:cooperation|intent))?",
+     "memorandum of understanding"),
+    (r"road\s?maps?", "roadmap"),
+    (r"protocols?", "protocol"),
+    (r"contracts?", "contract"),
+    (r"treat(?:y|ies)", "treaty"),
+    (r"accords?", "accord"),
+    (r"(?:joint\s+)?declarations?", "declaration"),
+    (r"agreements?", "agreement"),
+    (r"deals?", "deal"),
+    (r"(?:cooperation\s+)?documents?", "document"),
+]
+_NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.IGNORECASE)
+_TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
+
+_PLANNED = re.compile(
+    r"\b(expected|scheduled|set|due|slated|planned|planning|plan|plans|going|prepared|poised|intend|intends|intended)\s+to\s+"
+    r"(be\s+)?(sign|signed|ink|inked|conclude|concluded|result\s+in\s+the\s+(signing|conclusion))"
+    r"|\bwill\s+(be\s+)?(sign|signed|ink|inked|conclude|concluded)\b|\bwould\s+(be\s+)?(signed|concluded)\b"
+    r"|\bwould\s+result\s+in\s+the\s+(signing|conclusion)\b|\bare\s+to\s+(be\s+)?sign|\bis\s+to\s+(be\s+)?sign"
+    r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\bready\s+for\s+signing\b|\bfinali[sz]ing\b",
+    re.IGNORECASE)
+_PROPOSED = re.compile(
+    r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
+    r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
+    r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|could\s+sign|may\s+sign|might\s+sign|"
+    r"urged|would\s+like\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive))\b",
+    re.IGNORECASE)
+_SIGNED = re.compile(
+    r"\b(signed|inked|concluded|reached|sealed|struck|clinched|finali[sz]ed|ratified|signing\s+ceremony|"
+    r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
+    r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged)\b",
+    re.IGNORECASE)
+_SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|concluded|conclusion|reached|sealed|"
+                          r"struck|clinched|finali[sz]ed|ratified)\b", re.IGNORECASE)
+# "the memorandum envisages ...", "this agreement": a mention of an agreement already told.
+_DEFINITE = re.compile(r"\b(the|this|that|these|those|said|such)\s+(\w+\s+){0,2}$", re.IGNORECASE)
+# "in agreement with", "by agreement": consensus, not a document.
+_NOT_A_DOCUMENT = re.compile(r"\b(in|by|reached\s+an?)\s+agreement\s+(with|that|on\s+the\s+need)\b"
+                             r"|\b(visa|travel|identity|shipping|customs|tender|bidding)\s+documents?\b",
+                             re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    r"(?P<num>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozen|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"twenty-\w+|thirty-\w+|forty-\w+|fifty-\w+|a\s+single|an?)"
+    r"\s+(?:(?:new|more|separate|bilateral|trilateral|intergovernmental|interstate|commercial|cooperation|"
+    r"investment|trade|economic|important|major|key|joint|[A-Z][\w-]*|and|,)\s*){0,4}$")
+
+
+def extract_agreements(doc: DocContext) -> list[dict]:
+    rows: list[dict] = []
+    for s in doc.sentences:
+        m = _first_agreement_noun(s.text)
+        if m is None:
+            continue
+        status = _status(s.text)
+        if status is None:
+            continue
+        noun = m.group("noun")
+        before = s.text[:m.start()]
+        if rows and _DEFINITE.search(before) and not _SIGNING_ACT.search(s.text):
+            continue   # "The memorandum envisages ...": describes an agreement already reported
+        count = _count(before, noun)
+        signed_date = _signed_date(s, m.start()) if status == "signed" else None
+        parties = _parties(doc, s)
+        value, unit = _worth(s, m.end())
+        rows.append({**base_row(doc, s, "agreements.noun_with_status"), "agreement_type": _type_of(noun),
+                     "status": status, "signed_date": signed_date, "parties": parties,
+                     "agreement_count": count, "value": value, "unit": unit})
+    return _dedupe(rows)
+
+
+def _first_agreement_noun(text: str) -> re.Match | None:
+    for m in _NOUN.finditer(text):
+        window = text[max(0, m.start() - 20):m.end() + 25]
+        if _NOT_A_DOCUMENT.search(window):
+            continue
+        return m
+    return None
+
+
+def _type_of(noun: str) -> str:
+    noun = " ".join(noun.split())
+    for pattern, t in _TYPE_OF:
+        if pattern.match(noun):
+            return t
+    return noun.lower()
+
+
+def _status(text: str) -> str | None:
+    if _PLANNED.search(text):
+        return "planned"
+    signed = _SIGNED.search(text)
+    proposed = _PROPOSED.search(text)
+    if signed and not (proposed and re.search(r"\b(need|ready|could|may|might|would\s+like)\s+to\s+sign\b", text, re.I)):
+        return "signed"
+    if proposed:
+        return "proposed"
+    return None
+
+
+def _count(before: str, noun: str) -> int | None:
+    plural = noun.lower().endswith(("s", "memoranda")) or noun.lower() == "memoranda"
+    m = _COUNT_BEFORE.search(before[-80:])
+    if m:
+        word = " ".join(m.group("num").lower().split())
+        if word in ("a", "an", "a single"):
+            return None if plural else 1
+        n = parse_number(word)
+        if n is not None and n >= 1 and n == int(n) and n < 10000:
+            return int(n)
+    return None if plural else 1
+
+
+def _signed_date(s: SentenceView, noun_at: int):
+    resolved = [d for d in s.dates if d.date is not None]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda d: abs(d.start - noun_at)).date
+
+
+def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
+    codes: list[str] = []
+    for m in s.countries:
+        if m.code not in codes:
+            codes.append(m.code)
+    if len(codes) >= 2:
+        return sorted(codes)
+    pair = list(doc.main_pair)
+    if len(codes) == 1 and codes[0] in pair and len(pair) == 2:
+        return sorted(pair)
+    if not codes and len(pair) == 2:
+        return sorted(pair)
+    return sorted(codes) or None
+
+
+def _worth(s: SentenceView, after: int) -> tuple[float | None, str | None]:
+    for a in s.amounts:
+        gap = s.text[after:a.start]
+        if 0 <= a.start - after <= 60 and re.search(r"\b(worth|valued\s+at|totall?ing|with\s+a\s+(total\s+)?value\s+of|for)\b", gap):
+            return a.value, a.unit
+    return None, None
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """A memorandum named again, or signed on the same day by the same parties, is one agreement."""
+    out: list[dict] = []
+    for r in rows:
+        same = next((o for o in out if o["status"] == r["status"] == "signed" and r["signed_date"] is not None
+                     and o["signed_date"] == r["signed_date"] and o["parties"] == r["parties"]), None)
+        if same is None:
+            same = next((o for o in out if o["agreement_type"] == r["agreement_type"] and o["status"] == r["status"]
+                         and o["parties"] == r["parties"] and o["signed_date"] == r["signed_date"]
+                         and o["agreement_count"] == r["agreement_count"] and o["value"] == r["value"]
+                         and o["agreement_count"] == 1), None)
+        if same is None:
+            out.append(r)
+    return out

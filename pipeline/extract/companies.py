@@ -1,0 +1,98 @@
+"""Company counts: how many companies of one country operate in, or take part in, another.
+
+A count ("approximately 700", "six", "a dozen") directly before a company noun, with
+at most a few adjectives between ("Iranian", "large", "domestic"); or "the number of
+X companies ... reached N"."""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.context import DocContext, SentenceView, base_row
+from pipeline.numbers import find_counts
+
+_COMPANY_NOUN = (r"(companies|company|firms?|enterprises?|businesses|producers|manufacturers|exporters|importers|"
+                 r"holdings|joint\s+ventures|ventures|corporations|subsidiaries|legal\s+entities|suppliers|"
+                 r"contractors|exhibitors|startups|start-ups|banks)")
+# Adjectives allowed between a count and the noun; a demonym is any capitalised word.
+_BETWEEN = r"(?:\s+(?:[A-Z][\w-]*|large|big|major|leading|small|medium-sized|small\s+and\s+medium-sized|domestic|local|" \
+           r"foreign|national|private|state-owned|state|industrial|trading|manufacturing|mining|agricultural|" \
+           r"construction|logistics|transport|pharmaceutical|food|technology|tech|new|active|registered|" \
+           r"joint|international|top|well-known|other|more)){0,4}"
+_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}\s+{_COMPANY_NOUN}\b")
+_NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,80}}?)"
+                        r"\b(reached|is|was|stands?\s+at|stood\s+at|exceeds?|exceeded|totals?|totaled|totalled|amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to)\s*$",
+                        re.IGNORECASE)
+_HOST_PREP = re.compile(r"\b(in|into|on|to|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
+_DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
+
+
+def extract_company_counts(doc: DocContext) -> list[dict]:
+    rows: list[dict] = []
+    for s in doc.sentences:
+        if not re.search(_COMPANY_NOUN, s.text, re.IGNORECASE):
+            continue
+        for c in find_counts(s.text):
+            tail = s.text[c.end:]
+            m = _COUNT_THEN_NOUN.match(tail)
+            rule = "companies.count_noun"
+            noun_end = c.end + m.end() if m else None
+            if m is None:
+                head = s.text[:c.start]
+                n = _NUMBER_OF.search(head)
+                if n is None:
+                    continue
+                rule, noun_end = "companies.number_of", n.start("rest")
+            if noun_end is None:
+                continue
+            span_start = min(c.start, noun_end)
+            company, host = _countries(doc, s, span_start, noun_end, c.end)
+            if company is None and host is None:
+                continue
+            rows.append({**base_row(doc, s, rule), "company_count": c.value, "company_country": company,
+                         "host_country": host, "approximate": c.approximate})
+    return _dedupe(rows)
+
+
+def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, count_end: int):
+    """(company_country, host_country) around a company phrase at [start, noun_end)."""
+    text = s.text
+    mentions = s.countries + [c for c in s.cities if c.kind in ("capital", "city")]
+    own = [m for m in s.countries if count_end <= m.start and m.end <= noun_end]
+    # "companies from Turkey", "firms with Chinese capital"
+    after = [m for m in mentions if noun_end <= m.start <= noun_end + 40]
+    company = own[0].code if own else None
+    host = None
+    for m in after:
+        gap = text[noun_end:m.start].lower()
+        if company is None and re.search(r"\b(from|of|with)\s+(the\s+)?$", gap) and "in " not in gap:
+            company = m.code
+        elif host is None and _HOST_PREP.search(text[max(0, m.start - 12):m.start]):
+            host = m.code
+    if host is None:
+        hosts = [m for m in mentions if _HOST_PREP.search(text[max(0, m.start - 12):m.start])
+                 and m.code != company]
+        if hosts:
+            host = min(hosts, key=lambda m: abs(m.start - noun_end)).code
+    if company is None:
+        phrase = text[start:noun_end]
+        others = [m.code for m in s.countries if m.code != host]
+        if _DOMESTIC.search(phrase) or not others:
+            company = doc.other_side(host) if host else None
+        if company is None and others:
+            company = others[0]
+    if host is None and company is not None:
+        host = doc.other_side(company)
+    if company is not None and company == host:
+        return None, None
+    return company, host
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        key = (r["company_count"], r["company_country"], r["host_country"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,91 @@
+"""What every extractor needs to know about one document: its fact-bearing sentences,
+publication date, the pair of countries the article is about, and per-sentence
+annotations (places, dates, periods, amounts, changes), each computed once."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pipeline import amounts, dates, places
+from pipeline.text import Sentence
+
+
+@dataclass
+class SentenceView:
+    """One body sentence and its annotations, computed on first use."""
+
+    sentence: Sentence
+    published: dt.date | None
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @cached_property
+    def countries(self) -> list[places.PlaceMention]:
+        return places.find_countries(self.text)
+
+    @cached_property
+    def cities(self) -> list[places.PlaceMention]:
+        return places.find_cities(self.text)
+
+    @cached_property
+    def dates(self) -> list[dates.DateMention]:
+        return dates.find_dates(self.text, self.published)
+
+    @cached_property
+    def periods(self) -> list[dates.PeriodMention]:
+        return dates.find_periods(self.text, self.published)
+
+    @cached_property
+    def amounts(self) -> list[amounts.Amount]:
+        return amounts.find_amounts(self.text)
+
+    @cached_property
+    def changes(self) -> list[amounts.Change]:
+        return amounts.find_changes(self.text)
+
+
+@dataclass
+class DocContext:
+    doc_id: str
+    published: dt.date | None
+    sentences: list[SentenceView] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc_id: str, sentences: list[Sentence], published: dt.date | None) -> "DocContext":
+        body = [SentenceView(s, published) for s in sentences if s.section == "body" and s.repeat_of is None]
+        return cls(doc_id, published, body)
+
+    @cached_property
+    def main_pair(self) -> tuple[str, ...]:
+        """The two countries the article is most about (by mentions), fewer if it names fewer."""
+        counts: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        for i, s in enumerate(self.sentences):
+            for m in s.countries:
+                if m.kind == "bloc":
+                    continue
+                counts[m.code] += 1
+                first_seen.setdefault(m.code, i)
+        ranked = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+        return tuple(ranked[:2])
+
+    def other_side(self, code: str | None) -> str | None:
+        """The country of the main pair that is not `code` (None if unknown)."""
+        pair = self.main_pair
+        if len(pair) < 2:
+            return None
+        if code == pair[0]:
+            return pair[1]
+        if code == pair[1]:
+            return pair[0]
+        return None
+
+
+def base_row(doc: DocContext, s: SentenceView, rule: str) -> dict:
+    """The columns every fact row shares: where it was read and by which rule."""
+    return {"doc_id": doc.doc_id, "evidence": s.text, "evidence_start": s.sentence.start,
+            "evidence_end": s.sentence.end, "rule": rule}

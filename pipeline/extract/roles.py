@@ -1,0 +1,90 @@
+"""Which role a country plays in a stretch of text: exporter, destination, partner, speaker.
+
+Shared by the trade, company and agreement extractors. Works on place mentions found in
+one sentence; offsets are relative to that sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.places import PlaceMention
+
+# A demonym or name followed by one of these is a person's or body's title ("Kazakh Foreign
+# Minister", "Iranian ambassador"): who speaks, not a party to the figure.
+_TITLE_AFTER = re.compile(
+    r"^\s*(('s|’s)\s+)?((first|deputy|vice|prime|foreign|economy|trade|finance|agriculture|energy|industry|"
+    r"transport|culture|interior|defen[cs]e|acting|former|then|new|outgoing|chief|senior|top|head|"
+    r"permanent|special|high-ranking|official)\s+)*(president|minister|ministers|ministry|pm|premier|"
+    r"ambassador|envoy|embassy|consul|consulate|spokesman|spokeswoman|spokesperson|official|officials|"
+    r"counterpart|leader|leadership|delegation|side|government|parliament|speaker|senator|diplomat|"
+    r"head|chairman|chair|deputy|foreign|president's|mp|lawmakers?|authorities|administration|"
+    r"officials|cabinet|chamber|customs|statistics|statistical|bureau|committee|agency|news|media|press)\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Roles:
+    owner: list[str]        # "Iran's exports", "Kazakh exports", subject "Iran exported"
+    origin: list[str]       # "from Kazakhstan"
+    dest: list[str]         # "to Kazakhstan"
+    partner: list[str]      # "with Kazakhstan"
+    pair: list[str]         # "between X and Y", "X-Y trade", "X and Y's trade"
+    speakers: list[str]     # "Kazakh Foreign Minister", "According to Iranian customs"
+    others: list[str]       # mentioned without a telling preposition
+
+    def all_parties(self) -> list[str]:
+        return _unique(self.pair + self.owner + self.origin + self.dest + self.partner + self.others)
+
+
+def _unique(codes: list[str]) -> list[str]:
+    seen: list[str] = []
+    for c in codes:
+        if c not in seen:
+            seen.append(c)
+    return seen
+
+
+def is_speaker(text: str, m: PlaceMention) -> bool:
+    return m.kind in ("demonym", "name") and bool(_TITLE_AFTER.match(text[m.end:m.end + 60]))
+
+
+def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
+    """Roles of the countries mentioned in `text` (mentions' offsets index `text`)."""
+    owner, origin, dest, partner, pair, speakers, others = [], [], [], [], [], [], []
+    ms = sorted(mentions, key=lambda m: m.start)
+    paired: set[int] = set()
+    for i, m in enumerate(ms):
+        if i in paired:
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        before = text[max(0, m.start - 16):m.start].lower()
+        between = text[m.end:nxt.start] if nxt else ""
+        after = text[m.end:m.end + 4]
+        # "Iran-Kazakhstan", "Kazakh-Iranian"; "between Iran and Kazakhstan"; "Iran and Kazakhstan's"
+        if nxt and (re.fullmatch(r"\s*[-–—/]\s*", between) or (
+                re.fullmatch(r"\s*(and|&)\s*(the\s+)?", between)
+                and (re.search(r"\bbetween\s+(the\s+)?$", before) or re.match(r"\s*('s|’s)", text[nxt.end:])
+                     or re.search(r"\b(of|by)\s+(the\s+)?$", before)))):
+            pair += [m.code, nxt.code]
+            paired.add(i + 1)
+            # a third member: "Kazakhstan-Turkmenistan-Iran"
+            j = i + 2
+            while j < len(ms) and re.fullmatch(r"\s*[-–—/]\s*|\s*,?\s*(and\s+)?", text[ms[j - 1].end:ms[j].start]):
+                pair.append(ms[j].code)
+                paired.add(j)
+                j += 1
+            continue
+        if is_speaker(text, m):
+            speakers.append(m.code)
+        elif re.search(r"\b(to|into|for)\s+(the\s+)?$", before):
+            dest.append(m.code)
+        elif re.search(r"\bfrom\s+(the\s+)?$", before):
+            origin.append(m.code)
+        elif re.search(r"\b(with|and)\s+(the\s+)?$", before):
+            partner.append(m.code)
+        elif after.startswith(("'s", "’s")) or m.kind == "demonym":
+            owner.append(m.code)
+        else:
+            others.append(m.code)
+    return Roles(_unique(owner), _unique(origin), _unique(dest), _unique(partner), _unique(pair),
+                 _unique(speakers), _unique(others))

@@ -1,0 +1,303 @@
+"""Trade figures: values, volumes and changes of trade between countries or blocs.
+
+Each amount (money or tonnes) and each percentage change in a sentence is tied to the
+nearest topic word before it. Only a trade word ("exports", "turnover", "trade") makes it
+a trade figure; the word decides the flow. Countries come from the stretch of the
+sentence that belongs to that trade word, by their prepositions (`roles`). Periods,
+kind (actual / target / forecast) and commodity are read from the same stretch."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.amounts import Amount, Change
+from pipeline.dates import PeriodMention
+from pipeline.extract.context import DocContext, SentenceView, base_row
+from pipeline.extract.roles import assign_roles
+from pipeline.extract import vocab
+
+# Topic words. The nearest one before a number decides what the number is about.
+_TRADE_TOPIC = re.compile(
+    r"\b(?P<export>exports?|exported|exporting|exporter|shipments?|shipped|supplies|supplied)\b"
+    r"|\b(?P<import>imports?|imported|importing|importer|purchases|purchased)\b"
+    r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|and\s+economic\s+mission))|"
+    r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange)\b",
+    re.IGNORECASE)
+_NOT_TRADE_TOPIC = re.compile(
+    r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|"
+    r"investments?|invested|investing|investors?|loans?|credit|credits|grants?|budget|population|tourists?|tourism|"
+    r"passengers?|revenues?|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|valued\s+at|"
+    r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
+    r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves)\b",
+    re.IGNORECASE)
+_FORECAST = re.compile(
+    r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
+    r"|\b(will|would|could|may|might)\s+(reach|exceed|hit|surpass|amount|total|grow|rise|increase)\b"
+    r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b",
+    re.IGNORECASE)
+_TARGET = re.compile(
+    r"\b(targets?|targeted|goals?|aims?|aimed|aiming|objectives?|road\s?maps?|plans?|planned|planning|intends?|"
+    r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed)\s+(to|at|for|of)\b"
+    r"|\b(target|goal|objective)\b"
+    r"|\broad\s?map\b"
+    r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
+    r"|\bto\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
+    r"|\bbring\b.{0,40}\bup\s+to\b"
+    r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b",
+    re.IGNORECASE)
+# "During this period, ..." refers back to the period of the previous figure.
+_SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said)\s+period\b", re.IGNORECASE)
+# "The figure decreased by 9.4 percent": a change that belongs to the previous figure.
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^\s*(the|this|that|these|its|their)\s+((trade\s+)?(figures?|amounts?|numbers?|indicators?|volumes?|values?|"
+    r"sums?|totals?|turnover)\b)|^\s*(it|its|this|they|their)\b",
+    re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_VOLUME_AND_VALUE = re.compile(r"\b(volume|weight|tonnage)\b.{0,20}\b(value|worth)\b|\b(value|worth)\b.{0,20}\b(volume|weight|tonnage)\b",
+                               re.IGNORECASE)
+_SINGLE_COUNTRY_TOTAL = re.compile(r"\b(foreign|external|overall|total|global)\s+trade\b", re.IGNORECASE)
+
+
+@dataclass
+class _Topic:
+    flow: str
+    start: int
+    end: int
+
+
+def extract_trade_figures(doc: DocContext) -> list[dict]:
+    rows: list[dict] = []
+    last_period: tuple | None = None
+    prev_rows: list[dict] = []
+    for s in doc.sentences:
+        if not s.amounts and not s.changes:
+            prev_rows = []
+            continue
+        topics = _topics(s.text)
+        sent_rows = _rows_for_sentence(doc, s, topics, last_period)
+        if not sent_rows and not s.amounts:
+            _attach_back_reference(s, prev_rows)
+        for r in sent_rows:
+            if r["period_start"] is not None and r["kind"] == "actual":
+                last_period = (r["period_start"], r["period_end"])
+        rows += sent_rows
+        prev_rows = sent_rows
+    return _dedupe(rows)
+
+
+def _topics(text: str) -> list[_Topic]:
+    """Trade and non-trade topic words in order; adjacent trade words of one flow merge."""
+    found: list[_Topic] = []
+    for m in _TRADE_TOPIC.finditer(text):
+        flow = next(k for k in ("export", "import", "total") if m.group(k))
+        found.append(_Topic(flow, m.start(), m.end()))
+    for m in _NOT_TRADE_TOPIC.finditer(text):
+        found.append(_Topic("none", m.start(), m.end()))
+    found.sort(key=lambda t: t.start)
+    merged: list[_Topic] = []
+    for t in found:
+        if merged and merged[-1].flow == t.flow and t.start - merged[-1].end <= 2:
+            merged[-1].end = t.end
+        else:
+            merged.append(t)
+    return merged
+
+
+def _topic_for(topics: list[_Topic], start: int, end: int) -> _Topic | None:
+    """The topic a number at [start, end) is about: the nearest topic word before it,
+    else a trade word just after it ("$3 billion in bilateral trade")."""
+    before = [t for t in topics if t.end <= start]
+    if before:
+        return before[-1]
+    after = [t for t in topics if t.start >= end and t.start - end <= 30]
+    return after[0] if after else None
+
+
+def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], last_period) -> list[dict]:
+    text = s.text
+    groups: dict[int, tuple[_Topic, list[Amount], list[Change]]] = {}
+    for a in s.amounts:
+        t = _topic_for(topics, a.start, a.end)
+        if t is None or t.flow == "none":
+            continue
+        groups.setdefault(t.start, (t, [], []))[1].append(a)
+    for c in s.changes:
+        t = _topic_for(topics, c.start, c.end)
+        if t is None or t.flow == "none":
+            continue
+        groups.setdefault(t.start, (t, [], []))[2].append(c)
+    if not groups:
+        return []
+    ordered = [groups[k] for k in sorted(groups)]
+    rows: list[dict] = []
+    for gi, (topic, amts, chgs) in enumerate(ordered):
+        prev_end = max((x.end for x in ordered[gi - 1][1] + ordered[gi - 1][2]), default=0) if gi else 0
+        win_start = min(prev_end, topic.start)
+        win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
+        rows += _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period)
+    return rows
+
+
+def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: list[Change],
+                win_start: int, win_end: int, last_period) -> list[dict]:
+    text = s.text
+    window = text[win_start:win_end]
+    mentions = [m for m in s.countries if win_start <= m.start and m.end <= win_end]
+    shifted = [type(m)(m.code, m.start - win_start, m.end - win_start, m.surface, m.kind) for m in mentions]
+    reporter, partner = _sides(doc, topic.flow, window, shifted)
+    if reporter is None and partner is None:
+        return []
+    commodity = vocab.find_commodity(window)
+    changes_left = list(chgs)
+    rows = []
+    periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]
+    for a in amts:
+        kind = _kind(text[win_start:a.start])
+        change = _nearest(changes_left, a)
+        if change is not None:
+            changes_left.remove(change)
+        period = _period_for(a, amts, periods, kind, text, last_period)
+        if period is _SKIP:
+            continue
+        rows.append(_row(doc, s, topic.flow, reporter, partner, a.value, a.unit, period, kind,
+                         change.pct if change else None, commodity, a.approximate, "trade.amount"))
+    if not amts:
+        for c in changes_left:
+            kind = _kind(text[win_start:c.start])
+            period = _period_for(c, [], periods, kind, text, last_period)
+            if period is _SKIP:
+                period = (None, None)
+            rows.append(_row(doc, s, topic.flow, reporter, partner, None, None, period, kind, c.pct,
+                             commodity, False, "trade.change_only"))
+    return rows
+
+
+def _sides(doc: DocContext, flow: str, window: str, mentions) -> tuple[str | None, str | None]:
+    """(reporter, partner) per the contract: exporter for exports, importer for imports."""
+    roles = assign_roles(window, mentions)
+    if flow == "total":
+        parties = roles.pair or (roles.owner + roles.partner + roles.others + roles.dest + roles.origin)
+        parties = list(dict.fromkeys(parties))
+        if len(parties) >= 2:
+            return parties[0], parties[1]
+        if len(parties) == 1:
+            if _SINGLE_COUNTRY_TOTAL.search(window) and not re.search(r"\b(bilateral|mutual|two\s+countries|both)\b", window, re.I):
+                return parties[0], None
+            return parties[0], doc.other_side(parties[0])
+        pair = doc.main_pair
+        if len(pair) == 2 and not roles.speakers or len(pair) == 2 and set(roles.speakers) <= set(pair):
+            return pair[0], pair[1]
+        return None, None
+    if flow == "export":
+        exporter = _first(roles.owner, roles.origin, [c for c in roles.pair[:1]], roles.others)
+        importer = _first(roles.dest, roles.partner, [c for c in roles.pair[1:2]])
+    else:
+        importer = _first(roles.owner, roles.dest, [c for c in roles.pair[:1]], roles.others)
+        exporter = _first(roles.origin, roles.partner, [c for c in roles.pair[1:2]])
+    if exporter is None and importer is None:
+        return None, None
+    if exporter == importer:
+        return None, None
+    exporter = exporter or doc.other_side(importer)
+    importer = importer or doc.other_side(exporter)
+    return (exporter, importer) if flow == "export" else (importer, exporter)
+
+
+def _first(*lists: list[str]) -> str | None:
+    for lst in lists:
+        if lst:
+            return lst[0]
+    return None
+
+
+def _kind(before: str) -> str:
+    if _FORECAST.search(before):
+        return "forecast"
+    if _TARGET.search(before):
+        return "target"
+    return "actual"
+
+
+def _nearest(changes: list[Change], a: Amount) -> Change | None:
+    if not changes:
+        return None
+    return min(changes, key=lambda c: min(abs(c.end - a.start), abs(a.end - c.start)))
+
+
+_SKIP = object()
+
+
+def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: str, text: str, last_period):
+    """(start, end) of the period a number refers to; _SKIP for a comparison base amount."""
+    horizons = [p for p in periods if p.kind == "horizon"]
+    plain = [p for p in periods if p.kind != "horizon"]
+    if kind != "actual" and horizons:
+        p = min(horizons, key=lambda p: abs(p.start - item.end))
+        return (p.start_date, p.end_date)
+    if len(amts) >= 2 and len(plain) >= 2:
+        p = min(plain, key=lambda p: _distance(p, item))
+        return (p.start_date, p.end_date)
+    stated = [p for p in plain if not p.is_comparison_base]
+    if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
+                                                                 text[:item.start]):
+        return _SKIP   # "up from $300 million": an earlier value without its own period
+    if stated:
+        p = min(stated, key=lambda p: _distance(p, item))
+        return (p.start_date, p.end_date)
+    if last_period and _SAME_PERIOD.search(text):
+        return last_period
+    return (None, None)
+
+
+def _distance(p: PeriodMention, item) -> int:
+    if p.start >= item.end:
+        return p.start - item.end
+    return item.start - p.end + 5   # a period after the number is likelier its own ("$1m in 2020")
+
+
+def _row(doc, s, flow, reporter, partner, value, unit, period, kind, change_pct, commodity, approximate, rule) -> dict:
+    return {**base_row(doc, s, rule), "flow": flow, "reporter": reporter, "partner": partner, "value": value,
+            "unit": unit, "period_start": period[0], "period_end": period[1], "kind": kind,
+            "change_pct": change_pct, "commodity": commodity, "approximate": approximate}
+
+
+def _attach_back_reference(s: SentenceView, prev_rows: list[dict]) -> None:
+    """A change stated about the previous sentence's figures ("The figure decreased by 9.4
+    percent"; "Its volume and value decreased by 17 and 4 percent, respectively")."""
+    if not prev_rows or not _ANAPHORIC_SUBJECT.search(s.text):
+        return
+    changes = s.changes
+    open_rows = [r for r in prev_rows if r["change_pct"] is None and r["value"] is not None]
+    if not open_rows:
+        return
+    if len(changes) >= 2 and _RESPECTIVELY.search(s.text):
+        if _VOLUME_AND_VALUE.search(s.text):
+            order = ("t", "money") if re.search(r"\b(volume|weight|tonnage)\b.{0,20}\b(value|worth)\b", s.text, re.I) \
+                else ("money", "t")
+            for want, c in zip(order, changes):
+                match = [r for r in open_rows if (r["unit"] == "t") == (want == "t")]
+                if match:
+                    match[0]["change_pct"] = c.pct
+            return
+        for r, c in zip(open_rows, changes):
+            r["change_pct"] = c.pct
+        return
+    if len(changes) == 1 and len(open_rows) == 1:
+        open_rows[0]["change_pct"] = changes[0].pct
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """One row per fact: the same figure stated twice in an article is one row."""
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        sides = (tuple(sorted(filter(None, (r["reporter"], r["partner"])))) if r["flow"] == "total"
+                 else (r["reporter"], r["partner"]))
+        value = None if r["value"] is None else round(r["value"], 2)
+        key = (r["flow"], sides, value, r["unit"], r["kind"], r["period_start"], r["period_end"],
+               r["change_pct"] if value is None else None, r["commodity"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out

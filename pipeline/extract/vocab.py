@@ -1,0 +1,37 @@
+"""Word lists the extractors share, loaded once from pipeline/data."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _terms(name: str) -> list[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+_COMMODITIES = sorted(_terms("commodities.txt"), key=len, reverse=True)
+_C = "|".join(re.escape(t) for t in _COMMODITIES)
+_FLOW = r"(exports?|imports?|trade|shipments?|supplies|sales|purchases|deliveries|turnover)"
+# A commodity tied to the flow: "wheat exports", "exports of wheat", "tonnes of wheat",
+# "$20 million worth of fruit", "exported 500,000 tonnes of grain", "non-oil trade".
+_COMMODITY = re.compile(
+    rf"\b(?P<a>{_C})\s+{_FLOW}\b"
+    rf"|\b{_FLOW}\s+(of|in)\s+(?:\w+\s+){{0,2}}?(?P<b>{_C})\b"
+    rf"|\b(tons?|tonnes?|t|worth)\s+of\s+(?:\w+\s+){{0,2}}?(?P<c>{_C})\b"
+    rf"|\b(exported|imported|shipped|supplied|sold|bought|purchased)\s+(?P<d>{_C})\b"
+    rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|sector)\b",
+    re.IGNORECASE)
+
+
+def find_commodity(text: str) -> str | None:
+    """What a trade figure in `text` is limited to, or None for trade in all goods."""
+    m = _COMMODITY.search(text)
+    if not m:
+        return None
+    if m.group("e"):
+        return f"non-{m.group('e').lower()} goods"
+    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
+    return term if term.isupper() else term.lower()

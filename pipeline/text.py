@@ -1,0 +1,178 @@
+"""From article text to sentences with character offsets.
+
+Marks page chrome (related-headline lists, "Last update:" lines, logos, share/subscribe
+lines, bylines), finds the headline, splits paragraphs into sentences without breaking
+on abbreviations or decimals, and links a repeated sentence (a lede printed twice) to
+its first occurrence so that a fact stated twice becomes one row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line that starts a list of other articles' headlines; what follows states no facts.
+_RELATED_MARKER = re.compile(
+    r"^\s*(read\s+more|related(\s+(news|articles?|stories|posts))?|see\s+also|also\s+read|more\s+on\s+this(\s+topic)?|"
+    r"you\s+may\s+also\s+like|recommended|most\s+read|latest\s+news|more\s+news|top\s+stories)\s*[:.\-–—]?\s*$",
+    re.IGNORECASE)
+_CHROME_LINE = re.compile(
+    r"^\s*(last\s+(update|updated|modified)|updated|modified)\b\s*[:\-–]?.*$"           # update stamps, never dates of the article
+    r"|^.{0,60}\blogo\s*$"                                                               # "Newsroom logo"
+    r"|^\s*(share(\s+this(\s+article|\s+story)?)?|print|e-?mail|tweet|advertisement|subscribe\b.*|follow\s+us\b.*|"
+    r"sign\s+up\b.*|tags?\s*:.*|keywords?\s*:.*|source\s*:.*|photo\s*(credit)?\s*:.{0,60}|image\s*:.{0,60}|"
+    r"copyright\b.*|©.*|all\s+rights\s+reserved.*|click\s+here\b.*|comments?\s*\(?\d*\)?)\s*$",
+    re.IGNORECASE)
+# "By Jane Doe April 8, 2021" / "By Jane Doe | Mar 3, 2022": author lines are metadata, not facts.
+_BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\b(\s*[|,•·–-]?\s*.{0,40})?$")
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’)]»"
+
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof st mt jr sr gen col lt capt cmdr adm gov sen rep pres amb hon rev sgt maj messrs
+inc ltd co corp bros dept univ assn est approx no nos vol fig vs etc al e.g i.e u.s u.k u.n u.a.e
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+""".split())
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s+)")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*"
+                       r"(\([^()]{1,40}\))?\s*[-–—:]+\s*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    idx: int
+    start: int
+    end: int
+    text: str
+    section: str            # "title", "body" or "chrome"
+    repeat_of: int | None   # idx of an earlier identical sentence
+
+
+def chrome_lines(lines: list[str]) -> set[int]:
+    """Indices of lines that are page furniture rather than article text."""
+    chrome: set[int] = set()
+    in_related = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _RELATED_MARKER.match(stripped):
+            in_related = True
+            chrome.add(i)
+            continue
+        if in_related:
+            # a related-headline list runs until text that reads like a paragraph again
+            if _looks_like_paragraph(stripped):
+                in_related = False
+            else:
+                chrome.add(i)
+                continue
+        if _CHROME_LINE.match(stripped) or _BYLINE.match(stripped):
+            chrome.add(i)
+    return chrome
+
+
+def _looks_like_paragraph(line: str) -> bool:
+    return line.rstrip(_CLOSERS)[-1:] in _TERMINAL and len(line.split()) >= 12
+
+
+def _looks_like_headline(line: str) -> bool:
+    return 2 <= len(line.split()) <= 24 and line.rstrip()[-1:] not in _TERMINAL + ":;,"
+
+
+def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
+    """Sentences of a document with offsets into `text`.
+
+    `title` is a headline known from metadata; when absent, the first line is taken as
+    the headline if it reads like one (short, no closing full stop)."""
+    lines = text.split("\n")
+    chrome = chrome_lines(lines)
+    out: list[Sentence] = []
+    seen: dict[str, int] = {}
+    title_key = _normalise(title) if title else None
+    first_content = True
+    pos = 0
+    for i, line in enumerate(lines):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if i in chrome:
+            spans = [(line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip()))]
+            section = "chrome"
+        else:
+            is_title = (title_key is not None and _normalise(line) == title_key) or (
+                title_key is None and first_content and _looks_like_headline(line.strip())
+                and _has_more_text(lines, i))
+            first_content = False
+            if is_title:
+                spans = [(line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip()))]
+                section = "title"
+                if title_key is None:
+                    title_key = _normalise(line)
+            else:
+                spans = [(line_start + s, line_start + e) for s, e in _split_line(line)]
+                section = "body"
+        for s, e in spans:
+            sent_text = text[s:e]
+            if not any(ch.isalnum() for ch in sent_text):
+                continue           # a stray "/" or "***" left between sentences
+            key = _normalise(_DATELINE.sub("", sent_text, count=1)) if section == "body" else _normalise(sent_text)
+            repeat = seen.get(key) if section != "chrome" else None
+            if repeat is None and section != "chrome" and key:
+                seen[key] = len(out)
+            out.append(Sentence(len(out), s, e, sent_text, section, repeat))
+    return out
+
+
+def _has_more_text(lines: list[str], i: int) -> bool:
+    return any(line.strip() for line in lines[i + 1:])
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) within one paragraph line."""
+    spans: list[tuple[int, int]] = []
+    start = len(line) - len(line.lstrip())
+    for m in _SENTENCE_END.finditer(line):
+        end = m.end()
+        if end <= start or not _is_boundary(line, m.start(), end):
+            continue
+        spans.append((start, end))
+        start = end + (len(line[end:]) - len(line[end:].lstrip()))
+    tail_end = len(line.rstrip())
+    if start < tail_end:
+        spans.append((start, tail_end))
+    return spans
+
+
+def _is_boundary(line: str, punct_at: int, end: int) -> bool:
+    rest = line[end:].lstrip()
+    if not rest:
+        return True
+    nxt = rest[0]
+    if nxt.islower():
+        return False               # "the U.S. economy", "approx. five"
+    if line[punct_at] == ".":
+        word = re.search(r"([\w.]+)$", line[:punct_at])
+        token = word.group(1).lower() if word else ""
+        if token in _ABBREVIATIONS:
+            return False
+        if len(token) == 1 and token.isalpha() and line[punct_at - 1].isupper():
+            return False           # an initial: "Mukhtar B. Tleuberdi"
+        if re.fullmatch(r"(\w\.)+\w", token):
+            return False           # "U.S", "e.g" handled above; other dotted acronyms
+    return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["
+
+
+def _normalise(s: str) -> str:
+    s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(s.lower().split()).strip(" .")
+
+
+def find_title(text: str) -> str | None:
+    """The headline of an article without metadata, or None."""
+    for s in split_sentences(text):
+        if s.section == "title":
+            return s.text
+        if s.section == "body":
+            return None
+    return None

@@ -1,0 +1,167 @@
+"""DuckDB side of the pipeline: DDL and comments generated from the pandera models,
+transactional replace-by-document writes, and atomic publishing of the analysts' file.
+
+The pipeline writes only its private working file (Settings.work_path). Analysts open
+the published file, which is replaced in one rename after a run, so a reader never
+blocks the pipeline (DuckDB allows one writer per file, and a reader holds a lock)
+and never sees a half-written run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import duckdb
+import polars as pl
+
+from pipeline import schemas
+
+_DUCKDB_TYPES = {
+    pl.String: "VARCHAR", pl.Float64: "DOUBLE", pl.Int64: "BIGINT", pl.Int32: "INTEGER",
+    pl.Boolean: "BOOLEAN", pl.Date: "DATE", pl.Datetime: "TIMESTAMP",
+}
+
+
+def duckdb_type(dtype: pl.DataType) -> str:
+    if isinstance(dtype, pl.List):
+        return duckdb_type(dtype.inner) + "[]"
+    for pl_type, sql in _DUCKDB_TYPES.items():
+        if dtype == pl_type:
+            return sql
+    raise TypeError(f"no DuckDB type for polars dtype {dtype}")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def table_ddl(name: str, model: type) -> list[str]:
+    """CREATE TABLE plus COMMENT statements for one model (COMMENT takes no parameters in DuckDB)."""
+    schema = model.to_schema()
+    cols = []
+    for col_name, col in schema.columns.items():
+        null = "" if col.nullable else " NOT NULL"
+        cols.append(f"{col_name} {duckdb_type(col.dtype.type)}{null}")
+    stmts = [f"CREATE TABLE IF NOT EXISTS {name} (\n  " + ",\n  ".join(cols) + "\n)"]
+    doc = " ".join((model.__doc__ or "").split())
+    if doc:
+        stmts.append(f"COMMENT ON TABLE {name} IS {_quote(doc)}")
+    for col_name, col in schema.columns.items():
+        if col.description:
+            stmts.append(f"COMMENT ON COLUMN {name}.{col_name} IS {_quote(col.description)}")
+    return stmts
+
+
+def schema_fingerprint() -> str:
+    ddl = "\n".join(s for name, model in schemas.TABLES.items() for s in table_ddl(name, model))
+    return hashlib.sha256(ddl.encode()).hexdigest()[:16]
+
+
+def connect(path: Path, *, retries: int = 50, wait_s: float = 0.2) -> duckdb.DuckDBPyConnection:
+    """Open the working file for writing, waiting briefly if another writer holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(retries):
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or attempt == retries - 1:
+                raise
+            time.sleep(wait_s)
+    raise AssertionError("unreachable")
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    """Create every table; when the table definitions changed since the file was made, rebuild
+    them (everything in the warehouse is derived from the seeds, so nothing is lost).
+    Returns True when the tables were (re)created empty."""
+    fingerprint = schema_fingerprint()
+    con.execute("CREATE TABLE IF NOT EXISTS _meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    row = con.execute("SELECT value FROM _meta WHERE key = 'schema_fingerprint'").fetchone()
+    if row and row[0] == fingerprint:
+        return False
+    with transaction(con):
+        for name in schemas.TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {name} CASCADE")
+        for name, model in schemas.TABLES.items():
+            for stmt in table_ddl(name, model):
+                con.execute(stmt)
+        con.execute("INSERT OR REPLACE INTO _meta VALUES ('schema_fingerprint', ?)", [fingerprint])
+    return True
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def delete_documents(con: duckdb.DuckDBPyConnection, table: str, doc_ids: Sequence[str]) -> int:
+    if not doc_ids:
+        return 0
+    n = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [list(doc_ids)]).fetchone()[0]
+    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)])
+    return n
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Append a frame whose columns are exactly the table's (by name, in the model's order)."""
+    if frame.height == 0:
+        return 0
+    con.register("_incoming", frame.to_arrow())
+    try:
+        cols = ", ".join(frame.columns)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+    return frame.height
+
+
+def replace_all(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    con.execute(f"DELETE FROM {table}")
+    return insert_frame(con, table, frame)
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence | None = None) -> pl.DataFrame:
+    return pl.from_arrow(con.execute(sql, params or []).to_arrow_table())
+
+
+def doc_ids(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {r[0] for r in con.execute(f"SELECT DISTINCT doc_id FROM {table}").fetchall()}
+
+
+def row_counts(con: duckdb.DuckDBPyConnection, tables: Sequence[str]) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def publish(work_path: Path, published_path: Path) -> Path:
+    """Copy the working file next to the published one and rename it into place.
+
+    os.replace is atomic on POSIX: a reader that has the old file open keeps reading the
+    old snapshot, the next connection sees the new one, and a crash leaves either the
+    old file or the new one, never a mix."""
+    con = duckdb.connect(str(work_path))
+    try:
+        con.execute("CHECKPOINT")   # fold the WAL into the file so the copy is complete
+    finally:
+        con.close()
+    published_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = published_path.with_name(f".{published_path.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(work_path, tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, published_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return published_path

@@ -1,0 +1,150 @@
+"""Day-level dates and publication dates: each case states the input and the exact expected
+values, with a frozen publication date (Wednesday 2023-11-15 unless a case says otherwise)."""
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import DateMention, find_dates, find_published_date, resolve_weekday, resolve_yearless
+
+D = dt.date
+P = D(2023, 11, 15)          # a Wednesday
+
+
+def _check_offsets(text: str, mentions: list[DateMention]) -> None:
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface
+
+
+# (text, published, [(surface, date, kind), ...])
+DATE_CASES = [
+    # absolute dates in the usual spellings
+    ("The memorandum was signed in Nur-Sultan on April 7, 2021.", P, [("April 7, 2021", D(2021, 4, 7), "absolute")]),
+    ("It was signed on 7 April 2021 in Nur-Sultan.", P, [("7 April 2021", D(2021, 4, 7), "absolute")]),
+    ("It was signed on 2021-04-07 in Nur-Sultan.", P, [("2021-04-07", D(2021, 4, 7), "absolute")]),
+    ("It was signed on Apr. 7, 2021 in Nur-Sultan.", P, [("Apr. 7, 2021", D(2021, 4, 7), "absolute")]),
+    ("It was signed on Sept. 5 2022.", P, [("Sept. 5 2022", D(2022, 9, 5), "absolute")]),
+    ("The forum opened on the 7th of April, 2021.", P, [("7th of April, 2021", D(2021, 4, 7), "absolute")]),
+    ("The deal (dated 27.01.2023) was published.", P, [("27.01.2023", D(2023, 1, 27), "absolute")]),
+    ("The deal dated 27/01/2023 was published.", P, [("27/01/2023", D(2023, 1, 27), "absolute")]),
+    ("The deal dated 04/07/2021 was published.", P, [("04/07/2021", None, "absolute")]),   # April 7 or July 4
+    ("On MAY 5, 2021 the sides met.", P, [("MAY 5, 2021", D(2021, 5, 5), "absolute")]),
+    ("The talks on April 7-9, 2021 ended.", P, [("April 7-9, 2021", D(2021, 4, 7), "absolute")]),
+    # yearless dates take the year from the publication date
+    ("The plane landed in Aktau on April 1.", D(2021, 4, 8), [("April 1", D(2021, 4, 1), "yearless")]),
+    ("The sides met on March 20.", P, [("March 20", D(2023, 3, 20), "yearless")]),
+    ("The sides met on 20 March.", P, [("20 March", D(2023, 3, 20), "yearless")]),
+    ("The December 30 meeting was cordial.", D(2024, 1, 3), [("December 30", D(2023, 12, 30), "yearless")]),
+    ("The ministers will meet on January 5.", D(2023, 12, 20), [("January 5", D(2024, 1, 5), "yearless")]),
+    ("The summit is due on May 20.", D(2021, 4, 8), [("May 20", D(2021, 5, 20), "yearless")]),      # 42 days ahead
+    ("The summit was held on June 20.", D(2021, 4, 8), [("June 20", D(2020, 6, 20), "yearless")]),  # 73 days ahead
+    ("The sides met on March 20.", None, [("March 20", None, "yearless")]),
+    ("From March 20 to April 5, 2021 trade grew.", P,
+     [("March 20", D(2021, 3, 20), "yearless"), ("April 5, 2021", D(2021, 4, 5), "absolute")]),
+    ("From December 20 to January 5, 2021 trade grew.", P,
+     [("December 20", D(2020, 12, 20), "yearless"), ("January 5, 2021", D(2021, 1, 5), "absolute")]),
+    ("February 29 was a leap day.", D(2024, 5, 1), [("February 29", D(2024, 2, 29), "yearless")]),
+    ("February 29 was a leap day.", P, [("February 29", None, "yearless")]),   # no such day within reach
+    # weekdays: the latest one on or before P; next/last move strictly after/before P
+    ("The ministers met on Monday in Tehran.", P, [("Monday", D(2023, 11, 13), "weekday")]),
+    ("The ministers met on Wednesday in Tehran.", P, [("Wednesday", D(2023, 11, 15), "weekday")]),
+    ("The ministers met last Monday.", P, [("last Monday", D(2023, 11, 13), "weekday")]),
+    ("The ministers met last Wednesday.", P, [("last Wednesday", D(2023, 11, 8), "weekday")]),
+    ("The ministers will meet next Monday.", P, [("next Monday", D(2023, 11, 20), "weekday")]),
+    ("The ministers will meet next Wednesday.", P, [("next Wednesday", D(2023, 11, 22), "weekday")]),
+    ("The ministers will meet this coming Friday.", P, [("this coming Friday", D(2023, 11, 17), "weekday")]),
+    ("The ministers meet this Monday.", P, [("this Monday", None, "weekday")]),
+    ("The ministers met on Monday in Tehran.", None, [("Monday", None, "weekday")]),
+    ("The ministers met on Monday, April 7, 2021 in Tehran.", P, [("April 7, 2021", D(2021, 4, 7), "absolute")]),
+    # relative days
+    ("The foreign ministers spoke by phone yesterday.", P, [("yesterday", D(2023, 11, 14), "relative")]),
+    ("Today the foreign ministers spoke by phone.", P, [("Today", D(2023, 11, 15), "relative")]),
+    ("The delegation arrives tomorrow.", P, [("tomorrow", D(2023, 11, 16), "relative")]),
+    ("The delegation arrives tomorrow.", None, [("tomorrow", None, "relative")]),
+    # not dates
+    ("Iran may 5 times increase its exports.", P, []),
+    ("Flights run on Mondays and Fridays.", P, []),
+    ("Trade reached $20 May figures.", P, []),
+    ("Trade reached $450 million in 2020.", P, []),                # a year is a period
+    ("Trade rose in April 2021.", P, []),                          # a month is a period
+    ("He said the two countries are ready to expand cooperation.", P, []),
+    ("The ministers met on February 30, 2021.", P, []),             # no such day
+]
+
+
+@pytest.mark.parametrize("text,published,expected", DATE_CASES)
+def test_find_dates(text, published, expected):
+    found = find_dates(text, published)
+    _check_offsets(text, found)
+    assert [(m.surface, m.date, m.kind) for m in found] == expected
+
+
+def test_find_dates_offsets():
+    text = "Zarif and Tleuberdi signed it on April 7, 2021, and met again on Monday."
+    found = find_dates(text, D(2021, 4, 8))
+    assert [(m.start, m.end) for m in found] == [(33, 46), (65, 71)]
+    assert found[1].date == D(2021, 4, 5)
+
+
+@pytest.mark.parametrize("month,day,published,expected", [
+    (4, 7, D(2021, 4, 8), D(2021, 4, 7)),
+    (12, 30, D(2024, 1, 3), D(2023, 12, 30)),
+    (1, 5, D(2023, 12, 20), D(2024, 1, 5)),
+    (1, 16, D(2023, 11, 15), D(2024, 1, 16)),     # 62 days ahead: still upcoming
+    (1, 17, D(2023, 11, 15), D(2023, 1, 17)),     # 63 days ahead: last January
+    (4, 7, None, None),
+])
+def test_resolve_yearless(month, day, published, expected):
+    assert resolve_yearless(month, day, published) == expected
+
+
+@pytest.mark.parametrize("weekday,modifier,expected", [
+    (0, None, D(2023, 11, 13)), (2, None, D(2023, 11, 15)), (3, None, D(2023, 11, 9)),
+    (2, "last", D(2023, 11, 8)), (3, "last", D(2023, 11, 9)), (1, "past", D(2023, 11, 14)),
+    (2, "next", D(2023, 11, 22)), (3, "next", D(2023, 11, 16)), (0, "coming", D(2023, 11, 20)),
+    (2, "this", D(2023, 11, 15)), (0, "this", None),
+])
+def test_resolve_weekday(weekday, modifier, expected):
+    assert resolve_weekday(weekday, modifier, P) == expected
+
+
+# (article text, expected date or None, expected surface)
+PUBLISHED_CASES = [
+    ("TEHRAN, Mar. 5 (MNA) – Iran and Kazakhstan signed a deal.", None, None),
+    ("TEHRAN, Mar. 5, 2023 (MNA) – Iran and Kazakhstan signed a deal.", D(2023, 3, 5), "Mar. 5, 2023"),
+    ("Nur-Sultan, Apr 7, 2021 (EFE)\nIran and Kazakhstan signed a deal.", D(2021, 4, 7), "Apr 7, 2021"),
+    ("ASTANA – 12 October 2022 – Iran and Kazakhstan signed a deal.", D(2022, 10, 12), "12 October 2022"),
+    ("Iran Seeks to Deepen Ties with Kazakhstan\n\nBy Orkhan Jalilov April 8, 2021\n\nText.", D(2021, 4, 8), "April 8, 2021"),
+    ("Headline\nBy Jane Doe | March 3, 2022\nText.", D(2022, 3, 3), "March 3, 2022"),
+    ("Headline\nPublished: 2023-01-27\nText.", D(2023, 1, 27), "2023-01-27"),
+    ("Headline\nPublished on 27 January 2023\nText.", D(2023, 1, 27), "27 January 2023"),
+    ("Headline\nPosted: Jan 27, 2023 10:15\nText.", D(2023, 1, 27), "Jan 27, 2023"),
+    ("Headline\nDate: 27.01.2023\nText.", D(2023, 1, 27), "27.01.2023"),
+    ("Headline\n27/01/2023 14:05\nText.", D(2023, 1, 27), "27/01/2023"),
+    ("Headline\nApril 8, 2021\nText.", D(2021, 4, 8), "April 8, 2021"),
+    ("Headline\n08.04.2021\nText.", D(2021, 4, 8), "08.04.2021"),
+    ("Headline\nThursday, April 8, 2021\nText.", D(2021, 4, 8), "April 8, 2021"),
+    ("Headline\n01/02/2023\nText.", None, None),                          # day and month order unknown
+    ("Last update: March 1, 2024 01:47\n\nNewsroom logo\n\nBy Orkhan Jalilov April 8, 2021\n\nText.",
+     D(2021, 4, 8), "April 8, 2021"),
+    ("Last update: March 1, 2024 01:47\nHeadline\nText.", None, None),
+    ("Headline\nUpdated: March 1, 2024\nText.", None, None),
+    ("Headline\nLast modified March 1, 2024\nText.", None, None),
+    ("Headline\nCopyright 2024 Newsroom\nText.", None, None),
+    ("Headline\nPublished: March 3, 2022 | Updated: March 4, 2022\nText.", D(2022, 3, 3), "March 3, 2022"),
+    ("Headline\nThe memorandum was signed on April 7, 2021 in Nur-Sultan.\nText.", None, None),
+    ("On May 20, 2020, the presidents spoke by phone.", None, None),
+    ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "April 8, 2021\n", None, None),   # too far down
+    ("Headline\nDate: 27.01.2023\nPosted: Jan 30, 2023\n", D(2023, 1, 27), "27.01.2023"),            # the first one
+    ("March 3, 2022", D(2022, 3, 3), "March 3, 2022"),                  # a front-matter value
+]
+
+
+@pytest.mark.parametrize("text,expected,surface", PUBLISHED_CASES)
+def test_find_published_date(text, expected, surface):
+    found = find_published_date(text)
+    if expected is None:
+        assert found is None
+        return
+    date, start, end = found
+    assert date == expected
+    assert text[start:end] == surface

@@ -1,0 +1,276 @@
+"""Periods and the Solar Hijri calendar: each case states the input and the exact expected
+values, with a frozen publication date (2023-11-15 unless a case says otherwise)."""
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import find_periods
+from pipeline.periods import NOWRUZ, solar_months, solar_year_of
+
+D = dt.date
+P = D(2023, 11, 15)
+
+
+def _check(text, published, expected):
+    found = find_periods(text, published)
+    for m in found:
+        assert text[m.start:m.end] == m.surface
+    got = [(m.surface, m.start_date, m.end_date, m.kind, m.is_comparison_base) for m in found]
+    assert got == expected
+
+
+# (text, published, [(surface, start_date, end_date, kind, is_comparison_base), ...])
+YEAR_CASES = [
+    ("Bilateral trade reached $340 million in 2020.", P, [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
+    ("The target for 2020 was not met.", P, [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
+    ("Trade shrank during 2020 because of the pandemic.", P, [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
+    ("Trade shrank in the year 2020.", P, [("the year 2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
+    ("The embassy opened in 2007.", P, [("2007", D(2007, 1, 1), D(2007, 12, 31), "year", False)]),
+    ("In 2020, trade fell.", P, [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
+    ("Iran's 2022 exports to Kazakhstan grew.", P, [("2022", D(2022, 1, 1), D(2022, 12, 31), "year", False)]),
+    ("Trade amounted to $237 million in 2020 and decreased by 37.2 percent compared to 2019.", P,
+     [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False), ("2019", D(2019, 1, 1), D(2019, 12, 31), "year", True)]),
+    ("Exports were higher than in 2019.", P, [("2019", D(2019, 1, 1), D(2019, 12, 31), "year", True)]),
+    ("Exports grew 12 percent against 2018.", P, [("2018", D(2018, 1, 1), D(2018, 12, 31), "year", True)]),
+    ("Exports grew 12 percent versus 2017.", P, [("2017", D(2017, 1, 1), D(2017, 12, 31), "year", True)]),
+    ("Exports grew 12 percent over 2016.", P, [("2016", D(2016, 1, 1), D(2016, 12, 31), "year", True)]),
+    ("Exports grew 12 percent year-on-year from 2019.", P, [("2019", D(2019, 1, 1), D(2019, 12, 31), "year", True)]),
+    ("Exports rose from $300 million in 2015 to $500 million in 2016.", P,
+     [("2015", D(2015, 1, 1), D(2015, 12, 31), "year", True), ("2016", D(2016, 1, 1), D(2016, 12, 31), "year", False)]),
+    ("Imports from Kazakhstan in 2020 fell.", P, [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
+    ("The memorandum was signed on April 7, 2021.", P, []),          # a year inside a date
+    ("The memorandum was signed on 7 April 2021.", P, []),
+    ("Some 2000 companies and 2020 tons, $2020 and 2,020 people.", P, []),
+    ("Trade grew by 2020 percent, a record.", P, []),
+    ("Trade has grown since the 1990s and in recent years.", P, []),
+    ("The 2020-21 season and the 2019/2020 budget.", P, []),           # months unknown
+    ("Exports reached 1401 tons in the Persian Gulf.", P, []),
+]
+
+PART_OF_YEAR_CASES = [
+    ("Iran-Kazakhstan trade volume in the first 10 months of 2022 reached $450 million.", P,
+     [("the first 10 months of 2022", D(2022, 1, 1), D(2022, 10, 31), "months_to_date", False)]),
+    ("Trade in the first ten months of 2022 grew.", P,
+     [("the first ten months of 2022", D(2022, 1, 1), D(2022, 10, 31), "months_to_date", False)]),
+    ("Trade in nine months of 2023 grew.", P,
+     [("nine months of 2023", D(2023, 1, 1), D(2023, 9, 30), "months_to_date", False)]),
+    ("Trade in the first nine months of 2023 grew.", P,
+     [("the first nine months of 2023", D(2023, 1, 1), D(2023, 9, 30), "months_to_date", False)]),
+    ("Trade in the first month of 2023 grew.", P,
+     [("the first month of 2023", D(2023, 1, 1), D(2023, 1, 31), "months_to_date", False)]),
+    ("Trade in the first 10 months of this year grew.", P,
+     [("the first 10 months of this year", D(2023, 1, 1), D(2023, 10, 31), "months_to_date", False)]),
+    ("Trade in the first 10 months grew.", P,
+     [("the first 10 months", D(2023, 1, 1), D(2023, 10, 31), "months_to_date", False)]),
+    ("Trade in the first 10 months grew.", D(2023, 5, 1),
+     [("the first 10 months", None, None, "months_to_date", False)]),        # would end after publication
+    ("Trade in the last three months of 2022 grew.", P,
+     [("the last three months of 2022", D(2022, 10, 1), D(2022, 12, 31), "range", False)]),
+    ("Exports in the first half of 2023 rose.", P, [("the first half of 2023", D(2023, 1, 1), D(2023, 6, 30), "half", False)]),
+    ("Exports in H1 2023 rose.", P, [("H1 2023", D(2023, 1, 1), D(2023, 6, 30), "half", False)]),
+    ("Exports in 1H 2023 rose.", P, [("1H 2023", D(2023, 1, 1), D(2023, 6, 30), "half", False)]),
+    ("Exports in first-half 2023 rose.", P, [("first-half 2023", D(2023, 1, 1), D(2023, 6, 30), "half", False)]),
+    ("Exports in the second half of 2023 rose.", P, [("the second half of 2023", D(2023, 7, 1), D(2023, 12, 31), "half", False)]),
+    ("Exports in H2 2023 rose.", P, [("H2 2023", D(2023, 7, 1), D(2023, 12, 31), "half", False)]),
+    ("Exports in the second half will rise.", P, [("the second half", D(2023, 7, 1), D(2023, 12, 31), "half", False)]),
+    ("In the first half of the 20th century trade was small.", P, []),
+    ("Exports in Q3 2022 rose.", P, [("Q3 2022", D(2022, 7, 1), D(2022, 9, 30), "quarter", False)]),
+    ("Exports in 3Q 2022 rose.", P, [("3Q 2022", D(2022, 7, 1), D(2022, 9, 30), "quarter", False)]),
+    ("Exports in the third quarter of 2022 rose.", P,
+     [("the third quarter of 2022", D(2022, 7, 1), D(2022, 9, 30), "quarter", False)]),
+    ("Exports in Q1-Q3 2023 rose.", P, [("Q1-Q3 2023", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
+    ("Exports in the first quarter rose.", P, [("the first quarter", D(2023, 1, 1), D(2023, 3, 31), "quarter", False)]),
+    ("Exports in the first quarter rose.", None, [("the first quarter", None, None, "quarter", False)]),
+    ("Exports in the last quarter rose.", P, [("the last quarter", None, None, "quarter", False)]),
+    ("Exports in the last quarter of 2022 rose.", P,
+     [("the last quarter of 2022", D(2022, 10, 1), D(2022, 12, 31), "quarter", False)]),
+    ("Exports in the first quarter of next year will rise.", P,
+     [("the first quarter of next year", D(2024, 1, 1), D(2024, 3, 31), "quarter", False)]),
+]
+
+MONTH_AND_RANGE_CASES = [
+    ("Trade rose in January-September 2023.", P, [("January-September 2023", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
+    ("Trade rose in January–September 2023.", P, [("January–September 2023", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
+    ("Trade rose in January through September 2023.", P,
+     [("January through September 2023", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
+    ("Trade rose from January to September 2023.", P,
+     [("from January to September 2023", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
+    ("Trade rose between January and September 2023.", P,
+     [("between January and September 2023", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
+    ("Trade rose in Jan-Sep 2023.", P, [("Jan-Sep 2023", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
+    ("Trade rose from December 2022 to February 2023.", P,
+     [("from December 2022 to February 2023", D(2022, 12, 1), D(2023, 2, 28), "range", False)]),
+    ("Trade rose from January to September.", P, [("from January to September", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
+    ("Trade rose from January to September.", None, [("from January to September", None, None, "range", False)]),
+    ("Trade rose in March and April 2021.", P, [("April 2021", D(2021, 4, 1), D(2021, 4, 30), "month", False)]),
+    ("Trade rose in January 2023.", P, [("January 2023", D(2023, 1, 1), D(2023, 1, 31), "month", False)]),
+    ("Trade rose in March 2021.", P, [("March 2021", D(2021, 3, 1), D(2021, 3, 31), "month", False)]),
+    ("Trade rose in February of 2024.", P, [("February of 2024", D(2024, 2, 1), D(2024, 2, 29), "month", False)]),
+    ("Trade rose in March.", P, [("March", D(2023, 3, 1), D(2023, 3, 31), "month", False)]),
+    ("The forum will be held in January.", P, [("January", D(2024, 1, 1), D(2024, 1, 31), "month", False)]),
+    ("The forum will be held in mid-December.", P, [("December", D(2023, 12, 1), D(2023, 12, 31), "month", False)]),
+    ("May God bless the talks.", P, []),
+    ("Trade in 2019-2020 grew.", P, [("2019-2020", D(2019, 1, 1), D(2020, 12, 31), "range", False)]),
+    ("Trade in 2019–2020 grew.", P, [("2019–2020", D(2019, 1, 1), D(2020, 12, 31), "range", False)]),
+    ("Trade from 2019 to 2021 grew.", P, [("from 2019 to 2021", D(2019, 1, 1), D(2021, 12, 31), "range", False)]),
+    ("Trade between 2019 and 2021 grew.", P, [("between 2019 and 2021", D(2019, 1, 1), D(2021, 12, 31), "range", False)]),
+    ("Trade in 2019 and 2020 grew.", P,
+     [("2019", D(2019, 1, 1), D(2019, 12, 31), "year", False), ("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
+    ("Trade has grown since 2015.", P, [("since 2015", D(2015, 1, 1), P, "range", False)]),
+    ("Trade has grown since 2015.", None, [("since 2015", None, None, "range", False)]),
+    ("Trade amounted to $1.9 billion in the period between March 20, 2020, and February 18, 2021.", P,
+     [("between March 20, 2020, and February 18, 2021", D(2020, 3, 20), D(2021, 2, 18), "range", False)]),
+    ("Trade amounted to $1.9 billion from March 20, 2020 to February 18, 2021.", P,
+     [("from March 20, 2020 to February 18, 2021", D(2020, 3, 20), D(2021, 2, 18), "range", False)]),
+    ("Trade grew from March 20 to April 5, 2021.", P,
+     [("from March 20 to April 5, 2021", D(2021, 3, 20), D(2021, 4, 5), "range", False)]),
+    ("The forum ran on April 7-9, 2021.", P, [("April 7-9, 2021", D(2021, 4, 7), D(2021, 4, 9), "range", False)]),
+    ("The figure decreased by 9.4 percent compared to the same period in 2019-2020.", P,
+     [("the same period in 2019-2020", None, None, "relative", True)]),
+]
+
+RELATIVE_CASES = [
+    ("Trade doubled last year.", P, [("last year", D(2022, 1, 1), D(2022, 12, 31), "relative", False)]),
+    ("Trade doubled this year.", P, [("this year", D(2023, 1, 1), D(2023, 12, 31), "relative", False)]),
+    ("Trade doubled in the current year.", P, [("the current year", D(2023, 1, 1), D(2023, 12, 31), "relative", False)]),
+    ("Trade will double next year.", P, [("next year", D(2024, 1, 1), D(2024, 12, 31), "relative", False)]),
+    ("Trade doubled last year.", None, [("last year", None, None, "relative", False)]),
+    ("Trade grew 5% on last year.", P, [("last year", D(2022, 1, 1), D(2022, 12, 31), "relative", True)]),
+    ("Trade grew in the past 10 months.", P, [("the past 10 months", D(2023, 1, 16), P, "relative", False)]),
+    ("Trade grew over the past ten months.", P, [("the past ten months", D(2023, 1, 16), P, "relative", False)]),
+    ("Iran exported goods worth $933 million over the past 11 months.", D(2021, 4, 8),
+     [("the past 11 months", D(2020, 5, 9), D(2021, 4, 8), "relative", False)]),
+    ("Trade grew in the last 11 months.", P, [("the last 11 months", D(2022, 12, 16), P, "relative", False)]),
+    ("Trade grew over the past year.", P, [("the past year", D(2022, 11, 16), P, "relative", False)]),
+    ("Trade grew over the past two years.", P, [("the past two years", D(2021, 11, 16), P, "relative", False)]),
+    ("Trade grew in the past 10 months.", None, [("the past 10 months", None, None, "relative", False)]),
+    ("Earlier this month, the first flight landed.", P, [("this month", D(2023, 11, 1), D(2023, 11, 30), "relative", False)]),
+    ("Last month, the first flight landed.", P, [("Last month", D(2023, 10, 1), D(2023, 10, 31), "relative", False)]),
+    ("Over the past ten months, trade has grown by 40% compared to the previous year.", P,
+     [("the past ten months", D(2023, 1, 16), P, "relative", False), ("the previous year", None, None, "relative", True)]),
+    ("Trade reached $1m in 2021, up 5% from the previous year.", P,
+     [("2021", D(2021, 1, 1), D(2021, 12, 31), "year", False),
+      ("the previous year", D(2020, 1, 1), D(2020, 12, 31), "relative", True)]),
+    ("Trade in 2021 was 5% higher than a year earlier.", P,
+     [("2021", D(2021, 1, 1), D(2021, 12, 31), "year", False),
+      ("a year earlier", D(2020, 1, 1), D(2020, 12, 31), "relative", True)]),
+    ("In the first 10 months of 2022 trade rose 5% compared with the same period last year.", P,
+     [("the first 10 months of 2022", D(2022, 1, 1), D(2022, 10, 31), "months_to_date", False),
+      ("the same period last year", D(2021, 1, 1), D(2021, 10, 31), "relative", True)]),
+    ("In Q3 2022 trade rose 5% from the same period of 2020.", P,
+     [("Q3 2022", D(2022, 7, 1), D(2022, 9, 30), "quarter", False),
+      ("the same period of 2020", D(2020, 7, 1), D(2020, 9, 30), "relative", True)]),
+    ("Trade rose 5% compared with the same period last year.", P,
+     [("the same period last year", None, None, "relative", True)]),
+]
+
+HORIZON_CASES = [
+    ("They aim to raise trade to $3 billion by 2030.", P, [("by 2030", D(2030, 1, 1), D(2030, 12, 31), "horizon", False)]),
+    ("They aim to raise trade to $3 billion by the end of 2025.", P,
+     [("by the end of 2025", D(2025, 1, 1), D(2025, 12, 31), "horizon", False)]),
+    ("The programme runs until 2030.", P, [("until 2030", D(2030, 1, 1), D(2030, 12, 31), "horizon", False)]),
+    ("They aim to finish by the end of this year.", P,
+     [("by the end of this year", D(2023, 1, 1), D(2023, 12, 31), "horizon", False)]),
+    ("They aim to finish by the end of this year.", None, [("by the end of this year", None, None, "horizon", False)]),
+    ("Trade should triple in the next five years.", P,
+     [("the next five years", D(2023, 11, 16), D(2028, 11, 15), "horizon", False)]),
+    ("Exports increased by 2000 tons.", P, []),
+]
+
+SOLAR_CASES = [
+    ("Trade in the Iranian year 1401 rose.", P, [("the Iranian year 1401", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    ("Trade in the Iranian calendar year 1401 rose.", P,
+     [("the Iranian calendar year 1401", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    ("Trade in the Persian year 1401 rose.", P, [("the Persian year 1401", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    ("Trade in the Iranian year 1399 rose.", P, [("the Iranian year 1399", D(2020, 3, 20), D(2021, 3, 20), "solar_year", False)]),
+    ("Trade in 1401 (March 2022-March 2023) rose.", P,
+     [("1401 (March 2022-March 2023)", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    ("Trade in the Iranian year 1401 (March 2022-March 2023) rose.", P,
+     [("the Iranian year 1401 (March 2022-March 2023)", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    ("Trade in the fiscal year 1401 rose.", P, [("the fiscal year 1401", D(2022, 3, 21), D(2023, 3, 20), "fiscal", False)]),
+    ("Trade in 1401 SH rose.", P, [("1401 SH", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    ("Trade in 1401 rose.", P, []),
+    ("Trade in the current Iranian year rose.", P,
+     [("the current Iranian year", D(2023, 3, 21), D(2024, 3, 19), "solar_year", False)]),
+    ("Trade in the last Iranian year rose.", P,
+     [("the last Iranian year", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    ("Trade in the current Iranian year rose.", None, [("the current Iranian year", None, None, "solar_year", False)]),
+    ("Exports in the first 7 months of the current Iranian year (started March 21) rose 12 percent.", P,
+     [("the first 7 months of the current Iranian year (started March 21)", D(2023, 3, 21), D(2023, 10, 22),
+       "months_to_date", False)]),
+    ("Exports in the first seven months of the Iranian year 1402 rose.", P,
+     [("the first seven months of the Iranian year 1402", D(2023, 3, 21), D(2023, 10, 22), "months_to_date", False)]),
+    ("Exports in the first 7 months of the current Iranian year rose 5% compared with the same period last year.", P,
+     [("the first 7 months of the current Iranian year", D(2023, 3, 21), D(2023, 10, 22), "months_to_date", False),
+      ("the same period last year", D(2022, 3, 21), D(2022, 10, 22), "relative", True)]),
+    ("Exports in the first 7 months of 1401 rose.", P, []),       # no calendar word: not a solar year
+    ("Exports in Mehr 1402 rose.", P, [("Mehr 1402", D(2023, 9, 23), D(2023, 10, 22), "month", False)]),
+    ("Exports in Farvardin-Mehr 1402 rose.", P, [("Farvardin-Mehr 1402", D(2023, 3, 21), D(2023, 10, 22), "range", False)]),
+    ("Exports in the Iranian year ending March 20, 2023 rose.", P,
+     [("the Iranian year ending March 20, 2023", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    ("Trade in fiscal year 2022 and FY2023 rose.", P,
+     [("fiscal year 2022", None, None, "fiscal", False), ("FY2023", None, None, "fiscal", False)]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", YEAR_CASES)
+def test_years(text, published, expected):
+    _check(text, published, expected)
+
+
+@pytest.mark.parametrize("text,published,expected", PART_OF_YEAR_CASES)
+def test_parts_of_years(text, published, expected):
+    _check(text, published, expected)
+
+
+@pytest.mark.parametrize("text,published,expected", MONTH_AND_RANGE_CASES)
+def test_months_and_ranges(text, published, expected):
+    _check(text, published, expected)
+
+
+@pytest.mark.parametrize("text,published,expected", RELATIVE_CASES)
+def test_relative(text, published, expected):
+    _check(text, published, expected)
+
+
+@pytest.mark.parametrize("text,published,expected", HORIZON_CASES)
+def test_horizons(text, published, expected):
+    _check(text, published, expected)
+
+
+@pytest.mark.parametrize("text,published,expected", SOLAR_CASES)
+def test_solar_hijri(text, published, expected):
+    _check(text, published, expected)
+
+
+def test_period_offsets():
+    text = "Trade in the first 10 months of 2022 reached $450 million, up from $300 million in 2021."
+    found = find_periods(text, P)
+    assert [(m.start, m.end, m.is_comparison_base) for m in found] == [(9, 36, False), (83, 87, True)]
+
+
+@pytest.mark.parametrize("year,first,last,expected", [
+    (1401, 1, 12, (D(2022, 3, 21), D(2023, 3, 20))),
+    (1399, 1, 12, (D(2020, 3, 20), D(2021, 3, 20))),      # 1399 is a leap year
+    (1402, 1, 7, (D(2023, 3, 21), D(2023, 10, 22))),
+    (1402, 7, 7, (D(2023, 9, 23), D(2023, 10, 22))),
+    (1402, 12, 12, (D(2024, 2, 20), D(2024, 3, 19))),
+    (1403, 12, 12, (D(2025, 2, 19), D(2025, 3, 20))),     # 1403 is a leap year: Esfand has 30 days
+    (1500, 1, 12, None),                                   # outside the table: not converted
+])
+def test_solar_months(year, first, last, expected):
+    assert solar_months(year, first, last) == expected
+
+
+@pytest.mark.parametrize("day,expected", [
+    (D(2022, 3, 20), 1400), (D(2022, 3, 21), 1401), (D(2023, 3, 20), 1401), (D(2020, 3, 20), 1399),
+    (D(2020, 3, 19), 1398), (D(2024, 3, 20), 1403),
+])
+def test_solar_year_of(day, expected):
+    assert solar_year_of(day) == expected
+
+
+def test_nowruz_table():
+    assert min(NOWRUZ) <= 1380 and max(NOWRUZ) >= 1430
+    assert all(d.month == 3 and d.day in (20, 21) for d in NOWRUZ.values())
+    assert all(NOWRUZ[y].year == y + 621 for y in NOWRUZ)

@@ -1,0 +1,73 @@
+"""Sentence splitting, chrome and headline detection on text written for these tests."""
+import pytest
+
+from pipeline.text import find_title, split_sentences
+
+
+def _body(text):
+    return [s.text for s in split_sentences(text) if s.section == "body"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trade rose 5% in 2023. Officials met in Tashkent.", ["Trade rose 5% in 2023.", "Officials met in Tashkent."]),
+    ("Mr. Smith met Dr. Jones in Astana. They signed a deal.", ["Mr. Smith met Dr. Jones in Astana.", "They signed a deal."]),
+    ("The U.S. economy grew 2.5 percent. Kazakhstan's grew faster.",
+     ["The U.S. economy grew 2.5 percent.", "Kazakhstan's grew faster."]),
+    ("TEHRAN, Mar. 5 (MNA) – Iran and Turkmenistan met. Trade was discussed.",
+     ["TEHRAN, Mar. 5 (MNA) – Iran and Turkmenistan met.", "Trade was discussed."]),
+    ("“We support it,” he said. The talks ended.", ["“We support it,” he said.", "The talks ended."]),
+    ("He said: “Trade reached $1.2 billion.” Then he left.", ["He said: “Trade reached $1.2 billion.”", "Then he left."]),
+    ("Exports reached $3.5 bn. 20 firms took part.", ["Exports reached $3.5 bn.", "20 firms took part."]),
+    ("Minister A. B. Karimov arrived in Bishkek on Monday. Talks follow.",
+     ["Minister A. B. Karimov arrived in Bishkek on Monday.", "Talks follow."]),
+])
+def test_sentences_split_at_real_boundaries_only(text, expected):
+    assert _body("Headline words here\n\n" + text) == expected
+
+
+def test_offsets_index_the_text():
+    text = "Kazakh-Uzbek Trade Grows\n\nTrade rose 5%. Officials met.\nA second paragraph follows here.\n"
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_related_headlines_and_update_stamps_are_chrome():
+    text = ("Last update: March 2, 2024 10:15\n\nAgency logo\n\nUzbekistan and Turkey Expand Trade\n\n"
+            "Trade between the two countries reached $3 billion in 2022.\n\n"
+            "Read More:\n\nKazakhstan, China trade hits $30 billion\n\nTurkmen gas exports to rise\n")
+    sections = {s.text: s.section for s in split_sentences(text)}
+    assert sections["Last update: March 2, 2024 10:15"] == "chrome"
+    assert sections["Agency logo"] == "chrome"
+    assert sections["Read More:"] == "chrome"
+    assert sections["Kazakhstan, China trade hits $30 billion"] == "chrome"
+    assert sections["Turkmen gas exports to rise"] == "chrome"
+    assert sections["Uzbekistan and Turkey Expand Trade"] == "title"
+    assert sections["Trade between the two countries reached $3 billion in 2022."] == "body"
+
+
+def test_byline_is_chrome_not_body():
+    text = "Tajik Envoy Visits Bishkek\nBy Aliya Nurova | 12 October 2022\nThe envoy met officials.\n"
+    sections = {s.text: s.section for s in split_sentences(text)}
+    assert sections["By Aliya Nurova | 12 October 2022"] == "chrome"
+
+
+def test_repeated_lede_points_to_first():
+    text = ("Kyrgyz PM Arrives in Dushanbe\n"
+            "Kyrgyz PM arrived in Dushanbe on Monday for talks.\n"
+            "DUSHANBE (Asia-Plus) – Kyrgyz PM arrived in Dushanbe on Monday for talks.\n")
+    sents = split_sentences(text)
+    body = [s for s in sents if s.section == "body"]
+    assert body[0].repeat_of is None
+    assert body[1].repeat_of == body[0].idx
+
+
+def test_title_from_first_short_line_only():
+    assert find_title("Iran, Turkmenistan Sign Gas Deal\n\nThe two countries signed a deal.") == \
+        "Iran, Turkmenistan Sign Gas Deal"
+    assert find_title("The two countries signed a gas deal on Monday in Ashgabat, officials said.\n"
+                      "More text follows.") is None
+
+
+def test_paragraph_without_final_stop_is_one_sentence():
+    text = "Headline here\n\nOfficials met in Baku\n"
+    assert _body(text) == ["Officials met in Baku"]
