@@ -1,5 +1,4 @@
 """The one Definitions object: assets, checks, job, sensor, schedule and resources."""
-from __future__ import annotations
 
 import dagster as dg
 

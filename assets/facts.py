@@ -2,7 +2,6 @@
 
 Extraction runs once per document for all fact tables (they share the document's context),
 so the fact tables are one multi-asset; each table is its own asset with its own checks."""
-from __future__ import annotations
 
 import dagster as dg
 
@@ -40,10 +39,9 @@ def _check_specs() -> list[dg.AssetCheckSpec]:
     name="extract_facts",
     group_name=GROUP,
     pool=POOL,
-    deps=["documents", "sentences"],
-    specs=[dg.AssetSpec(table, description=model.__doc__, owners=OWNERS, kinds={"duckdb", "pandera"},
+    specs=[dg.AssetSpec(table, deps=["documents", "sentences"], description=model.__doc__, owners=OWNERS, kinds={"duckdb", "pandera"},
                         metadata=spec_metadata(table)) for table, model in schemas.FACT_TABLES.items()]
-    + [dg.AssetSpec("rejects", description=schemas.Reject.__doc__, owners=OWNERS, kinds={"duckdb"},
+    + [dg.AssetSpec("rejects", deps=["documents", "sentences"], description=schemas.Reject.__doc__, owners=OWNERS, kinds={"duckdb"},
                     metadata=spec_metadata("rejects"))],
     check_specs=_check_specs(),
 )

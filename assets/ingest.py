@@ -1,5 +1,4 @@
 """Ingest group: seed files into raw_documents (and ingest_errors), then sentences."""
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,5 +1,4 @@
 """The job that materialises everything: used by `make run`, the sensor and the schedule."""
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,6 +1,5 @@
 """Dagster metadata generated from the pandera models and the warehouse: column schemas,
 row counts and previews."""
-from __future__ import annotations
 
 import dagster as dg
 import duckdb

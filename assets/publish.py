@@ -1,5 +1,4 @@
 """Publish group: the analysts' warehouse file, replaced atomically after the facts are written."""
-from __future__ import annotations
 
 import dagster as dg
 import duckdb

@@ -1,5 +1,4 @@
 """The one resource: where the seeds are and which warehouse file to write."""
-from __future__ import annotations
 
 from contextlib import contextmanager
 from typing import Iterator

@@ -1,5 +1,4 @@
 """Schedule: everything re-runs daily, so nothing depends on the sensor alone."""
-from __future__ import annotations
 
 import dagster as dg
 

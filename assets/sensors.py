@@ -1,5 +1,4 @@
 """Sensor: a run when files are added to, changed in or removed from the seeds folder."""
-from __future__ import annotations
 
 import hashlib
 import os

@@ -124,7 +124,7 @@ class Agreement(_Fact):
     status: str = pa.Field(isin=list(STATUSES), description="signed, planned (expected to be signed) or proposed")
     signed_date: dt.date = pa.Field(nullable=True, ge=EARLIEST_DATE, le=LATEST_DATE, description="Date of signing where the text dates it")
     parties: pl.List(pl.Utf8) = pa.Field(nullable=True, description="Country or bloc codes of the parties")
-    agreement_count: pl.Int32 = pa.Field(gt=0, description="How many agreements the sentence reports")
+    agreement_count: pl.Int32 = pa.Field(nullable=True, gt=0, description="How many agreements the sentence reports; NULL where it says only \"agreements\"")
     value: float = pa.Field(nullable=True, ge=0, description="Stated worth of the agreements in base units, NULL if none")
     unit: str = pa.Field(nullable=True, description="Currency of value")
 

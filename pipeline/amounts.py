@@ -1,0 +1,175 @@
+"""Money amounts, tonnages and percentage changes in one sentence, with offsets.
+
+Where are money amounts parsed? Here: `find_amounts`. Currency words and symbols are
+data (pipeline/data/currencies.csv); scale words come from `pipeline.numbers`."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.numbers import APPROXIMATE, SCALES
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _currencies() -> dict[str, str]:
+    with open(_DATA / "currencies.csv", encoding="utf-8") as fh:
+        return {row["surface"]: row["code"] for row in csv.DictReader(fh)}
+
+
+_CURRENCY = _currencies()
+_CUR_ALT = "|".join(re.escape(c) for c in sorted(_CURRENCY, key=len, reverse=True))
+_PREFIX_CUR = "|".join(re.escape(c) for c in sorted(_CURRENCY, key=len, reverse=True) if not c[0].islower())
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"thousand|million|billion|trillion|mln|mn|bln|bn|trln|tn|m|b|k"
+_TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)"
+_QUAL = rf"(?:(?P<qual>{APPROXIMATE})\s+)?"
+
+# "$1.9 billion", "US$500 million", "USD 500 mln", "$1-1.5 billion", "€300m"
+_PREFIXED = re.compile(
+    rf"{_QUAL}(?P<cur>{_PREFIX_CUR})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE})\b)?"
+    rf"(?:\s?(?:-|–)\s?(?:(?P=cur)\s?)?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?(?!\s*%)")
+# "1.5 billion dollars", "500 million tenge", "2.4 million tons"
+_SUFFIXED = re.compile(
+    rf"{_QUAL}(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?\s+"
+    rf"(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES}))\b", re.IGNORECASE)
+_BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    unit: str
+    start: int
+    end: int
+    surface: str
+    approximate: bool
+    qualifier: str | None
+    high: float | None
+
+
+def _value(num: str, scale: str | None) -> float:
+    v = float(num.replace(",", ""))
+    return v * SCALES[scale.lower()] if scale else v
+
+
+def find_amounts(text: str) -> list[Amount]:
+    if not any(ch.isdigit() for ch in text):
+        return []
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_PREFIXED, _SUFFIXED):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if m.start("n1") > 0 and text[m.start("n1") - 1].isalnum() and not m.group("cur"):
+                continue
+            scale2 = m.group("s2")
+            scale1 = m.groupdict().get("s1") or (scale2 if m.group("n2") else None) or scale2
+            if m.groupdict().get("ton"):
+                unit = "t"
+            else:
+                cur = m.group("cur")
+                unit = _CURRENCY.get(cur) or _CURRENCY.get(cur.lower()) or next(
+                    (code for s, code in _CURRENCY.items() if s.lower() == cur.lower()), None)
+                if unit is None:
+                    continue
+            if m.group("n2") and not m.groupdict().get("s1") and scale2:
+                scale1 = scale2
+            low = _value(m.group("n1"), scale1)
+            high = _value(m.group("n2"), scale2 or scale1) if m.group("n2") else None
+            if high is not None and high < low:
+                high = None
+            qual = m.group("qual")
+            found.append(Amount(low, unit, m.start(), m.end(), m.group(0), bool(qual),
+                                " ".join(qual.lower().split()) if qual else None, high))
+            taken.append((m.start(), m.end()))
+    # "between $2 billion and $3 billion": one range
+    found.sort(key=lambda a: a.start)
+    merged: list[Amount] = []
+    for a in found:
+        if (merged and merged[-1].unit == a.unit and merged[-1].high is None
+                and re.fullmatch(r"\s*and\s*", text[merged[-1].end:a.start])
+                and _BETWEEN_RANGE.search(text[:merged[-1].start])):
+            p = merged.pop()
+            a = Amount(p.value, p.unit, p.start, a.end, text[p.start:a.end], p.approximate, p.qualifier, a.value)
+        merged.append(a)
+    return merged
+
+
+@dataclass(frozen=True)
+class Change:
+    pct: float | None
+    ratio: float | None
+    start: int
+    end: int
+    surface: str
+
+
+_UP = (r"increased|increase|increases|increasing|rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|up|"
+       r"climbed|climb|jumped|jump|surged|surge|soared|gained|gain|expanded|added|higher|boosted|advanced")
+_DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fell|fallen|fall|falls|dropped|drop|"
+         r"drops|down|shrank|shrunk|contracted|contraction|slumped|plunged|lower|less|reduced|reduction|slid|dipped|"
+         r"plummeted|tumbled")
+_PCT = rf"(?P<num>{_NUM})\s?(?:-\s?)?(?:%|percent|per\s+cent)(?![\w])"
+_LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*"
+# "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
+_VERB_PCT = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+)?{_PCT}{_LIST_TAIL}",
+                       re.IGNORECASE)
+# "a 15% increase", "a 20-percent rise", "15 percent growth"
+_PCT_NOUN = re.compile(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN})\b", re.IGNORECASE)
+# "growth of 15%", "a decline of 4 percent"
+_NOUN_OF_PCT = re.compile(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+(?:about\s+|nearly\s+|over\s+)?{_PCT}",
+                          re.IGNORECASE)
+_RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
+                    rf"|\b(?P<num2>two|three|four|five|\d+(?:\.\d+)?)-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b",
+                    re.IGNORECASE)
+_MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b", re.IGNORECASE)
+_MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_WORD_NUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
+
+
+def _sign(verb: str) -> int:
+    return -1 if re.fullmatch(_DOWN, verb, re.IGNORECASE) else 1
+
+
+def find_changes(text: str) -> list[Change]:
+    if not any(ch.isdigit() for ch in text) and not _MULTIPLY.search(text):
+        return []
+    out: list[Change] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start, end, pct, ratio):
+        if any(start < e and s < end for s, e in taken):
+            return
+        taken.append((start, end))
+        out.append(Change(pct, ratio, start, end, text[start:end]))
+
+    for m in _VERB_PCT.finditer(text):
+        sign = _sign(m.group("verb"))
+        # the first percentage, then each one of a list ("by 17 percent and 4 percent")
+        first_end = m.end() if not m.group("more") else m.start("more")
+        add(m.start(), first_end, sign * float(m.group("num").replace(",", "")), None)
+        if m.group("more"):
+            for extra in re.finditer(_NUM, m.group("more")):
+                s = m.start("more") + extra.start()
+                e = m.start("more") + extra.end()
+                tail = re.match(r"\s?(%|percent|per\s+cent)", text[e:])
+                add(s, e + (tail.end() if tail else 0), sign * float(extra.group(0).replace(",", "")), None)
+    for pattern in (_PCT_NOUN, _NOUN_OF_PCT):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), _sign(m.group("verb")) * float(m.group("num").replace(",", "")), None)
+    for m in _RATIO.finditer(text):
+        verb = m.group("verb") or m.group("verb2")
+        raw = m.group("num") or m.group("num2")
+        ratio = _WORD_NUM.get(raw.lower()) or float(raw)
+        if _sign(verb) < 0 and ratio > 1:
+            ratio = 1 / ratio      # "decreased 2 times": to half
+        add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)
+    for m in _MULTIPLY.finditer(text):
+        ratio = _MULTIPLY_RATIO[m.group("word").lower()]
+        add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)
+    out.sort(key=lambda c: c.start)
+    return out
