@@ -1,0 +1,98 @@
+"""Company count, agreement and event rules on sentences written for the tests (published 2023-11-15, a Wednesday)."""
+import datetime as dt
+
+import pytest
+
+from tests.extract_helpers import extract
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, count, company, host, approx", [
+    ("About 50 Chinese companies operate in Uzbekistan.", 50, "CHN", "UZB", True),
+    ("Over 300 Turkish firms are active in Turkmenistan.", 300, "TUR", "TKM", True),
+    ("A dozen companies from Kyrgyzstan took part in the fair in Tajikistan.", 12, "KGZ", "TJK", False),
+    ("Six large Kazakh holdings have opened offices in Azerbaijan.", 6, "KAZ", "AZE", False),
+    ("The number of Iranian companies in Kazakhstan reached 812.", 812, "IRN", "KAZ", False),
+])
+def test_company_counts(text, count, company, host, approx):
+    rows = extract(text, table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"], r["approximate"]) for r in rows] == [
+        (count, company, host, approx)]
+
+
+def test_count_that_is_not_companies():
+    assert extract("About 50 Chinese tourists visited Uzbekistan.", table="company_counts") == []
+
+
+@pytest.mark.parametrize("text, type_, status, date, parties, count", [
+    ("Kazakhstan and Uzbekistan signed nine memoranda of understanding on Tuesday.",
+     "memorandum of understanding", "signed", D(2023, 11, 14), ["KAZ", "UZB"], 9),
+    ("Iran and Turkmenistan are expected to sign a gas swap contract next month.",
+     "contract", "planned", None, ["IRN", "TKM"], 1),
+    ("Kazakhstan proposed a roadmap for transit cooperation with China.",
+     "roadmap", "proposed", None, ["CHN", "KAZ"], 1),
+    ("Kazakhstan, Turkmenistan and Iran signed a trilateral agreement on rail transit on November 3, 2023.",
+     "agreement", "signed", D(2023, 11, 3), ["IRN", "KAZ", "TKM"], 1),
+    ("Uzbek and Turkish companies inked two contracts worth $120 million.",
+     "contract", "signed", None, ["TUR", "UZB"], 2),
+])
+def test_agreements(text, type_, status, date, parties, count):
+    rows = extract(text, table="agreements")
+    assert len(rows) == 1, rows
+    r = rows[0]
+    assert (r["agreement_type"], r["status"], r["signed_date"], r["parties"], r["agreement_count"]) == \
+        (type_, status, date, parties, count)
+
+
+def test_agreement_value_is_kept_with_the_agreement():
+    r = extract("Officials signed over 40 agreements worth $3.7 billion in Tashkent.", table="agreements")[0]
+    assert (r["agreement_count"], r["value"], r["unit"]) == (40, 3.7e9, "USD")
+
+
+def test_memorandum_named_again_is_one_row():
+    text = ("Kyrgyzstan and Tajikistan signed a memorandum of understanding on water use on Monday. "
+            "The memorandum envisages joint monitoring of rivers.")
+    assert len(extract(text, table="agreements")) == 1
+
+
+def test_consensus_is_not_an_agreement():
+    assert extract("The ministers were in agreement with the plan to expand trade.", table="agreements") == []
+
+
+@pytest.mark.parametrize("text, type_, date, location", [
+    ("The foreign ministers of Uzbekistan and Kazakhstan met in Tashkent on Monday.", "meeting", D(2023, 11, 13), "Tashkent"),
+    ("On March 3, 2023, the presidents held a telephone conversation.", "call", D(2023, 3, 3), None),
+    ("The Kazakhstan-China Business Forum was held in Astana on November 2, 2023.", "forum", D(2023, 11, 2), "Astana"),
+    ("The Turkmen president paid an official visit to Baku.", "visit", None, "Baku"),
+    ("The SCO summit opened in Astana.", "summit", None, "Astana"),
+])
+def test_events(text, type_, date, location):
+    rows = extract(text, table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [(type_, date, location)]
+
+
+def test_weekday_needs_a_publication_date():
+    rows = extract("The ministers met in Bishkek on Monday.", published=None, table="events")
+    assert rows[0]["event_date"] is None
+
+
+def test_meeting_referred_to_again_is_one_event():
+    text = ("The Iranian and Turkmen ministers met in Ashgabat on Sunday. "
+            "In the meeting, the sides discussed gas supplies. The meeting lasted two hours.")
+    assert len(extract(text, table="events")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The company is meeting the demand for grain.",
+    "They suggested that regular meetings be held.",
+])
+def test_not_events(text):
+    assert extract(text, table="events") == []
+
+
+def test_chrome_headlines_state_no_facts():
+    text = ("Trade grew.\n\nRead More:\n\nKazakhstan, China trade hits $30 billion\n\n"
+            "Uzbek president visits Ankara\n")
+    rows = extract(text)
+    assert all(rows[t] == [] for t in rows), rows

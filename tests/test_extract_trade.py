@@ -1,0 +1,94 @@
+"""Trade figure rules, each on a sentence written for the test, published 2023-11-15."""
+import datetime as dt
+
+import pytest
+
+from tests.extract_helpers import extract
+
+D = dt.date
+
+
+def trade(text, **kw):
+    return extract(text, table="trade_figures", **kw)
+
+
+@pytest.mark.parametrize("text, flow, reporter, partner, value, unit, start, end, kind, change", [
+    ("Kazakhstan-Uzbekistan trade turnover reached $4.2 billion in 2022.",
+     "total", "KAZ", "UZB", 4.2e9, "USD", D(2022, 1, 1), D(2022, 12, 31), "actual", None),
+    ("Turkmenistan's exports to Iran rose by 12% to $310 million in the first half of 2023.",
+     "export", "TKM", "IRN", 310e6, "USD", D(2023, 1, 1), D(2023, 6, 30), "actual", 12.0),
+    ("Imports from China to Kazakhstan fell by 4% to $1.2bn in Q3 2022.",
+     "import", "KAZ", "CHN", 1.2e9, "USD", D(2022, 7, 1), D(2022, 9, 30), "actual", -4.0),
+    ("The two sides aim to bring bilateral trade between Uzbekistan and Turkey up to $5 billion by 2030.",
+     "total", "UZB", "TUR", 5e9, "USD", D(2030, 1, 1), D(2030, 12, 31), "target", None),
+    ("Trade between Russia and Azerbaijan is expected to reach $4 billion this year.",
+     "total", "RUS", "AZE", 4e9, "USD", D(2023, 1, 1), D(2023, 12, 31), "forecast", None),
+    ("Kazakh exports to Iran amounted to 500 million tenge in January-September 2023.",
+     "export", "KAZ", "IRN", 500e6, "KZT", D(2023, 1, 1), D(2023, 9, 30), "actual", None),
+])
+def test_one_figure(text, flow, reporter, partner, value, unit, start, end, kind, change):
+    rows = trade(text)
+    assert len(rows) == 1, rows
+    r = rows[0]
+    got = (r["flow"], r["value"], r["unit"], r["period_start"], r["period_end"], r["kind"], r["change_pct"])
+    assert got == (flow, pytest.approx(value), unit, start, end, kind, change)
+    if flow == "total":
+        assert {r["reporter"], r["partner"]} == {reporter, partner}
+    else:
+        assert (r["reporter"], r["partner"]) == (reporter, partner)
+    assert r["evidence"] == text and r["rule"].startswith("trade.")
+
+
+def test_two_flows_in_one_sentence_and_period_carried_from_previous():
+    text = ("Uzbekistan-Tajikistan trade in the first nine months of 2023 reached $600 million. "
+            "During this period, Uzbekistan's exports to Tajikistan increased by 20% to $450 million "
+            "and imports from Tajikistan to Uzbekistan decreased by 5% to $150 million.")
+    rows = trade(text)
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["change_pct"]) for r in rows] == [
+        ("total", "UZB", "TJK", 600e6, None),
+        ("export", "UZB", "TJK", 450e6, 20.0),
+        ("import", "UZB", "TJK", 150e6, -5.0),
+    ]
+    assert {(r["period_start"], r["period_end"]) for r in rows} == {(D(2023, 1, 1), D(2023, 9, 30))}
+
+
+def test_change_only_figure_has_no_value():
+    rows = trade("Officials said trade between Kyrgyzstan and Tajikistan has grown by 35% compared to last year.")
+    assert len(rows) == 1
+    assert rows[0]["value"] is None and rows[0]["change_pct"] == 35.0 and rows[0]["flow"] == "total"
+
+
+def test_the_figure_sentence_attaches_its_change_to_the_previous_figure():
+    rows = trade("Iran's trade with the EAEU amounted to $2.1 billion in 2021. The figure rose by 8 percent.")
+    assert len(rows) == 1
+    assert (rows[0]["partner"], rows[0]["change_pct"]) == ("EAEU", 8.0)
+
+
+def test_volume_and_value_respectively():
+    rows = trade("Kazakhstan exported 1.2 million tonnes of wheat worth $300 million to Uzbekistan in 2022. "
+                 "Its volume and value increased by 10 percent and 6 percent, respectively.")
+    by_unit = {r["unit"]: r for r in rows}
+    assert by_unit["t"]["value"] == 1.2e6 and by_unit["t"]["change_pct"] == 10.0
+    assert by_unit["USD"]["value"] == 300e6 and by_unit["USD"]["change_pct"] == 6.0
+    assert by_unit["t"]["commodity"] == "wheat"
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan's GDP reached $260 billion in 2022.",
+    "Chinese investment in Uzbekistan reached $10 billion.",
+    "The sides signed 12 agreements worth $3.7 billion.",
+    "A 30% share of the market belongs to Turkish firms.",
+])
+def test_numbers_that_are_not_trade_figures(text):
+    assert trade(text) == []
+
+
+def test_same_figure_stated_twice_is_one_row():
+    text = ("Trade between Iran and Turkmenistan reached $1.1 billion in 2022, officials said. "
+            "Iran-Turkmenistan trade stood at $1.1 billion in 2022.")
+    assert len(trade(text)) == 1
+
+
+def test_non_oil_commodity():
+    rows = trade("Non-oil trade between Iran and Turkmenistan amounted to $700 million in 2022.")
+    assert rows[0]["commodity"] == "non-oil goods"
