@@ -1,4 +1,8 @@
-"""Command line: `python -m pipeline evaluate WAREHOUSE GOLD.json [--verbose] [--min-f1 X]`."""
+"""Command line.
+
+    python -m pipeline evaluate WAREHOUSE GOLD.json [--verbose] [--min-f1 X]
+    python -m pipeline dictionary
+"""
 from __future__ import annotations
 
 import argparse
@@ -14,7 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("gold", type=Path)
     ev.add_argument("--verbose", "-v", action="store_true", help="list missed, extra and wrong facts")
     ev.add_argument("--min-f1", type=float, help="exit with status 1 if the overall exact F1 is below this")
+    sub.add_parser("dictionary", help="print the data dictionary (markdown) generated from the schemas")
     args = parser.parse_args(argv)
+
+    if args.command == "dictionary":
+        from pipeline.dictionary import data_dictionary
+        print(data_dictionary())
+        return 0
 
     if args.command == "evaluate":
         from pipeline.evaluate import evaluate, format_report

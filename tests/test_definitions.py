@@ -36,3 +36,9 @@ def test_sensor_schedule_and_job():
     assert defs.resolve_sensor_def("seeds_changed").default_status.value == "RUNNING"
     assert defs.resolve_schedule_def("daily_refresh").cron_schedule == "0 3 * * *"
     assert defs.resolve_job_def("materialize_all") is not None
+
+
+def test_readme_data_dictionary_is_current():
+    from pipeline.dictionary import data_dictionary
+    from tests.conftest import PROJECT
+    assert data_dictionary().strip() in (PROJECT / "README.md").read_text(encoding="utf-8")
