@@ -12,6 +12,7 @@ from pathlib import Path
 from pipeline.numbers import APPROXIMATE, SCALES
 
 _DATA = Path(__file__).resolve().parent / "data"
+_DIGIT = re.compile(r"\d")
 
 
 def _currencies() -> dict[str, str]:
@@ -56,7 +57,7 @@ def _value(num: str, scale: str | None) -> float:
 
 
 def find_amounts(text: str) -> list[Amount]:
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return []
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
@@ -136,7 +137,7 @@ def _sign(verb: str) -> int:
 
 
 def find_changes(text: str) -> list[Change]:
-    if not any(ch.isdigit() for ch in text) and not _MULTIPLY.search(text):
+    if not _DIGIT.search(text) and not _MULTIPLY.search(text):
         return []
     out: list[Change] = []
     taken: list[tuple[int, int]] = []

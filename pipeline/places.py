@@ -78,12 +78,16 @@ def find_places(text: str) -> list[PlaceMention]:
     return out
 
 
+COUNTRY_KINDS = frozenset({"name", "demonym", "bloc"})
+CITY_KINDS = frozenset({"capital", "city"})
+
+
 def find_countries(text: str) -> list[PlaceMention]:
-    return [m for m in find_places(text) if m.kind in ("name", "demonym", "bloc")]
+    return [m for m in find_places(text) if m.kind in COUNTRY_KINDS]
 
 
 def find_cities(text: str) -> list[PlaceMention]:
-    return [m for m in find_places(text) if m.kind in ("capital", "city")]
+    return [m for m in find_places(text) if m.kind in CITY_KINDS]
 
 
 def country_code(name: str) -> str | None:

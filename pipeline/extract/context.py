@@ -24,12 +24,16 @@ class SentenceView:
         return self.sentence.text
 
     @cached_property
+    def places(self) -> list[places.PlaceMention]:
+        return places.find_places(self.text)
+
+    @cached_property
     def countries(self) -> list[places.PlaceMention]:
-        return places.find_countries(self.text)
+        return [m for m in self.places if m.kind in places.COUNTRY_KINDS]
 
     @cached_property
     def cities(self) -> list[places.PlaceMention]:
-        return places.find_cities(self.text)
+        return [m for m in self.places if m.kind in places.CITY_KINDS]
 
     @cached_property
     def dates(self) -> list[dates.DateMention]:
