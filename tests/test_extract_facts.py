@@ -96,3 +96,8 @@ def test_chrome_headlines_state_no_facts():
             "Uzbek president visits Ankara\n")
     rows = extract(text)
     assert all(rows[t] == [] for t in rows), rows
+
+
+def test_held_talks_is_a_meeting():
+    rows = extract("The two leaders held talks in Tashkent on Monday.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("meeting", "Tashkent")]

@@ -45,7 +45,7 @@ def extract_events(doc: DocContext) -> list[dict]:
         for m in _TRIGGER.finditer(s.text):
             event_type = m.lastgroup
             surface = m.group(0)
-            if event_type in types_here or _PLURAL.match(surface.split()[-1]) or _NOT_EVENT_AFTER.match(s.text[m.end():]):
+            if event_type in types_here or _PLURAL.match(surface) or _NOT_EVENT_AFTER.match(s.text[m.end():]):
                 continue
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
                 continue
