@@ -126,3 +126,18 @@ def test_bad_files_are_recorded_and_the_rest_processed(tmp_path, seeds_copy):
     assert {"utf16 «news», 'Astana' é.txt", "cp1251.txt"} <= files and len(files) == 7
     values = {r[0] for r in con.execute("SELECT value FROM trade_figures").fetchall()}
     assert {4e9, 8e9} <= values and 9e9 not in values   # the symlink's target was never read
+
+
+def test_open_read_only_session_does_not_block_a_run(tmp_path, seeds_copy):
+    warehouse = tmp_path / "wh.duckdb"
+    run_pipeline(seeds_copy, warehouse)
+    analyst = duckdb.connect(str(warehouse), read_only=True)
+    before = analyst.execute("SELECT count(*) FROM documents").fetchone()[0]
+    (seeds_copy / "new.txt").write_text("Kyrgyz-Tajik Trade\n\nTrade between Kyrgyzstan and Tajikistan reached "
+                                        "$100 million in 2022.\n", encoding="utf-8")
+    assert run_pipeline(seeds_copy, warehouse).success          # the analyst's session did not block the run
+    assert analyst.execute("SELECT count(*) FROM documents").fetchone()[0] == before   # old snapshot still works
+    analyst.close()
+    fresh = duckdb.connect(str(warehouse), read_only=True)
+    assert fresh.execute("SELECT count(*) FROM documents").fetchone()[0] == before + 1
+    fresh.close()
