@@ -75,10 +75,6 @@ class StepResult:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def sentences_of(doc: dict) -> list[Sentence]:
-    return split_sentences(doc["text"], doc["title"])
-
-
 def split(con: duckdb.DuckDBPyConnection) -> StepResult:
     """Sentences for every document that has none yet; none for documents that are gone."""
     have = warehouse.doc_ids(con, "sentences")

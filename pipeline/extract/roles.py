@@ -32,9 +32,6 @@ class Roles:
     speakers: list[str]     # "Kazakh Foreign Minister", "According to Iranian customs"
     others: list[str]       # mentioned without a telling preposition
 
-    def all_parties(self) -> list[str]:
-        return _unique(self.pair + self.owner + self.origin + self.dest + self.partner + self.others)
-
 
 def _unique(codes: list[str]) -> list[str]:
     seen: list[str] = []
