@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets import facts, ingest, publish
+from assets import analytics, facts, ingest, publish
 from assets.jobs import materialize_all
 from assets.resources import WarehouseResource
 from assets.schedules import daily_refresh
@@ -10,7 +10,7 @@ from assets.sensors import seeds_changed
 
 defs = dg.Definitions(
     assets=[ingest.ingest_seeds, ingest.sentences, facts.documents, facts.extract_facts,
-            publish.published_warehouse],
+            analytics.build_analytics, analytics.trade_chart, publish.published_warehouse],
     jobs=[materialize_all],
     sensors=[seeds_changed],
     schedules=[daily_refresh],

@@ -10,7 +10,8 @@ from pipeline import schemas, stages, warehouse as wh
 
 
 @dg.asset(
-    deps=["documents", "ingest_errors", *schemas.FACT_TABLES, "rejects"], group_name="publish", pool=POOL,
+    deps=["documents", "ingest_errors", *schemas.FACT_TABLES, "rejects", *schemas.ANALYTIC_TABLES, "trade_chart"],
+    group_name="publish", pool=POOL,
     owners=OWNERS, kinds={"duckdb"},
     description="The warehouse file analysts query (WAREHOUSE_PATH). The pipeline writes a private working "
                 "copy and renames a finished copy into place, so open SQL sessions are never blocked and never "
@@ -21,7 +22,8 @@ def published_warehouse(warehouse: WarehouseResource) -> dg.MaterializeResult:
     stages.publish(settings)
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
-        counts = wh.row_counts(con, ["documents", *schemas.FACT_TABLES, "ingest_errors", "rejects"])
+        counts = wh.row_counts(con, ["documents", *schemas.FACT_TABLES, "ingest_errors", "rejects",
+                                     *schemas.ANALYTIC_TABLES])
     finally:
         con.close()
     return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(settings.warehouse_path)),

@@ -35,13 +35,13 @@ def main() -> int:
         return 1
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
-        tables = ["documents", *schemas.FACT_TABLES, "ingest_errors", "rejects"]
+        tables = ["documents", *schemas.FACT_TABLES, "ingest_errors", "rejects", *schemas.ANALYTIC_TABLES]
         counts = warehouse.row_counts(con, tables)
     finally:
         con.close()
     print(f"warehouse: {settings.warehouse_path}")
     for table in tables:
-        print(f"  {table:<16} {counts[table]:>7} rows")
+        print(f"  {table:<20} {counts[table]:>7} rows")
     if counts["ingest_errors"]:
         print(f"{counts['ingest_errors']} seed file(s) could not be read: SELECT * FROM ingest_errors")
     print(f"run {result.run_id} succeeded")

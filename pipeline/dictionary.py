@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pipeline import schemas, warehouse
 
-PUBLIC_TABLES = ["documents", "trade_figures", "company_counts", "agreements", "events", "ingest_errors", "rejects"]
+PUBLIC_TABLES = ["documents", "trade_figures", "company_counts", "agreements", "events", "people",
+                 *schemas.ANALYTIC_TABLES, "ingest_errors", "rejects"]
 
 
 def data_dictionary() -> str:

@@ -12,6 +12,7 @@ FACT_KEYS = {
     "company_counts": ("company_count", "company_country", "host_country"),
     "agreements": ("agreement_type", "status", "signed_date", "parties", "agreement_count", "evidence"),
     "events": ("event_type", "event_date", "location", "evidence"),
+    "people": ("name",),
 }
 
 

@@ -132,10 +132,20 @@ class Agreement(_Fact):
 class Event(_Fact):
     """Contract table: meetings, visits, calls, forums, conferences and summits."""
 
+    event_id: str = pa.Field(unique=True, description="Identifier of the event (document id and its position), referenced by people.event_ids")
     event_type: str = pa.Field(isin=list(EVENT_TYPES), description="meeting, visit, call, conference, forum, summit, press_conference, signing or other")
     event_date: dt.date = pa.Field(nullable=True, ge=EARLIEST_DATE, le=LATEST_DATE, description="Date of the event where the text allows it; never a guess")
     location: str = pa.Field(nullable=True, description="City as written, NULL if none")
     countries: pl.List(pl.Utf8) = pa.Field(nullable=True, description="Countries named in the evidence sentence")
+
+
+class Person(_Fact):
+    """People named with their office in an article, and the events of that article they took part in."""
+
+    name: str = pa.Field(str_length={"min_value": 2}, description="Name as written at its fullest in the article (\"Mukhtar Tleuberdi\")")
+    role: str = pa.Field(nullable=True, description="Office as written, without the country (\"Foreign Minister\", \"Minister of Trade and Integration\")")
+    country: str = pa.Field(nullable=True, str_matches=PLACE_CODE, description="Country whose office it is (\"Kazakh\", \"of Iran\"), NULL if the text does not say")
+    event_ids: pl.List(pl.Utf8) = pa.Field(nullable=True, description="events.event_id of the events of this article the person is named in")
 
 
 class IngestError(_Strict):
@@ -163,11 +173,115 @@ class ExtractionLog(_Strict):
     extractor_version: str = pa.Field(description="Fingerprint of the extraction code and data that produced its facts")
 
 
+# --- Analytic tables: answers built from the fact tables (pipeline.analytics fills them) ---
+
+_PAIR_A = "First country of the pair: for total and agreement/event rows the pair is in alphabetical order; for export and import it is the country the goods come from"
+_PAIR_B = "Second country of the pair: for export and import, the country the goods go to; NULL when the text names one side only"
+_SOURCE = pl.Struct({"doc_id": pl.Utf8, "source_file": pl.Utf8, "published_date": pl.Date, "value": pl.Float64})
+
+
+class TradeTimeline(_Strict):
+    """One row per country pair, flow, commodity, kind and period: every article's figure for it, with the spread when they disagree."""
+
+    country_a: str = pa.Field(nullable=True, description=_PAIR_A)
+    country_b: str = pa.Field(nullable=True, description=_PAIR_B)
+    flow: str = pa.Field(isin=list(FLOWS), description="total (turnover), export or import, as reported")
+    commodity: str = pa.Field(nullable=True, description="What the figure is limited to; NULL for all goods")
+    kind: str = pa.Field(isin=list(KINDS), description="actual, target or forecast: never mixed in one row")
+    unit: str = pa.Field(nullable=True, description="Currency code or t (tonnes); NULL where only a change is stated")
+    period_start: dt.date = pa.Field(nullable=True, description="First day of the period (figures without a period are never merged across articles)")
+    period_end: dt.date = pa.Field(nullable=True, description="Last day of the period (inclusive)")
+    value: float = pa.Field(nullable=True, description="The figure: the median of the articles' values")
+    value_min: float = pa.Field(nullable=True, description="Smallest value reported")
+    value_max: float = pa.Field(nullable=True, description="Largest value reported")
+    spread_pct: float = pa.Field(nullable=True, ge=0, description="(value_max - value_min) / value_min, in percent")
+    conflict: bool = pa.Field(description="Sources disagree by more than rounding (spread over 2 percent)")
+    change_pct: float = pa.Field(nullable=True, description="Signed percentage change (median of the articles that state one)")
+    report_count: pl.Int32 = pa.Field(ge=1, description="How many articles report this figure")
+    sources: pl.List(_SOURCE) = pa.Field(description="Each reporting article: doc_id, source_file, published_date and the value it gives")
+    evidence: str = pa.Field(description="The sentence of the earliest-published report")
+
+
+class RelationsTimeline(_Strict):
+    """Every dated fact about a country pair in one chronology: trade figures, agreements, events and company counts, with evidence and source."""
+
+    country_a: str = pa.Field(nullable=True, description="First country of the pair (alphabetical)")
+    country_b: str = pa.Field(nullable=True, description="Second country of the pair (alphabetical); NULL when the fact names one country only")
+    date_start: dt.date = pa.Field(nullable=True, description="When the fact starts: the period start, signing date, event date, or else the article's publication date")
+    date_end: dt.date = pa.Field(nullable=True, description="When it ends (the period end; same as date_start for one-day facts)")
+    date_basis: str = pa.Field(nullable=True, isin=["period", "signed", "event", "published"],
+                               description="What the dates are: the figure's period, the signing, the event, or the article's publication (the fact itself is undated)")
+    fact_type: str = pa.Field(isin=["trade_figure", "agreement", "event", "company_count"], description="Which fact table the row comes from")
+    summary: str = pa.Field(description="The fact in a few words (\"export IRN->KAZ 1.2e+09 USD (actual)\")")
+    evidence: str = pa.Field(description="The sentence the fact is stated in")
+    doc_id: str = pa.Field(description="Document the fact was read from")
+    source_file: str = pa.Field(description="Seed file of that document")
+    published_date: dt.date = pa.Field(nullable=True, description="Publication date of that document")
+
+
+class AgreementsSummary(_Strict):
+    """Agreements per country pair, year, status and type; a signing reported by several articles counts once."""
+
+    country_a: str = pa.Field(nullable=True, description="First party (alphabetical)")
+    country_b: str = pa.Field(nullable=True, description="Second party (alphabetical); NULL when one party is named")
+    year: pl.Int32 = pa.Field(nullable=True, description="Year of signing, else of the reporting article's publication")
+    status: str = pa.Field(isin=list(STATUSES), description="signed, planned or proposed")
+    agreement_type: str = pa.Field(description="memorandum of understanding, agreement, roadmap, contract, ...")
+    agreements: pl.Int32 = pa.Field(ge=1, description="How many agreements (a mention without a number counts as one)")
+    count_is_minimum: bool = pa.Field(description="Some mention gave no number (\"signed agreements\"), so the real count may be higher")
+    value_usd: float = pa.Field(nullable=True, description="Sum of stated worth in US dollars, NULL if none stated in USD")
+    report_count: pl.Int32 = pa.Field(ge=1, description="Articles reporting these agreements")
+    source_files: pl.List(pl.Utf8) = pa.Field(description="Those articles' seed files")
+    first_date: dt.date = pa.Field(nullable=True, description="Earliest signing (or report) date")
+    last_date: dt.date = pa.Field(nullable=True, description="Latest signing (or report) date")
+
+
+_COUNT_REPORT = pl.Struct({"as_of": pl.Date, "company_count": pl.Int32, "approximate": pl.Boolean, "source_file": pl.Utf8})
+
+
+class CompanyPresence(_Strict):
+    """Companies of one country in another: the latest reported count, with the history of counts."""
+
+    company_country: str = pa.Field(nullable=True, description="Whose companies")
+    host_country: str = pa.Field(nullable=True, description="Where they operate or take part")
+    latest_count: pl.Int32 = pa.Field(gt=0, description="Count in the most recently published report")
+    latest_approximate: bool = pa.Field(description="That count is qualified (about, over)")
+    as_of: dt.date = pa.Field(nullable=True, description="Publication date of that report")
+    latest_source_file: str = pa.Field(description="Seed file of that report")
+    latest_evidence: str = pa.Field(description="Sentence of that report")
+    report_count: pl.Int32 = pa.Field(ge=1, description="How many articles give a count")
+    history: pl.List(_COUNT_REPORT) = pa.Field(description="Every report, oldest first: as_of, company_count, approximate, source_file")
+
+
+_EVENT_REF = pl.Struct({"event_type": pl.Utf8, "event_date": pl.Date, "location": pl.Utf8, "source_file": pl.Utf8})
+
+
+class PeopleDirectory(_Strict):
+    """One row per person (name and country) across all articles: offices held and the events taken part in."""
+
+    name: str = pa.Field(description="Name as written at its fullest")
+    country: str = pa.Field(nullable=True, description="Country whose office the person holds")
+    roles: pl.List(pl.Utf8) = pa.Field(nullable=True, description="Offices the articles give the person")
+    document_count: pl.Int32 = pa.Field(ge=1, description="Articles naming the person with an office")
+    events: pl.List(_EVENT_REF) = pa.Field(nullable=True, description="Events the person took part in: type, date, location, source_file")
+    first_seen: dt.date = pa.Field(nullable=True, description="Earliest publication date of those articles")
+    last_seen: dt.date = pa.Field(nullable=True, description="Latest publication date of those articles")
+
+
+ANALYTIC_TABLES: dict[str, type[_Strict]] = {
+    "trade_timeline": TradeTimeline,
+    "relations_timeline": RelationsTimeline,
+    "agreements_summary": AgreementsSummary,
+    "company_presence": CompanyPresence,
+    "people_directory": PeopleDirectory,
+}
+
 FACT_TABLES: dict[str, type[_Fact]] = {
     "trade_figures": TradeFigure,
     "company_counts": CompanyCount,
     "agreements": Agreement,
     "events": Event,
+    "people": Person,
 }
 
 TABLES: dict[str, type[_Strict]] = {
@@ -178,6 +292,7 @@ TABLES: dict[str, type[_Strict]] = {
     "ingest_errors": IngestError,
     "rejects": Reject,
     "extraction_log": ExtractionLog,
+    **ANALYTIC_TABLES,
 }
 
 

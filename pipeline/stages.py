@@ -17,7 +17,7 @@ import polars as pl
 from pipeline import schemas, warehouse
 from pipeline.config import Settings
 from pipeline.documents import describe
-from pipeline.extract import EXTRACTORS, extract_document, extractor_version
+from pipeline.extract import extract_document, extractor_version
 from pipeline.read import scan_seeds
 from pipeline.text import Sentence, split_sentences
 
@@ -127,13 +127,13 @@ def extract(con: duckdb.DuckDBPyConnection) -> ExtractResult:
     todo = [d for d in docs if done.get(d) != version]
     gone = [d for d in done if d not in docs]
     stale = [d for d in todo if d in done] + gone
-    rows: dict[str, list[dict]] = {t: [] for t in EXTRACTORS}
+    rows: dict[str, list[dict]] = {t: [] for t in schemas.FACT_TABLES}
     for doc_id, sentences in _sentences(con, todo):
         for table, table_rows in extract_document(doc_id, sentences, docs[doc_id]).items():
             rows[table] += table_rows
     result = ExtractResult(processed=len(todo), deleted=len(gone))
     with warehouse.transaction(con):
-        for table in EXTRACTORS:
+        for table in schemas.FACT_TABLES:
             warehouse.delete_documents(con, table, stale)
         warehouse.delete_documents(con, "rejects", stale)
         warehouse.delete_documents(con, "extraction_log", stale)

@@ -30,6 +30,8 @@ _DUCKDB_TYPES = {
 def duckdb_type(dtype: pl.DataType) -> str:
     if isinstance(dtype, pl.List):
         return duckdb_type(dtype.inner) + "[]"
+    if isinstance(dtype, pl.Struct):
+        return "STRUCT(" + ", ".join(f"{f.name} {duckdb_type(f.dtype)}" for f in dtype.fields) + ")"
     for pl_type, sql in _DUCKDB_TYPES.items():
         if dtype == pl_type:
             return sql

@@ -3,7 +3,8 @@ from assets.definitions import defs
 from pipeline import quality, schemas
 
 EXPECTED_ASSETS = {"raw_documents", "ingest_errors", "sentences", "documents", "trade_figures", "company_counts",
-                   "agreements", "events", "rejects", "published_warehouse"}
+                   "agreements", "events", "people", "rejects", "trade_timeline", "relations_timeline",
+                   "agreements_summary", "company_presence", "people_directory", "trade_chart", "published_warehouse"}
 
 
 def test_definitions_load_with_expected_assets():
@@ -17,7 +18,7 @@ def test_every_asset_has_description_group_and_every_table_its_column_schema():
     for key in graph.get_all_asset_keys():
         node = graph.get(key)
         assert node.description, key
-        assert node.group_name in {"ingest", "facts", "publish"}, key
+        assert node.group_name in {"ingest", "facts", "analytics", "publish"}, key
         name = key.to_user_string()
         if name in schemas.TABLES:
             cols = [c.name for c in node.metadata["dagster/column_schema"].columns]

@@ -14,6 +14,7 @@ from pipeline.extract.agreements import extract_agreements
 from pipeline.extract.companies import extract_company_counts
 from pipeline.extract.context import DocContext
 from pipeline.extract.events import extract_events
+from pipeline.extract.people import extract_people
 from pipeline.extract.trade import extract_trade_figures
 from pipeline.text import Sentence
 
@@ -28,7 +29,9 @@ EXTRACTORS: dict[str, Callable[[DocContext], list[dict]]] = {
 def extract_document(doc_id: str, sentences: list[Sentence], published: dt.date | None) -> dict[str, list[dict]]:
     """Rows per fact table for one document."""
     doc = DocContext.build(doc_id, sentences, published)
-    return {table: extractor(doc) for table, extractor in EXTRACTORS.items()}
+    rows = {table: extractor(doc) for table, extractor in EXTRACTORS.items()}
+    rows["people"] = extract_people(doc, rows["events"])   # people link to the events they are named in
+    return rows
 
 
 @lru_cache(maxsize=1)

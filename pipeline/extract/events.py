@@ -56,7 +56,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # the same event told again
             if _DEFINITE.search(s.text[:m.start()]) and _any_of_type(rows, event_type) and event_date is None:
                 continue   # "the meeting", "this visit": refers back
-            rows.append({**base_row(doc, s, f"events.{event_type}"), "event_type": event_type,
+            rows.append({**base_row(doc, s, f"events.{event_type}"), "event_id": f"{doc.doc_id}-{len(rows) + 1}",
+                         "event_type": event_type,
                          "event_date": event_date, "location": location,
                          "countries": sorted({c.code for c in s.countries}) or None})
     return rows

@@ -1,0 +1,195 @@
+"""The analytic tables: answers built from the fact tables in SQL.
+
+Each table's columns are its pandera model in pipeline.schemas (the DDL and COMMENTs come
+from there); the SELECTs here fill them. They are rebuilt whole after the facts change:
+they are small next to the facts, and a rebuild can never leave a stale row behind."""
+from __future__ import annotations
+
+import duckdb
+import pandera.polars as pa
+
+from pipeline import schemas, warehouse
+
+# Two reports of one figure that differ by more than this are a conflict, not rounding
+# ("$1.2 billion" and "$1.23 billion" agree; "$1.2 billion" and "$1.5 billion" do not).
+CONFLICT_SPREAD_PCT = 2.0
+
+# Trade figures with a direction-aware pair: for exports and imports, a = where the goods
+# come from and b = where they go, so "Iran's exports to Kazakhstan" and "Kazakhstan's
+# imports from Iran" land on the same pair; for totals the pair is sorted.
+_TRADE_PAIRS = """
+    SELECT t.*, d.source_file, d.published_date,
+           CASE t.flow WHEN 'export' THEN t.reporter WHEN 'import' THEN t.partner
+                       ELSE coalesce(least(t.reporter, t.partner), t.reporter, t.partner) END AS country_a,
+           CASE t.flow WHEN 'export' THEN t.partner WHEN 'import' THEN t.reporter
+                       ELSE CASE WHEN t.reporter IS NULL OR t.partner IS NULL THEN NULL
+                                 ELSE greatest(t.reporter, t.partner) END END AS country_b
+    FROM trade_figures t JOIN documents d USING (doc_id)"""
+
+_SQL = {
+    "trade_timeline": f"""
+        WITH t AS ({_TRADE_PAIRS}),
+        keyed AS (
+            -- a figure without a period cannot be matched with another article's: keep it apart
+            SELECT *, CASE WHEN period_start IS NULL AND period_end IS NULL
+                           THEN doc_id || ':' || coalesce(CAST(value AS VARCHAR), CAST(change_pct AS VARCHAR))
+                           ELSE '' END AS undated_key
+            FROM t)
+        SELECT country_a, country_b, flow, commodity, kind, unit, period_start, period_end,
+               median(value) AS value, min(value) AS value_min, max(value) AS value_max,
+               CASE WHEN min(value) > 0 THEN (max(value) - min(value)) / min(value) * 100 END AS spread_pct,
+               coalesce((max(value) - min(value)) / nullif(min(value), 0) * 100 > {CONFLICT_SPREAD_PCT}, false) AS conflict,
+               median(change_pct) AS change_pct,
+               count(DISTINCT doc_id)::INTEGER AS report_count,
+               list(DISTINCT {{'doc_id': doc_id, 'source_file': source_file, 'published_date': published_date,
+                               'value': value}}
+                    ORDER BY {{'doc_id': doc_id, 'source_file': source_file, 'published_date': published_date,
+                               'value': value}}) AS sources,
+               arg_min(evidence, coalesce(published_date, DATE '9999-12-31')) AS evidence
+        FROM keyed
+        GROUP BY country_a, country_b, flow, commodity, kind, unit, period_start, period_end, undated_key
+        ORDER BY country_a, country_b, period_start NULLS LAST, flow, kind""",
+
+    "relations_timeline": """
+        WITH trade AS ({trade_pairs}),
+        agreement_pairs AS (
+            SELECT a.*, p.a AS country_a, p.b AS country_b FROM agreements a,
+            LATERAL (SELECT x AS a, y AS b FROM unnest(list_sort(list_distinct(coalesce(a.parties, [])))) AS u(x)
+                     JOIN unnest(list_sort(list_distinct(coalesce(a.parties, [])))) AS v(y) ON x < y
+                     UNION ALL SELECT a.parties[1], NULL WHERE len(list_distinct(coalesce(a.parties, []))) = 1
+                     UNION ALL SELECT NULL, NULL WHERE len(coalesce(a.parties, [])) = 0) AS p),
+        event_pairs AS (
+            SELECT e.*, p.a AS country_a, p.b AS country_b FROM events e,
+            LATERAL (SELECT x AS a, y AS b FROM unnest(list_sort(list_distinct(coalesce(e.countries, [])))) AS u(x)
+                     JOIN unnest(list_sort(list_distinct(coalesce(e.countries, [])))) AS v(y) ON x < y
+                     UNION ALL SELECT e.countries[1], NULL WHERE len(list_distinct(coalesce(e.countries, []))) = 1
+                     UNION ALL SELECT NULL, NULL WHERE len(coalesce(e.countries, [])) = 0) AS p),
+        facts AS (
+            SELECT least(country_a, coalesce(country_b, country_a)) AS country_a,
+                   CASE WHEN country_b IS NOT NULL THEN greatest(country_a, country_b) END AS country_b,
+                   coalesce(period_start, period_end, published_date) AS date_start,
+                   coalesce(period_end, period_start, published_date) AS date_end,
+                   CASE WHEN period_start IS NOT NULL OR period_end IS NOT NULL THEN 'period'
+                        WHEN published_date IS NOT NULL THEN 'published' END AS date_basis,
+                   'trade_figure' AS fact_type,
+                   concat_ws(' ', flow, CASE WHEN flow = 'total' THEN concat_ws('-', country_a, country_b)
+                                             ELSE concat_ws('->', country_a, country_b) END,
+                             commodity, CAST(value AS VARCHAR), unit,
+                             CASE WHEN change_pct IS NOT NULL THEN printf('%+g%%', change_pct) END,
+                             '(' || kind || ')') AS summary,
+                   evidence, doc_id, source_file, published_date, evidence_start
+            FROM trade
+            UNION ALL
+            SELECT p.country_a, p.country_b, coalesce(p.signed_date, d.published_date), coalesce(p.signed_date, d.published_date),
+                   CASE WHEN p.signed_date IS NOT NULL THEN 'signed' WHEN d.published_date IS NOT NULL THEN 'published' END,
+                   'agreement',
+                   concat_ws(' ', p.status, coalesce(CAST(p.agreement_count AS VARCHAR), 'some'), p.agreement_type,
+                             array_to_string(p.parties, '-'),
+                             CASE WHEN p.value IS NOT NULL THEN 'worth ' || CAST(p.value AS VARCHAR) || ' ' || p.unit END),
+                   p.evidence, p.doc_id, d.source_file, d.published_date, p.evidence_start
+            FROM agreement_pairs p JOIN documents d USING (doc_id)
+            UNION ALL
+            SELECT p.country_a, p.country_b, coalesce(p.event_date, d.published_date), coalesce(p.event_date, d.published_date),
+                   CASE WHEN p.event_date IS NOT NULL THEN 'event' WHEN d.published_date IS NOT NULL THEN 'published' END,
+                   'event', concat_ws(' ', p.event_type, 'in ' || p.location, array_to_string(p.countries, '-')),
+                   p.evidence, p.doc_id, d.source_file, d.published_date, p.evidence_start
+            FROM event_pairs p JOIN documents d USING (doc_id)
+            UNION ALL
+            SELECT least(c.company_country, coalesce(c.host_country, c.company_country)),
+                   CASE WHEN c.host_country IS NOT NULL AND c.company_country IS NOT NULL
+                        THEN greatest(c.company_country, c.host_country) END,
+                   d.published_date, d.published_date, CASE WHEN d.published_date IS NOT NULL THEN 'published' END,
+                   'company_count',
+                   concat_ws(' ', CASE WHEN c.approximate THEN 'about' END, CAST(c.company_count AS VARCHAR),
+                             c.company_country, 'companies in', c.host_country),
+                   c.evidence, c.doc_id, d.source_file, d.published_date, c.evidence_start
+            FROM company_counts c JOIN documents d USING (doc_id))
+        SELECT * EXCLUDE (evidence_start) FROM facts
+        ORDER BY country_a NULLS LAST, country_b NULLS LAST, date_start NULLS LAST, source_file, evidence_start,
+                 fact_type""".format(trade_pairs=_TRADE_PAIRS),
+
+    "agreements_summary": """
+        WITH pairs AS (
+            SELECT a.*, d.source_file, d.published_date,
+                   list_sort(list_distinct(coalesce(a.parties, []))) AS ps
+            FROM agreements a JOIN documents d USING (doc_id)),
+        -- one signing reported by several articles: same parties, type, status, count and date
+        signings AS (
+            SELECT ps, agreement_type, status,
+                   coalesce(signed_date, published_date) AS on_date,
+                   max(agreement_count) AS agreement_count, bool_or(agreement_count IS NULL) AS count_missing,
+                   max(CASE WHEN unit = 'USD' THEN value END) AS value_usd,
+                   list(DISTINCT source_file) AS source_files
+            FROM pairs
+            GROUP BY ps, agreement_type, status, coalesce(signed_date, published_date), agreement_count,
+                     CASE WHEN signed_date IS NULL THEN doc_id END),
+        by_pair AS (
+            SELECT s.*, p.a AS country_a, p.b AS country_b FROM signings s,
+            LATERAL (SELECT x AS a, y AS b FROM unnest(s.ps) AS u(x) JOIN unnest(s.ps) AS v(y) ON x < y
+                     UNION ALL SELECT s.ps[1], NULL WHERE len(s.ps) = 1
+                     UNION ALL SELECT NULL, NULL WHERE len(s.ps) = 0) AS p)
+        SELECT country_a, country_b, year(on_date)::INTEGER AS year, status, agreement_type,
+               sum(coalesce(agreement_count, 1))::INTEGER AS agreements, bool_or(count_missing) AS count_is_minimum,
+               sum(value_usd) AS value_usd,
+               len(list_distinct(flatten(list(source_files))))::INTEGER AS report_count,
+               list_sort(list_distinct(flatten(list(source_files)))) AS source_files,
+               min(on_date) AS first_date, max(on_date) AS last_date
+        FROM by_pair
+        GROUP BY country_a, country_b, year(on_date), status, agreement_type
+        ORDER BY country_a NULLS LAST, country_b NULLS LAST, year NULLS LAST, status, agreement_type""",
+
+    "company_presence": """
+        WITH c AS (
+            SELECT c.*, d.source_file, d.published_date FROM company_counts c JOIN documents d USING (doc_id))
+        SELECT company_country, host_country,
+               arg_max(company_count, ordering)::INTEGER AS latest_count,
+               arg_max(approximate, ordering) AS latest_approximate,
+               arg_max(published_date, ordering) AS as_of,
+               arg_max(source_file, ordering) AS latest_source_file,
+               arg_max(evidence, ordering) AS latest_evidence,
+               count(DISTINCT doc_id)::INTEGER AS report_count,
+               list({'as_of': published_date, 'company_count': company_count, 'approximate': approximate,
+                     'source_file': source_file} ORDER BY published_date NULLS FIRST, source_file, company_count) AS history
+        FROM (SELECT *, (coalesce(published_date, DATE '0001-01-01'), source_file, evidence_start) AS ordering FROM c)
+        GROUP BY company_country, host_country
+        ORDER BY company_country NULLS LAST, host_country NULLS LAST""",
+
+    "people_directory": """
+        WITH p AS (
+            SELECT p.*, d.source_file, d.published_date FROM people p JOIN documents d USING (doc_id)),
+        took_part AS (
+            SELECT p.name, p.country, e.event_type, e.event_date, e.location, p.source_file
+            FROM p, unnest(coalesce(p.event_ids, [])) AS u(event_id) JOIN events e ON e.event_id = u.event_id)
+        SELECT p.name, p.country,
+               list_sort(list_distinct(list(p.role))) AS roles,
+               count(DISTINCT p.doc_id)::INTEGER AS document_count,
+               (SELECT list({'event_type': t.event_type, 'event_date': t.event_date, 'location': t.location,
+                             'source_file': t.source_file} ORDER BY t.event_date NULLS LAST, t.source_file)
+                FROM took_part t WHERE t.name = p.name AND t.country IS NOT DISTINCT FROM p.country) AS events,
+               min(p.published_date) AS first_seen, max(p.published_date) AS last_seen
+        FROM p
+        GROUP BY p.name, p.country
+        ORDER BY p.name, p.country NULLS LAST""",
+}
+
+
+def build(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rebuild every analytic table from the fact tables, in one transaction; rows per table."""
+    counts = {}
+    with warehouse.transaction(con):
+        for table in schemas.ANALYTIC_TABLES:
+            con.execute(f"DELETE FROM {table}")
+            con.execute(f"INSERT INTO {table} BY NAME {_SQL[table]}")
+            counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return counts
+
+
+def validate(con: duckdb.DuckDBPyConnection, table: str) -> tuple[bool, dict]:
+    """The table as built against its pandera model: (passed, details)."""
+    frame = warehouse.read_frame(con, f"SELECT * FROM {table}")
+    try:
+        schemas.ANALYTIC_TABLES[table].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        return False, {"failures": cases.height, "sample": str(cases.head(5))}
+    return True, {"rows": frame.height}
