@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test ui evaluate clean-warehouse
+.PHONY: run test ui sql evaluate clean-warehouse
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(STAMP)
 
 ui: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 	$(VENV)/bin/dagster dev -m assets.definitions -h 127.0.0.1 -p $${DAGSTER_PORT:-3000}
+
+# A SQL shell on the analysts' file, read-only (the DuckDB CLI pinned to the Python package's storage version)
+sql: $(STAMP)
+	@test -f $${WAREHOUSE_PATH:-warehouse/relations.duckdb} || { echo "no warehouse yet at $${WAREHOUSE_PATH:-warehouse/relations.duckdb}: run 'make run' first" >&2; exit 1; }
+	$(VENV)/bin/duckdb -readonly $${WAREHOUSE_PATH:-warehouse/relations.duckdb}
 
 # Score a warehouse against gold facts: make evaluate [WAREHOUSE=...] [GOLD=...]
 evaluate: $(STAMP)

@@ -2,6 +2,7 @@
 
     python -m pipeline evaluate WAREHOUSE GOLD.json [--verbose] [--min-f1 X]
     python -m pipeline dictionary
+    python -m pipeline show FILE [--table TABLE] [--no-evidence]
 """
 from __future__ import annotations
 
@@ -19,7 +20,32 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--verbose", "-v", action="store_true", help="list missed, extra and wrong facts")
     ev.add_argument("--min-f1", type=float, help="exit with status 1 if the overall exact F1 is below this")
     sub.add_parser("dictionary", help="print the data dictionary (markdown) generated from the schemas")
+    sh = sub.add_parser("show", help="print the facts found in one article, with evidence (no Dagster, no warehouse)")
+    sh.add_argument("file", type=Path)
+    sh.add_argument("--table", action="append", help="only this fact table (repeatable)")
+    sh.add_argument("--no-evidence", action="store_true", help="leave out the evidence column")
     args = parser.parse_args(argv)
+
+    if args.command == "show":
+        from pipeline import schemas
+        from pipeline.show import facts_of_file, render
+        unknown = set(args.table or []) - set(schemas.FACT_TABLES)
+        if unknown:
+            print(f"error: no fact table {', '.join(sorted(unknown))}; choose from {', '.join(schemas.FACT_TABLES)}",
+                  file=sys.stderr)
+            return 2
+        if not args.file.is_file():
+            print(f"error: {args.file} is not a file", file=sys.stderr)
+            return 2
+        try:
+            doc, frames = facts_of_file(args.file)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        if args.table:
+            frames = {t: frames[t] for t in args.table}
+        print(render(doc, frames, evidence=not args.no_evidence))
+        return 0
 
     if args.command == "dictionary":
         from pipeline.dictionary import data_dictionary

@@ -57,3 +57,8 @@ def test_every_person_keeps_evidence_and_rule():
     [row] = extract("Turkish Trade Minister Omer Bolat met business leaders in Baku.", table="people")
     assert row["rule"] == "people.office"
     assert "Omer Bolat" in row["evidence"]
+
+
+def test_counterpart_holds_the_same_office_for_the_other_country():
+    assert people("Uzbek President Shavkat Mirziyoyev and his Tajik counterpart Emomali Rahmon spoke by phone.") == [
+        ("Shavkat Mirziyoyev", "President", "UZB"), ("Emomali Rahmon", "President", "TJK")]

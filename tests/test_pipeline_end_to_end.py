@@ -1,5 +1,6 @@
 """The Dagster definitions materialised in-process into a temporary warehouse."""
 import os
+from pathlib import Path
 import subprocess
 import sys
 
@@ -53,6 +54,19 @@ def test_contract_tables_have_their_columns_and_rows(seeded):
                              "WHERE table_name = 'agreements'").fetchall())
     assert types["parties"] == "VARCHAR[]" and types["signed_date"] == "DATE"
     assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 0
+
+
+def test_sql_shell_client_reads_the_warehouse(seeded):
+    """`make sql` opens the file with the DuckDB CLI installed in the venv: its storage version must match."""
+    _, warehouse, _ = seeded
+    cli = PROJECT / ".venv" / "bin" / "duckdb"
+    if not cli.exists():
+        cli = Path(sys.executable).parent / "duckdb"
+    out = subprocess.run([str(cli), "-readonly", "-csv", str(warehouse), "-c",
+                          "SELECT count(*) FROM documents; SELECT count(*) FROM trade_timeline"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["count_star()", "5", "count_star()", "10"]
 
 
 def test_asset_checks_pass(seeded):

@@ -112,7 +112,29 @@ def find_people(s: SentenceView) -> list[_Mention]:
             found[mention.name] = mention
     for mention in _name_then_title(s, tokens, place_at):
         found.setdefault(mention.name, mention)
+    for m in _COUNTERPART.finditer(s.text):
+        mention = _counterpart(s, tokens, place_at, m, list(found.values()))
+        if mention:
+            found.setdefault(mention.name, mention)
     return list(found.values())
+
+
+# "Iranian President X and his Kazakh counterpart Y": Y holds the same office for the other country
+_COUNTERPART = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<country>[A-Z][\w'’-]+)\s+)?counterparts?\s+")
+
+
+def _counterpart(s: SentenceView, tokens: list[_Token], place_at: dict, m: re.Match,
+                 earlier: list[_Mention]) -> _Mention | None:
+    i = next((k for k, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+    name = _name_at(tokens, i, place_at, allow_single=False)
+    if name is None:
+        return None
+    country = None
+    if m.group("country"):
+        p = place_at.get(m.start("country"))
+        country = p.code if p is not None and p.kind in places.COUNTRY_KINDS and p.kind != "bloc" else None
+    before = [e for e in earlier if e.role and s.text.find(e.name) < m.start()]
+    return _Mention(name, before[-1].role if before else None, country)
 
 
 def _title_then_name(s: SentenceView, tokens: list[_Token], place_at: dict, m: re.Match) -> _Mention | None:
