@@ -26,6 +26,13 @@ _TRADE_PAIRS = """
                                  ELSE greatest(t.reporter, t.partner) END END AS country_b
     FROM trade_figures t JOIN documents d USING (doc_id)"""
 
+
+def _readable(col: str) -> str:
+    """SQL for a value as a reader writes it: 1.2 bn, 450 m, 12,500."""
+    return (f"CASE WHEN {col} >= 1e9 THEN printf('%.4g bn', {col} / 1e9) "
+            f"WHEN {col} >= 1e6 THEN printf('%.4g m', {col} / 1e6) ELSE printf('%,.0f', {col}) END")
+
+
 _SQL = {
     "trade_timeline": f"""
         WITH t AS ({_TRADE_PAIRS}),
@@ -74,7 +81,7 @@ _SQL = {
                    'trade_figure' AS fact_type,
                    concat_ws(' ', flow, CASE WHEN flow = 'total' THEN concat_ws('-', country_a, country_b)
                                              ELSE concat_ws('->', country_a, country_b) END,
-                             commodity, CAST(value AS VARCHAR), unit,
+                             commodity, {value}, unit,
                              CASE WHEN change_pct IS NOT NULL THEN printf('%+g%%', change_pct) END,
                              '(' || kind || ')') AS summary,
                    evidence, doc_id, source_file, published_date, evidence_start
@@ -85,7 +92,7 @@ _SQL = {
                    'agreement',
                    concat_ws(' ', p.status, coalesce(CAST(p.agreement_count AS VARCHAR), 'some'), p.agreement_type,
                              array_to_string(p.parties, '-'),
-                             CASE WHEN p.value IS NOT NULL THEN 'worth ' || CAST(p.value AS VARCHAR) || ' ' || p.unit END),
+                             CASE WHEN p.value IS NOT NULL THEN 'worth ' || {agreement_value} || ' ' || p.unit END),
                    p.evidence, p.doc_id, d.source_file, d.published_date, p.evidence_start
             FROM agreement_pairs p JOIN documents d USING (doc_id)
             UNION ALL
@@ -106,7 +113,7 @@ _SQL = {
             FROM company_counts c JOIN documents d USING (doc_id))
         SELECT * EXCLUDE (evidence_start) FROM facts
         ORDER BY country_a NULLS LAST, country_b NULLS LAST, date_start NULLS LAST, source_file, evidence_start,
-                 fact_type""".format(trade_pairs=_TRADE_PAIRS),
+                 fact_type""".format(trade_pairs=_TRADE_PAIRS, value=_readable("value"), agreement_value=_readable("p.value")),
 
     "agreements_summary": """
         WITH pairs AS (

@@ -212,7 +212,7 @@ class RelationsTimeline(_Strict):
     date_basis: str = pa.Field(nullable=True, isin=["period", "signed", "event", "published"],
                                description="What the dates are: the figure's period, the signing, the event, or the article's publication (the fact itself is undated)")
     fact_type: str = pa.Field(isin=["trade_figure", "agreement", "event", "company_count"], description="Which fact table the row comes from")
-    summary: str = pa.Field(description="The fact in a few words (\"export IRN->KAZ 1.2e+09 USD (actual)\")")
+    summary: str = pa.Field(description="The fact in a few words (\"export IRN->KAZ 1.2 bn USD (actual)\")")
     evidence: str = pa.Field(description="The sentence the fact is stated in")
     doc_id: str = pa.Field(description="Document the fact was read from")
     source_file: str = pa.Field(description="Seed file of that document")

@@ -65,7 +65,7 @@ def test_one_figure_from_three_articles_is_one_row_with_a_conflict(warehouse):
 def test_exports_and_mirror_imports_share_the_direction_of_the_goods(warehouse):
     # one row per flow as reported, but both on the pair (where the goods come from, where they go)
     rows = warehouse.execute("""
-        SELECT flow, country_a, country_b, list_transform(sources, s -> s.source_file)
+        SELECT flow, country_a, country_b, list_transform(sources, lambda s: s.source_file)
         FROM trade_timeline WHERE value = 7e8 ORDER BY flow""").fetchall()
     assert rows == [("export", "UZB", "TKM", ["a-first.txt"]), ("import", "UZB", "TKM", ["b-second.txt"])]
 
@@ -73,7 +73,7 @@ def test_exports_and_mirror_imports_share_the_direction_of_the_goods(warehouse):
 def test_company_presence_keeps_the_latest_count_and_the_history(warehouse):
     row = warehouse.execute("""
         SELECT latest_count, latest_approximate, as_of, report_count,
-               list_transform(history, h -> h.company_count)
+               list_transform(history, lambda h: h.company_count)
         FROM company_presence WHERE company_country = 'UZB' AND host_country = 'TKM'""").fetchone()
     assert row == (150, True, __import__("datetime").date(2024, 3, 10), 2, [120, 150])
 
@@ -95,7 +95,7 @@ def test_relations_timeline_is_one_chronology_of_every_fact_type(warehouse):
 
 def test_people_directory_lists_the_meeting(warehouse):
     rows = warehouse.execute("""
-        SELECT name, country, list_transform(events, e -> e.event_type) FROM people_directory ORDER BY name""").fetchall()
+        SELECT name, country, list_transform(events, lambda e: e.event_type) FROM people_directory ORDER BY name""").fetchall()
     assert rows == [("Bakhtiyor Saidov", "UZB", ["meeting"]), ("Rashid Meredov", "TKM", ["meeting"])]
 
 

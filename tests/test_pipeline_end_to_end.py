@@ -156,3 +156,21 @@ def test_open_read_only_session_does_not_block_a_run(tmp_path, seeds_copy):
     fresh = duckdb.connect(str(warehouse), read_only=True)
     assert fresh.execute("SELECT count(*) FROM documents").fetchone()[0] == before + 1
     fresh.close()
+
+
+def readme_example_queries() -> list[str]:
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- example-queries:start -->")[1].split("<!-- example-queries:end -->")[0]
+    return [q.strip() for q in block.split("```sql")[1:] for q in [q.split("```")[0]]]
+
+
+def test_readme_example_queries_run_and_answer(seeded):
+    _, warehouse, _ = seeded
+    queries = readme_example_queries()
+    assert len(queries) == 5
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        for q in queries:
+            assert con.execute(q).fetchall(), q   # every question has an answer on the seeds
+    finally:
+        con.close()
