@@ -1,0 +1,68 @@
+"""Money amounts, tonnages and changes in the forms news writes them (sentences written for the tests)."""
+import pytest
+
+from pipeline.amounts import find_amounts, find_changes
+
+
+def amounts(text):
+    return [(a.value, a.unit, a.approximate) for a in find_amounts(text)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Turnover reached $1.2bn last year.", 1.2e9, "USD"),
+    ("Exports hit US$500 million.", 5e8, "USD"),
+    ("Trade stood at USD 500 mln.", 5e8, "USD"),
+    ("It came to 1.5 billion dollars.", 1.5e9, "USD"),
+    ("The figure was $ 3.5 billion.", 3.5e9, "USD"),
+    ("Imports totalled €300 million.", 3e8, "EUR"),
+    ("Sales amounted to 500 million tenge.", 5e8, "KZT"),
+    ("The budget is KZT 2.1 trillion.", 2.1e12, "KZT"),
+    ("Trade was $364,700,000 in total.", 3.647e8, "USD"),
+    ("Shipments reached 1.2 million tonnes.", 1.2e6, "t"),
+    ("Exports were 300 thousand tons of flour.", 3e5, "t"),
+    ("They sold 45,000 t of grain.", 4.5e4, "t"),
+    ("They sold 12 tonnes of tea.", 12, "t"),
+])
+def test_money_and_tonnage_forms(text, value, unit):
+    [(v, u, _)] = amounts(text)
+    assert u == unit
+    assert v == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, approximate", [
+    ("Trade reached nearly $2 billion.", True),
+    ("Trade reached about $2 billion.", True),
+    ("Trade reached over $2 billion.", True),
+    ("Trade reached $2 billion.", False),
+])
+def test_approximation_keeps_the_value(text, approximate):
+    assert amounts(text) == [(2e9, "USD", approximate)]
+
+
+def test_range_keeps_low_and_high():
+    [a] = find_amounts("The two sides expect $1-1.5 billion in trade.")
+    assert (a.value, a.high, a.unit) == (pytest.approx(1e9), pytest.approx(1.5e9), "USD")
+
+
+def test_from_to_gives_two_amounts():
+    assert [v for v, _, _ in amounts("Trade rose from $197.8 million to $364.7 million.")] == [
+        pytest.approx(1.978e8), pytest.approx(3.647e8)]
+
+
+def test_numbers_that_are_not_money():
+    assert amounts("The 2023 forum had 300 participants from 12 countries.") == []
+
+
+@pytest.mark.parametrize("text, pct, ratio", [
+    ("Trade was up 12 percent.", 12, None),
+    ("That is a 15% increase.", 15, None),
+    ("Exports fell by 4%.", -4, None),
+    ("Imports dropped 37 percent.", -37, None),
+    ("Turnover decreased by 37.2 per cent.", -37.2, None),
+    ("Trade increased by 1.8 times.", 80, 1.8),   # a ratio is also a change: +80 percent
+    ("Trade doubled.", 100, 2.0),
+])
+def test_changes_take_their_sign_from_the_words(text, pct, ratio):
+    [c] = find_changes(text)
+    assert (c.pct, c.ratio) == (pytest.approx(pct) if pct is not None else None,
+                                pytest.approx(ratio) if ratio is not None else None)
