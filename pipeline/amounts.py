@@ -27,6 +27,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion|mln|mn|bln|bn|trln|tn|m|b|k"
 _TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)"
 _QUAL = rf"(?:(?P<qual>{APPROXIMATE})\s+)?"
+_QUAL_WORDS = 1 + max(len(q.split(r"\s+")) for q in APPROXIMATE.split("|"))   # "in excess of" and the space after
 
 # "$1.9 billion", "US$500 million", "USD 500 mln", "$1-1.5 billion", "€300m"
 _PREFIXED = re.compile(
@@ -37,6 +38,33 @@ _SUFFIXED = re.compile(
     rf"{_QUAL}(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?\s+"
     rf"(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES}))\b", re.IGNORECASE)
 _BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
+# Cheap necessary conditions, checked before the patterns above (which are tried at every
+# character): a prefixed amount needs a prefix currency as written; a suffixed one needs a
+# currency word or a tonnage word after white space (compared lower-cased, which is what
+# case-insensitive matching is for ASCII text; other text is always searched).
+_ANY_PREFIX_CUR = re.compile(_PREFIX_CUR)
+_ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CURRENCY, key=len, reverse=True))
+                                   + r"|ton|t\b)")
+
+
+def _lower_ascii(text: str) -> str | None:
+    """The text lower-cased when it is ASCII, else None (prefilters then do not apply)."""
+    return text.lower() if text.isascii() else None
+
+
+def _back_words(text: str, at: int, words: int) -> int:
+    """Where a match that reaches `at` through at most `words` white-space separated words
+    before it (a qualifier such as "in excess of", a verb and "by") can start at the earliest:
+    `words` times back over white space, then over the word before it. Scanning from there
+    finds what scanning from the start finds (nothing can match earlier), at a fraction of
+    the cost: these patterns begin with optional words, so the regex engine tries every character."""
+    j = at
+    for _ in range(words):
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        while j > 0 and not text[j - 1].isspace():
+            j -= 1
+    return j
 
 
 @dataclass(frozen=True)
@@ -59,10 +87,17 @@ def _value(num: str, scale: str | None) -> float:
 def find_amounts(text: str) -> list[Amount]:
     if not _DIGIT.search(text):
         return []
+    low = _lower_ascii(text)
+    scans = []                     # (pattern, where a match can start at the earliest)
+    cur = _ANY_PREFIX_CUR.search(text)
+    if cur is not None:            # a prefixed amount: [qualifier] currency number
+        scans.append((_PREFIXED, _back_words(text, cur.start(), _QUAL_WORDS)))
+    if low is None or _ANY_SUFFIX_UNIT_LOWER.search(low):    # [qualifier] number ... currency or tonnes
+        scans.append((_SUFFIXED, _back_words(text, _DIGIT.search(text).start(), _QUAL_WORDS)))
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_PREFIXED, _SUFFIXED):
-        for m in pattern.finditer(text):
+    for pattern, scan_from in scans:
+        for m in pattern.finditer(text, scan_from):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if m.start("n1") > 0 and text[m.start("n1") - 1].isalnum() and not m.group("cur"):
@@ -139,6 +174,15 @@ def _sign(verb: str) -> int:
 def find_changes(text: str) -> list[Change]:
     if not _DIGIT.search(text) and not _MULTIPLY.search(text):
         return []
+    low = _lower_ascii(text)
+    # percentages need "%" or "per cent"/"percent" after a number, and at most three words
+    # before the number ("increased by more than", "growth of about"); ratios "fold" or
+    # "times"; multiples their verb
+    digit = _DIGIT.search(text)
+    has_pct = digit is not None and (low is None or "%" in low or "cent" in low)
+    pct_from = _back_words(text, digit.start(), 4) if has_pct else 0
+    has_ratio = low is None or "fold" in low or "times" in low
+    has_multiple = low is None or any(w in low for w in _MULTIPLY_RATIO)
     out: list[Change] = []
     taken: list[tuple[int, int]] = []
 
@@ -148,7 +192,7 @@ def find_changes(text: str) -> list[Change]:
         taken.append((start, end))
         out.append(Change(pct, ratio, start, end, text[start:end]))
 
-    for m in _VERB_PCT.finditer(text):
+    for m in _VERB_PCT.finditer(text, pct_from) if has_pct else ():
         sign = _sign(m.group("verb"))
         # the first percentage, then each one of a list ("by 17 percent and 4 percent")
         first_end = m.end() if not m.group("more") else m.start("more")
@@ -159,17 +203,17 @@ def find_changes(text: str) -> list[Change]:
                 e = m.start("more") + extra.end()
                 tail = re.match(r"\s?(%|percent|per\s+cent)", text[e:])
                 add(s, e + (tail.end() if tail else 0), sign * float(extra.group(0).replace(",", "")), None)
-    for pattern in (_PCT_NOUN, _NOUN_OF_PCT):
-        for m in pattern.finditer(text):
+    for pattern in (_PCT_NOUN, _NOUN_OF_PCT) if has_pct else ():
+        for m in pattern.finditer(text, pct_from):
             add(m.start(), m.end(), _sign(m.group("verb")) * float(m.group("num").replace(",", "")), None)
-    for m in _RATIO.finditer(text):
+    for m in _RATIO.finditer(text) if has_ratio else ():
         verb = m.group("verb") or m.group("verb2")
         raw = m.group("num") or m.group("num2")
         ratio = _WORD_NUM.get(raw.lower()) or float(raw)
         if _sign(verb) < 0 and ratio > 1:
             ratio = 1 / ratio      # "decreased 2 times": to half
         add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)
-    for m in _MULTIPLY.finditer(text):
+    for m in _MULTIPLY.finditer(text) if has_multiple else ():
         ratio = _MULTIPLY_RATIO[m.group("word").lower()]
         add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)
     out.sort(key=lambda c: c.start)

@@ -2,7 +2,8 @@
 
 pycountry supplies every country's names; pipeline/data/country_aliases.csv adds the
 short forms, long forms, demonyms and blocs news uses, and pipeline/data/cities.csv the
-capitals (old and new names) and major cities. One compiled regex finds them all."""
+capitals (old and new names) and major cities. A dictionary keyed by each name's first
+word finds them (see _matches)."""
 from __future__ import annotations
 
 import csv
@@ -55,26 +56,85 @@ for _s, (_code, _kind) in _SURFACES.items():
         _BY_CODE_NAME.setdefault(_code, _s)
 
 
-def _pattern() -> re.Pattern:
-    words = sorted(list(_SURFACES) + list(_NOT_PLACES), key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    # no letter before; after: not a letter (so "Turkmen" does not match inside "Turkmenistan"),
-    # possessives allowed ("Iran's"); hyphens allowed ("Iran-Kazakhstan", "Kazakh-Iranian")
-    return re.compile(rf"(?<![\w])(?:the\s+)?({alternation})(?![\w])")
+# Matching. Every surface (and every not-a-place phrase) matches only where no word
+# character precedes it and none follows it; at one position the longest surface wins, and
+# a match consumes its text. A surface's first run of word characters (its key: "Saudi" for
+# "Saudi Arabia", "Nur" for "Nur-Sultan", "U" for "U.S.") must then be the whole run of word
+# characters at the match position, so instead of one regex with hundreds of alternatives
+# tried at every character, a cheap regex finds the word starts whose run is a key and a
+# dictionary gives the few surfaces to try there, longest first. A leading "the " is
+# skipped ("the United States" -> "United States"), as the surfaces never include it
+# except for a few official names ("the State of Palestine") tried when nothing follows.
+_WORD_RUN = re.compile(r"\w+")
 
 
-_PLACE = _pattern()
+def _buckets() -> dict[str, tuple[str, ...]]:
+    by_key: dict[str, list[str]] = {}
+    for w in sorted(list(_SURFACES) + list(_NOT_PLACES), key=len, reverse=True):
+        key = _WORD_RUN.match(w)
+        if key is None:
+            raise ValueError(f"place surface {w!r} must start with a letter or digit")
+        bucket = by_key.setdefault(key.group(0), [])
+        if w not in bucket:
+            bucket.append(w)
+    return {k: tuple(v) for k, v in by_key.items()}
+
+
+_BUCKETS = _buckets()
+_THE = re.compile(r"the\s+")
+# word starts whose run can be a key: any word starting with a character that begins a
+# capitalised key, and the lower-case keys (and "the") as whole words
+_LOWER_KEYS = sorted({k for k in _BUCKETS if k[0].islower()} | {"the"}, key=len, reverse=True)
+_CANDIDATE = re.compile(r"(?<!\w)(?:[" + "".join(sorted(re.escape(k[0]) for k in _BUCKETS if not k[0].islower()))
+                        + r"]\w*|(?:" + "|".join(map(re.escape, _LOWER_KEYS)) + r")(?!\w))")
 _NOT_PLACE_SET = set(_NOT_PLACES)
+
+
+def _surface_at(text: str, at: int, key: str) -> str | None:
+    """The longest surface starting at `at` whose word run is `key`, not followed by a word character."""
+    bucket = _BUCKETS.get(key)
+    if bucket is None:
+        return None
+    n = len(text)
+    for w in bucket:
+        end = at + len(w)
+        if text.startswith(w, at) and (end >= n or not (text[end].isalnum() or text[end] == "_")):
+            return w
+    return None
+
+
+def _matches(text: str):
+    r"""(start, surface) of every match, left to right, as one big alternation
+    `(?<!\w)(?:the\s+)?(surface|...)(?!\w)`, longest first, would find them."""
+    pos = 0
+    for m in _CANDIDATE.finditer(text):
+        at = m.start()
+        if at < pos:
+            continue
+        word = m.group(0)
+        if word == "the":
+            the = _THE.match(text, at)
+            if the is not None:
+                nxt = _WORD_RUN.match(text, the.end())
+                if nxt is not None:
+                    hit = _surface_at(text, the.end(), nxt.group(0))
+                    if hit:
+                        pos = the.end() + len(hit)
+                        yield the.end(), hit
+                        continue
+        hit = _surface_at(text, at, word)
+        if hit:
+            pos = at + len(hit)
+            yield at, hit
 
 
 def find_places(text: str) -> list[PlaceMention]:
     out = []
-    for m in _PLACE.finditer(text):
-        surface = m.group(1)
+    for start, surface in _matches(text):
         if surface in _NOT_PLACE_SET:
             continue
         code, kind = _SURFACES[surface]
-        out.append(PlaceMention(code, m.start(1), m.end(1), surface, kind))
+        out.append(PlaceMention(code, start, start + len(surface), surface, kind))
     return out
 
 

@@ -84,9 +84,14 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
 
     `title` is a headline known from metadata; when absent, the first line is taken as
     the headline if it reads like one (short, no closing full stop)."""
+    return list(_iter_sentences(text, title))
+
+
+def _iter_sentences(text: str, title: str | None):
+    """split_sentences, one sentence at a time (find_title stops at the first)."""
     lines = text.split("\n")
     chrome = chrome_lines(lines)
-    out: list[Sentence] = []
+    n_out = 0
     seen: dict[str, int] = {}
     title_key = _normalise(title) if title else None
     first_content = True
@@ -119,9 +124,9 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
             key = _normalise(_DATELINE.sub("", sent_text, count=1)) if section == "body" else _normalise(sent_text)
             repeat = seen.get(key) if section != "chrome" else None
             if repeat is None and section != "chrome" and key:
-                seen[key] = len(out)
-            out.append(Sentence(len(out), s, e, sent_text, section, repeat))
-    return out
+                seen[key] = n_out
+            yield Sentence(n_out, s, e, sent_text, section, repeat)
+            n_out += 1
 
 
 def _has_more_text(lines: list[str], i: int) -> bool:
@@ -152,8 +157,7 @@ def _is_boundary(line: str, punct_at: int, end: int) -> bool:
     if nxt.islower():
         return False               # "the U.S. economy", "approx. five"
     if line[punct_at] == ".":
-        word = re.search(r"([\w.]+)$", line[:punct_at])
-        token = word.group(1).lower() if word else ""
+        token = _token_before(line, punct_at).lower()
         if token in _ABBREVIATIONS:
             return False
         if len(token) == 1 and token.isalpha() and line[punct_at - 1].isupper():
@@ -163,6 +167,19 @@ def _is_boundary(line: str, punct_at: int, end: int) -> bool:
     return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["
 
 
+def _token_before(line: str, at: int) -> str:
+    r"""The run of word characters and dots that ends at `at` ("U.S", "Mr", "e.g"): what
+    `re.search(r"[\w.]+$", line[:at])` finds, without rescanning the line (which made long
+    paragraphs quadratic); \w is str.isalnum() or "_"."""
+    j = at
+    while j > 0:
+        ch = line[j - 1]
+        if not (ch.isalnum() or ch == "_" or ch == "."):
+            break
+        j -= 1
+    return line[j:at]
+
+
 def _normalise(s: str) -> str:
     s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(s.lower().split()).strip(" .")
@@ -170,7 +187,7 @@ def _normalise(s: str) -> str:
 
 def find_title(text: str) -> str | None:
     """The headline of an article without metadata, or None."""
-    for s in split_sentences(text):
+    for s in _iter_sentences(text, None):
         if s.section == "title":
             return s.text
         if s.section == "body":

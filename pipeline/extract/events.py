@@ -28,6 +28,49 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("other", r"exhibition|expo|trade\s+fair"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
+# Every trigger contains one of these as a whole word; a sentence with none of them has no
+# event, and the trigger regex (slow: tried at every character) is not run on it. Keep in
+# step with _TRIGGERS (tests/test_extract_facts.py checks each trigger has an anchor).
+_ANCHORS = frozenset("""
+conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
+meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour
+arrived welcomed delegation exhibition expo fair
+""".split())
+_WORD = re.compile(r"\w+")
+
+
+# Every trigger starts with one of these words (its first run of word characters), so a
+# match can only start at such a word.
+_FIRST_WORDS = frozenset("""
+joint press news telephone phone video spoke held phoned called videoconference online conference forum summit
+signing commission committee council meeting session sitting met hold talks negotiations round consultations meet
+official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
+at heads head exhibition expo trade
+""".split())
+
+
+def _may_have_trigger(text: str) -> bool:
+    """False only when no trigger can match (ASCII text; other text is always searched, as
+    case-insensitive matching of non-ASCII letters is not plain lower-casing)."""
+    return not text.isascii() or not _ANCHORS.isdisjoint(_WORD.findall(text.lower()))
+
+
+def _trigger_matches(text: str):
+    """What _TRIGGER.finditer(text) yields, trying the regex only where a trigger can start."""
+    if not text.isascii():
+        yield from _TRIGGER.finditer(text)
+        return
+    if _ANCHORS.isdisjoint(_WORD.findall(text.lower())):
+        return
+    pos = 0
+    for w in _WORD.finditer(text):
+        at = w.start()
+        if at < pos or w.group(0).lower() not in _FIRST_WORDS:
+            continue
+        m = _TRIGGER.match(text, at)
+        if m is not None:
+            pos = m.end()
+            yield m
 _PLURAL = re.compile(r"^(meetings|visits|calls|conferences|forums|fora|summits|trips|tours|talks|sessions|exhibitions)$",
                      re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(the|this|that|his|her|its|their)\s+([\w-]+\s+){0,1}$", re.IGNORECASE)
@@ -42,7 +85,7 @@ def extract_events(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     for s in doc.sentences:
         types_here: set[str] = set()
-        for m in _TRIGGER.finditer(s.text):
+        for m in _trigger_matches(s.text):
             event_type = m.lastgroup
             surface = m.group(0)
             if event_type in types_here or _PLURAL.match(surface) or _NOT_EVENT_AFTER.match(s.text[m.end():]):
