@@ -25,6 +25,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Callable, Iterator
 
 MAX_SEED_BYTES_DEFAULT = 10_000_000
 
@@ -313,19 +314,37 @@ def _normalise_text(text: str) -> str:
 
 def scan_seeds(seeds_dir: Path, max_bytes: int = MAX_SEED_BYTES_DEFAULT) -> tuple[list[RawDocument], list[IngestError]]:
     """List and read every seed file; bad files become IngestErrors and never stop the scan."""
-    seeds_dir = Path(seeds_dir)
-    seeds_real = os.path.realpath(seeds_dir)
     docs: list[RawDocument] = []
     errors: list[IngestError] = []
+    for result in iter_seeds(seeds_dir, max_bytes):
+        (docs if isinstance(result, RawDocument) else errors).append(result)
+    return docs, errors
+
+
+def iter_seeds(seeds_dir: Path, max_bytes: int = MAX_SEED_BYTES_DEFAULT,
+               known: Callable[[str, os.stat_result], object] | None = None) -> Iterator[object]:
+    """scan_seeds one file at a time (memory stays flat for any number of files).
+
+    `known(rel, lstat)` may recognise a file as already read (same path, size, times and
+    inode as before): what it returns (not None) is yielded instead of reading the file.
+    Symbolic links are always read, so their checks run every time."""
+    seeds_dir = Path(seeds_dir)
+    seeds_real = os.path.realpath(seeds_dir)
     for path in list_seed_files(seeds_dir):
         try:
             rel = _relative(path, seeds_dir)
+            if known is not None:
+                st = os.lstat(path)
+                if stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes:
+                    hit = known(rel, st)
+                    if hit is not None:
+                        yield hit
+                        continue
             # list_seed_files never descends into linked folders, so parents need no check.
             result = _read(path, seeds_dir, rel, max_bytes, check_parents=False, seeds_real=seeds_real)
         except Exception:
             result = read_seed_file(path, seeds_dir, max_bytes)   # the careful path turns it into an IngestError
-        (docs if isinstance(result, RawDocument) else errors).append(result)
-    return docs, errors
+        yield result
 
 
 # ---------------------------------------------------------------------------------------------

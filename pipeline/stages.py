@@ -14,12 +14,13 @@ import duckdb
 import pandera.polars as pa
 import polars as pl
 
-from pipeline import schemas, warehouse
+from pipeline import parallel, schemas, warehouse
 from pipeline.config import Settings
 from pipeline.documents import describe
-from pipeline.extract import extract_document, extractor_version
-from pipeline.read import scan_seeds
-from pipeline.text import Sentence, split_sentences
+from pipeline.extract import extractor_version
+from pipeline.parallel import EngineSettings
+from pipeline.read import IngestError as IngestErrorRecord, iter_seeds
+from pipeline.text import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -33,39 +34,106 @@ class IngestResult:
 
 
 def ingest(settings: Settings, con: duckdb.DuckDBPyConnection) -> IngestResult:
-    """Bring raw_documents and ingest_errors in line with the seeds folder."""
+    """Bring raw_documents and ingest_errors in line with the seeds folder.
+
+    Streams: new documents are written in batches of BATCH_DOCS, so memory does not grow
+    with the corpus. A file whose path, size, times and inode are those recorded when it
+    was last read (`_seed_files`) is not read again: its content hash is taken from there.
+    A crash part-way leaves the batches written so far in the working file only (never in
+    the published one); the next run carries on from them."""
     if not settings.seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder {settings.seeds_dir} does not exist; create it or set SEEDS_DIR")
-    docs, errors = scan_seeds(settings.seeds_dir, settings.max_seed_bytes)
-    error_rows = [{"source_file": e.source_file, "error_kind": e.error_kind, "reason": e.reason} for e in errors]
-    current: dict[str, object] = {}
-    first_file_of: dict[str, str] = {}
-    for d in docs:
-        if d.doc_id in first_file_of:
+    _ensure_seed_file_table(con)
+    stored = dict(con.execute("SELECT doc_id, source_file FROM raw_documents").fetchall())
+    recorded = {r[0]: (r[1], r[2]) for r in con.execute("SELECT source_file, stat_key, doc_id FROM _seed_files").fetchall()}
+    stat_keys: dict[str, str] = {}
+
+    def known(rel: str, st) -> _KnownFile | None:
+        key = _stat_key(st)
+        stat_keys[rel] = key
+        hit = recorded.get(rel)
+        if hit is not None and hit[0] == key and stored.get(hit[1]) == rel:
+            return _KnownFile(rel, hit[1])
+        return None
+
+    error_rows: list[dict] = []
+    current: dict[str, str] = {}            # doc_id -> source_file, every readable non-duplicate file
+    files: list[tuple[str, str, str]] = []  # (source_file, stat_key, doc_id) of every file read or known
+    result = IngestResult()
+    batch: list = []
+    for d in iter_seeds(settings.seeds_dir, settings.max_seed_bytes, known):
+        if isinstance(d, IngestErrorRecord):
+            error_rows.append({"source_file": d.source_file, "error_kind": d.error_kind, "reason": d.reason})
+            continue
+        if d.source_file in stat_keys:
+            files.append((d.source_file, stat_keys[d.source_file], d.doc_id))
+        if d.doc_id in current:
             error_rows.append({"source_file": d.source_file, "error_kind": "duplicate_content",
-                               "reason": f"same content as {first_file_of[d.doc_id]}; its facts are recorded once, "
+                               "reason": f"same content as {current[d.doc_id]}; its facts are recorded once, "
                                          f"under that file"})
             continue
-        first_file_of[d.doc_id] = d.source_file
-        current[d.doc_id] = d
-    stored = dict(con.execute("SELECT doc_id, source_file FROM raw_documents").fetchall())
-    result = IngestResult()
-    gone = [doc_id for doc_id, path in stored.items()
-            if doc_id not in current or current[doc_id].source_file != path]
-    new = [d for doc_id, d in current.items() if doc_id not in stored or stored[doc_id] != d.source_file]
+        current[d.doc_id] = d.source_file
+        if stored.get(d.doc_id) == d.source_file:
+            result.unchanged += 1
+            continue
+        result.added.append(d.source_file)
+        batch.append(d)
+        if len(batch) >= BATCH_DOCS:
+            _write_raw_batch(con, batch, stored)
+            batch = []
+    if batch:
+        _write_raw_batch(con, batch, stored)
+    gone = [doc_id for doc_id, path in stored.items() if current.get(doc_id) != path]
     result.removed = sorted(stored[i] for i in gone)
-    result.added = sorted(d.source_file for d in new)
-    result.unchanged = len(current) - len(new)
+    result.added.sort()
     result.errors = sorted(error_rows, key=lambda r: r["source_file"])
-    frame = schemas.frame_from_rows(schemas.RawDocument, [describe(d) for d in new])
     with warehouse.transaction(con):
-        warehouse.delete_documents(con, "raw_documents", gone)
-        warehouse.insert_frame(con, "raw_documents", frame)
-        warehouse.replace_all(con, "ingest_errors",
-                              schemas.frame_from_rows(schemas.IngestError, result.errors))
+        # a renamed file's old row went with its batch; what is left of `gone` has no file now
+        warehouse.delete_documents(con, "raw_documents", [i for i in gone if i not in current])
+        warehouse.replace_all(con, "ingest_errors", schemas.frame_from_rows(schemas.IngestError, result.errors))
+        con.execute("DELETE FROM _seed_files")
+        if files:
+            _insert_rows(con, "_seed_files", ["source_file", "stat_key", "doc_id"], files)
     for e in result.errors:
         log.warning("seed file %s not ingested (%s): %s", e["source_file"], e["error_kind"], e["reason"])
     return result
+
+
+# Documents per write: the pipeline holds one batch's texts and sentences at a time.
+BATCH_DOCS = 2000
+
+
+@dataclass(frozen=True)
+class _KnownFile:
+    source_file: str
+    doc_id: str
+
+
+def _stat_key(st) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
+def _ensure_seed_file_table(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TABLE IF NOT EXISTS _seed_files (source_file VARCHAR, stat_key VARCHAR, doc_id VARCHAR)")
+    con.execute("COMMENT ON TABLE _seed_files IS 'Bookkeeping: size, times and inode of each seed file when it "
+                "was last read, and its content hash, so unchanged files are not read again'")
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[tuple]) -> None:
+    frame = pl.DataFrame(rows, schema=columns, orient="row")
+    con.register("_rows", frame.to_arrow())
+    try:
+        con.execute(f"INSERT INTO {table} SELECT {', '.join(columns)} FROM _rows")
+    finally:
+        con.unregister("_rows")
+
+
+def _write_raw_batch(con: duckdb.DuckDBPyConnection, batch: list, stored: dict[str, str]) -> None:
+    """Insert one batch of new or moved documents (a moved file's old row goes first)."""
+    frame = schemas.frame_from_rows(schemas.RawDocument, [describe(d) for d in batch])
+    with warehouse.transaction(con):
+        warehouse.delete_documents(con, "raw_documents", [d.doc_id for d in batch if d.doc_id in stored])
+        warehouse.insert_frame(con, "raw_documents", frame)
 
 
 @dataclass
@@ -75,21 +143,43 @@ class StepResult:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def split(con: duckdb.DuckDBPyConnection) -> StepResult:
-    """Sentences for every document that has none yet; none for documents that are gone."""
+def split(con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None) -> StepResult:
+    """Sentences for every document that has none yet; none for documents that are gone.
+
+    In batches of BATCH_DOCS documents, each written in its own transaction (a document has
+    all its sentences or none); the splitting runs on the parallel engine (pipeline.parallel)."""
     have = warehouse.doc_ids(con, "sentences")
     docs = dict(con.execute("SELECT doc_id, title FROM raw_documents").fetchall())
     todo = [d for d in docs if d not in have]
     gone = [d for d in have if d not in docs]
-    rows = []
-    for doc_id, text, title in _texts(con, todo):
-        for s in split_sentences(text, title):
-            rows.append({"doc_id": doc_id, "sentence_idx": s.idx, "start_char": s.start, "end_char": s.end,
-                         "text": s.text, "section": s.section, "repeat_of": s.repeat_of})
     with warehouse.transaction(con):
         warehouse.delete_documents(con, "sentences", gone)
-        warehouse.insert_frame(con, "sentences", schemas.frame_from_rows(schemas.Sentence, rows))
-    return StepResult(processed=len(todo), deleted=len(gone), rows={"sentences": len(rows)})
+    engine = engine or EngineSettings.from_env()
+    n_rows = 0
+
+    def work():
+        for batch in parallel.chunks(todo, BATCH_DOCS):
+            yield from parallel.chunks(_texts(con, batch), engine.chunk_docs)
+
+    rows: list[dict] = []
+    with parallel.engine(engine, len(todo)) as run:
+        for results in run(parallel.split_chunk, work()):
+            for doc_id, sentences in results:
+                for s in sentences:
+                    rows.append({"doc_id": doc_id, "sentence_idx": s.idx, "start_char": s.start, "end_char": s.end,
+                                 "text": s.text, "section": s.section, "repeat_of": s.repeat_of})
+            if len(rows) >= BATCH_DOCS * 40:
+                n_rows += _write_sentences(con, rows)
+                rows = []
+    n_rows += _write_sentences(con, rows)
+    return StepResult(processed=len(todo), deleted=len(gone), rows={"sentences": n_rows})
+
+
+def _write_sentences(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
+    if not rows:
+        return 0
+    with warehouse.transaction(con):
+        return warehouse.insert_frame(con, "sentences", schemas.frame_from_rows(schemas.Sentence, rows))
 
 
 def _texts(con, doc_ids: list[str]):
@@ -118,32 +208,68 @@ class ExtractResult(StepResult):
     rejected: dict[str, int] = field(default_factory=dict)
 
 
-def extract(con: duckdb.DuckDBPyConnection) -> ExtractResult:
+def extract(con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None) -> ExtractResult:
     """Facts for documents not yet extracted by this extractor version; validated rows are
-    written, failing rows go to `rejects` with the reason. One transaction for all tables."""
+    written, failing rows go to `rejects` with the reason.
+
+    Extraction runs on the parallel engine (local processes or a Dask cluster, see
+    pipeline.parallel); this process is the single writer. Facts are written in batches of
+    BATCH_DOCS documents, each batch's facts, rejects and extraction_log rows in one
+    transaction, so a document is either fully extracted or not at all, and a run that
+    stops part-way is carried on by the next."""
     version = extractor_version()
     done = dict(con.execute("SELECT doc_id, extractor_version FROM extraction_log").fetchall())
     docs = {r[0]: r[1] for r in con.execute("SELECT doc_id, published_date FROM documents").fetchall()}
-    todo = [d for d in docs if done.get(d) != version]
+    todo = sorted(d for d in docs if done.get(d) != version)
     gone = [d for d in done if d not in docs]
     stale = [d for d in todo if d in done] + gone
-    rows: dict[str, list[dict]] = {t: [] for t in schemas.FACT_TABLES}
-    for doc_id, sentences in _sentences(con, todo):
-        for table, table_rows in extract_document(doc_id, sentences, docs[doc_id]).items():
-            rows[table] += table_rows
     result = ExtractResult(processed=len(todo), deleted=len(gone))
+    result.rows = {t: 0 for t in schemas.FACT_TABLES}
+    result.rejected = {t: 0 for t in schemas.FACT_TABLES}
     with warehouse.transaction(con):
         for table in schemas.FACT_TABLES:
             warehouse.delete_documents(con, table, stale)
         warehouse.delete_documents(con, "rejects", stale)
         warehouse.delete_documents(con, "extraction_log", stale)
-        for table, table_rows in rows.items():
-            valid, rejects = validate(table, table_rows)
-            result.rows[table] = warehouse.insert_frame(con, table, valid)
-            result.rejected[table] = warehouse.insert_frame(con, "rejects", rejects)
-        warehouse.insert_frame(con, "extraction_log", schemas.frame_from_rows(
-            schemas.ExtractionLog, [{"doc_id": d, "extractor_version": version} for d in todo]))
+    engine = engine or EngineSettings.from_env()
+
+    def work():
+        for batch in parallel.chunks(todo, BATCH_DOCS):
+            items = [(doc_id, sentences, docs[doc_id]) for doc_id, sentences in _sentences(con, batch)]
+            yield from parallel.chunks(items, engine.chunk_docs)
+
+    rows: dict[str, list[dict]] = {t: [] for t in schemas.FACT_TABLES}
+    extracted: list[str] = []
+    with parallel.engine(engine, len(todo)) as run:
+        for worker_version, results in run(parallel.extract_chunk, work()):
+            if worker_version != version:
+                raise parallel.WorkerVersionError(
+                    f"a worker extracted with code version {worker_version}, this process has {version}; "
+                    f"deploy the same version of the project to every worker")
+            for doc_id, doc_rows in results:
+                for table, table_rows in doc_rows.items():
+                    rows[table] += table_rows
+                extracted.append(doc_id)
+            if len(extracted) >= BATCH_DOCS:
+                _write_facts(con, rows, extracted, version, result)
+                rows = {t: [] for t in schemas.FACT_TABLES}
+                extracted = []
+    _write_facts(con, rows, extracted, version, result)
     return result
+
+
+def _write_facts(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]], doc_ids: list[str], version: str,
+                 result: ExtractResult) -> None:
+    """One batch: validated facts, rejects and the extraction log, in one transaction."""
+    if not doc_ids:
+        return
+    checked = {table: validate(table, table_rows) for table, table_rows in rows.items()}
+    with warehouse.transaction(con):
+        for table, (valid, rejects) in checked.items():
+            result.rows[table] += warehouse.insert_frame(con, table, valid)
+            result.rejected[table] += warehouse.insert_frame(con, "rejects", rejects)
+        warehouse.insert_frame(con, "extraction_log", schemas.frame_from_rows(
+            schemas.ExtractionLog, [{"doc_id": d, "extractor_version": version} for d in doc_ids]))
 
 
 def _sentences(con, doc_ids: list[str]):
@@ -185,6 +311,4 @@ def publish(settings: Settings) -> None:
 
 
 def open_work(settings: Settings) -> duckdb.DuckDBPyConnection:
-    con = warehouse.connect(settings.work_path)
-    warehouse.ensure_schema(con)
-    return con
+    return warehouse.open_working(settings.work_path)
