@@ -9,7 +9,9 @@ and never sees a half-written run.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import re
 import shutil
 import time
 from contextlib import contextmanager
@@ -75,6 +77,40 @@ def connect(path: Path, *, retries: int = 50, wait_s: float = 0.2) -> duckdb.Duc
                 raise
             time.sleep(wait_s)
     raise AssertionError("unreachable")
+
+
+# Errors DuckDB raises for a file it cannot use as a database (cut short, overwritten, a WAL
+# that does not replay), as opposed to a lock held by another process or a permission problem.
+_BROKEN_FILE = re.compile(r"not a valid DuckDB database|corrupt|could not read enough bytes|checksum|"
+                          r"replaying WAL", re.IGNORECASE)
+log = logging.getLogger(__name__)
+
+
+def open_working(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open the working file with every table in place. A working file that is damaged (left
+    half-written by a crash or a full disk) is moved aside to `<name>.broken` and rebuilt empty:
+    everything in it is derived from the seeds, so the run that follows redoes the work."""
+    try:
+        con = connect(path)
+        try:
+            ensure_schema(con)
+        except BaseException:
+            con.close()
+            raise
+        return con
+    except duckdb.Error as exc:
+        if "lock" in str(exc).lower() or not _BROKEN_FILE.search(str(exc)):
+            raise
+        aside = path.with_name(path.name + ".broken")
+        log.warning("working file %s cannot be opened (%s); moved it to %s and rebuilding it from the seeds",
+                    path, exc, aside)
+        os.replace(path, aside)
+        wal = path.with_name(path.name + ".wal")          # a WAL left behind would be replayed into the new file
+        if wal.exists():
+            os.replace(wal, aside.with_name(aside.name + ".wal"))
+        con = connect(path)
+        ensure_schema(con)
+        return con
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> bool:
@@ -158,6 +194,7 @@ def publish(work_path: Path, published_path: Path) -> Path:
     finally:
         con.close()
     published_path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_copies(published_path)
     tmp = published_path.with_name(f".{published_path.name}.{os.getpid()}.tmp")
     try:
         shutil.copyfile(work_path, tmp)
@@ -167,3 +204,23 @@ def publish(work_path: Path, published_path: Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return published_path
+
+
+def _remove_stale_copies(published_path: Path) -> None:
+    """Delete unfinished copies (`.<name>.<pid>.tmp`) left by a publish that was killed: each is a whole
+    warehouse. A copy whose process still runs (another pipeline publishing) is left alone."""
+    pattern = re.compile(r"\." + re.escape(published_path.name) + r"\.(\d+)\.tmp")
+    for entry in published_path.parent.iterdir():
+        m = pattern.fullmatch(entry.name)
+        if not m:
+            continue
+        pid = int(m.group(1))
+        if pid != os.getpid():
+            try:
+                os.kill(pid, 0)
+                continue                                    # that process is still running
+            except ProcessLookupError:
+                pass
+            except OSError:
+                continue
+        entry.unlink(missing_ok=True)
