@@ -24,13 +24,6 @@ Officials of both countries discussed new rail and road links along the Amu Dary
 near the border.
 """
 
-# Known defect, reported to the lead: the sensor's run key is the folder fingerprint alone, so when the folder
-# returns to an earlier state (the article deleted again), Dagster drops the request as a run key already used
-# and the deleted article's facts stay published. Seen in the daemon's log as:
-SKIPPED_RUN_KEY = "already completed with run keys"
-SENSOR_DEFECT = ("assets/sensors.py: run_key=seeds-<fingerprint> repeats when the seeds folder returns to an earlier "
-                 "state, the daemon skips that run request and the deleted article stays in the warehouse")
-
 
 def read_published(path, fn):
     """fn(con) on a fresh read-only connection to the published warehouse; None while there is none."""
@@ -115,16 +108,9 @@ def test_sensor_publishes_a_new_article_and_drops_a_deleted_one(tmp_path, seeds_
 
         # deleted: its document and every row carrying its doc_id leave the published warehouse
         t2 = time.monotonic()
-        skips_before = dev.log_path.read_text(errors="replace").count(SKIPPED_RUN_KEY)
         (seeds_copy / ARTICLE_NAME).unlink()
 
-        def removal_state():
-            state = read_published(wh, lambda con: article_state(con, doc_id))
-            if dev.log_path.read_text(errors="replace").count(SKIPPED_RUN_KEY) > skips_before:
-                pytest.xfail(SENSOR_DEFECT)
-            return state
-
-        gone = wait_for(dev, f"removal of {ARTICLE_NAME}", removal_state,
+        gone = wait_for(dev, f"removal of {ARTICLE_NAME}", lambda: read_published(wh, lambda con: article_state(con, doc_id)),
                         lambda s: not s["documents"] and not s["rows"] and not s["trade"])
         removed = time.monotonic() - t2
         assert gone["rows"] == {}

@@ -43,3 +43,31 @@ def test_readme_data_dictionary_is_current():
     from pipeline.dictionary import data_dictionary
     from tests.conftest import PROJECT
     assert data_dictionary().strip() in (PROJECT / "README.md").read_text(encoding="utf-8")
+
+
+def test_sensor_requests_a_new_run_when_the_folder_returns_to_an_earlier_state(tmp_path, monkeypatch):
+    import dagster as dg
+
+    monkeypatch.setenv("SEEDS_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Kazakhstan and Iran signed a memorandum.", encoding="utf-8")
+    sensor = defs.resolve_sensor_def("seeds_changed")
+
+    def tick(cursor):
+        context = dg.build_sensor_context(cursor=cursor)
+        result = sensor.evaluate_tick(context)
+        keys = [r.run_key for r in result.run_requests or []]
+        return result.cursor, keys
+
+    c1, keys1 = tick(None)
+    assert len(keys1) == 1
+    assert tick(c1) == (c1, [])                    # nothing changed: no request
+    (tmp_path / "b.txt").write_text("Trade grew.", encoding="utf-8")
+    c2, keys2 = tick(c1)
+    (tmp_path / "b.txt").unlink()                   # back to the first state
+    c3, keys3 = tick(c2)
+    assert len(keys2) == len(keys3) == 1
+    assert len({keys1[0], keys2[0], keys3[0]}) == 3   # a repeated key would be skipped by Dagster
+    assert c3.rpartition(":")[2] == c1.rpartition(":")[2]
+    assert tick(c3) == (c3, [])
+    # a cursor written by the earlier sensor (the fingerprint alone) is understood
+    assert tick(c1.rpartition(":")[2]) == (c1.rpartition(":")[2], [])
