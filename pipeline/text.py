@@ -22,6 +22,8 @@ _CHROME_LINE = re.compile(
     r"sign\s+up\b.*|tags?\s*:.*|keywords?\s*:.*|source\s*:.*|photo\s*(credit)?\s*:.{0,60}|image\s*:.{0,60}|"
     r"copyright\b.*|©.*|all\s+rights\s+reserved.*|click\s+here\b.*|comments?\s*\(?\d*\)?)\s*$",
     re.IGNORECASE)
+# "Home | Politics | Economy | Sport": a navigation menu (three or more short items between bars or bullets)
+_MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}(\s*[|•·»]\s*[^|•·»\n]{1,30}){2,}\s*[|•·»]?\s*$")
 # "By Jane Doe April 8, 2021" / "By Jane Doe | Mar 3, 2022": author lines are metadata, not facts.
 _BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\b(\s*[|,•·–-]?\s*.{0,40})?$")
 _TERMINAL = ".!?…"
@@ -66,7 +68,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
             else:
                 chrome.add(i)
                 continue
-        if _CHROME_LINE.match(stripped) or _BYLINE.match(stripped):
+        if _CHROME_LINE.match(stripped) or _BYLINE.match(stripped) or _MENU_LINE.match(stripped):
             chrome.add(i)
     return chrome
 
@@ -102,6 +104,10 @@ def _iter_sentences(text: str, title: str | None):
         if not line.strip():
             continue
         if i in chrome:
+            spans = [(line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip()))]
+            section = "chrome"
+        elif first_content and title_key is None and len(line.split()) == 1 and line.strip()[-1:] not in _TERMINAL:
+            # a section label above the headline ("Economy", "World"): page furniture
             spans = [(line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip()))]
             section = "chrome"
         else:

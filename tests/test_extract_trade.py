@@ -92,3 +92,55 @@ def test_same_figure_stated_twice_is_one_row():
 def test_non_oil_commodity():
     rows = trade("Non-oil trade between Iran and Turkmenistan amounted to $700 million in 2022.")
     assert rows[0]["commodity"] == "non-oil goods"
+
+
+def _facts(rows):
+    return [(r["flow"], r["reporter"], r["partner"], r["value"], r["period_start"], r["period_end"]) for r in rows]
+
+
+def test_period_and_countries_carried_to_the_next_figures():
+    text = ("Georgia's trade with Armenia amounted to $950 million in 2023, the statistics office said. "
+            "Georgian exports to Armenia accounted for $610 million of the total, while imports reached $340 million.")
+    y = (D(2023, 1, 1), D(2023, 12, 31))
+    assert _facts(trade(text)) == [("total", "GEO", "ARM", 950e6, *y), ("export", "GEO", "ARM", 610e6, *y),
+                                   ("import", "GEO", "ARM", 340e6, *y)]
+
+
+def test_period_is_not_carried_far_or_over_a_stated_one():
+    text = ("Trade between Egypt and Jordan reached $900 million in 2022. "
+            "The ministers discussed transport. Tourism grew. Ports were modernised. "
+            "Egyptian exports to Jordan stood at $500 million.")
+    assert _facts(trade(text))[1] == ("export", "EGY", "JOR", 500e6, None, None)
+
+
+def test_trade_with_a_third_country_keeps_the_subject():
+    text = "Mongolia's trade with China totalled $12 billion in 2023, while trade with Russia reached $2.3 billion."
+    assert [(r["reporter"], r["partner"]) for r in trade(text)] == [("MNG", "CHN"), ("MNG", "RUS")]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan's exports to all destinations reached $31 billion in 2023.",
+    "Globally, Japan's exports fell 3 percent to $717 billion in 2023.",
+    "Egypt's overall merchandise exports rose to $35 billion last year.",
+    "The average export price of Russian wheat fell to $230 per tonne.",
+])
+def test_world_trade_and_prices_are_not_bilateral_figures(text):
+    assert trade(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Trade between Qatar and Oman increased 1.8 times in 2022 to reach $580 million.", "actual"),
+    ("The leaders discussed bringing the volume of trade between Qatar and Oman up to $2 billion.", "target"),
+    ("Analysts expect trade between Qatar and Oman to reach $1.2 billion this year.", "forecast"),
+])
+def test_kind_from_the_words(text, kind):
+    assert [r["kind"] for r in trade(text)] == [kind]
+
+
+@pytest.mark.parametrize("text, commodity", [
+    ("Polish agricultural exports to Hungary reached $1.1 billion in 2023.", "agricultural"),
+    ("Hungary's imports of Polish fuels and lubricants reached $300 million in 2023.", "fuels and lubricants"),
+    ("Polish textile exports to Hungary amounted to $90 million in 2023.", "textile"),
+])
+def test_commodity_before_or_after_the_flow(text, commodity):
+    assert [r["commodity"] for r in trade(text)] == [commodity]

@@ -71,3 +71,12 @@ def test_title_from_first_short_line_only():
 def test_paragraph_without_final_stop_is_one_sentence():
     text = "Headline here\n\nOfficials met in Baku\n"
     assert _body(text) == ["Officials met in Baku"]
+
+
+def test_navigation_menu_and_section_label_are_not_the_headline():
+    text = ("Home | World | Business | Sport | Video\n\nBusiness\n\nPoland and Hungary expand rail freight links\n\n"
+            "Warsaw, 3 March 2025 – Trade between Poland and Hungary grew by 6 percent last year, officials said.\n")
+    sentences = split_sentences(text)
+    assert [s.section for s in sentences] == ["chrome", "chrome", "title", "body"]
+    assert sentences[2].text == "Poland and Hungary expand rail freight links"
+    assert find_title(text) == "Poland and Hungary expand rail freight links"

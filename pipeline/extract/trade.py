@@ -33,7 +33,8 @@ _NOT_TRADE_TOPIC = re.compile(
 _FORECAST = re.compile(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
     r"|\b(will|would|could|may|might)\s+(reach|exceed|hit|surpass|amount|total|grow|rise|increase)\b"
-    r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b",
+    r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
+    r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass)\b",
     re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(targets?|targeted|goals?|aims?|aimed|aiming|objectives?|road\s?maps?|plans?|planned|planning|intends?|"
@@ -42,7 +43,7 @@ _TARGET = re.compile(
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
     r"|\bto\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
-    r"|\bbring\b.{0,40}\bup\s+to\b"
+    r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b",
     re.IGNORECASE)
 # "During this period, ..." refers back to the period of the previous figure.
@@ -65,21 +66,50 @@ class _Topic:
     end: int
 
 
+# A figure in a sentence that names no period at all, stated within this many sentences
+# after a dated actual figure, is read as being about that figure's period: articles give
+# the total with its year, then the exports and imports "of the total" without repeating it.
+_CARRY_PERIOD_SENTENCES = 2
+# Likewise the countries: "Exports to EAEU countries totalled $4.2 billion, while imports
+# reached $9 billion" after "Kazakhstan's trade with the EAEU ...": the side a figure leaves
+# unsaid is the one the figure just before it named.
+_CARRY_SIDES_SENTENCES = 2
+# Trade of one country with the whole world is not a relation between countries.
+_WORLD_SCOPE = re.compile(
+    r"\b(all\s+(other\s+)?(countries|destinations|markets|partners|trading\s+partners|nations)|"
+    r"(the\s+)?rest\s+of\s+the\s+world|the\s+world\b(?!\s+(trade|bank))|globally|worldwide|world\s+markets?)\b",
+    re.IGNORECASE)
+# "India's overall merchandise exports", "Kazakhstan's foreign trade": one country's trade with
+# everyone, unless the stretch names whom it is with ("total exports to Iran").
+_ONE_COUNTRY_SCOPE = re.compile(r"\b(foreign|external|overall|global|total)\s+(\w+\s+)?(trade|exports|imports)\b",
+                                re.IGNORECASE)
+# "$230 per tonne": a price, not a trade value
+_PRICE = re.compile(r"^\s*(per|a|an)\s+(tonne|ton|barrel|kilogram|kg|unit|cubic\s+met(re|er)|litre|liter|head)\b",
+                    re.IGNORECASE)
+
+
 def extract_trade_figures(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     last_period: tuple | None = None
+    last_period_at = -10
+    last_sides: tuple | None = None
+    last_sides_at = -10
     prev_rows: list[dict] = []
-    for s in doc.sentences:
+    for i, s in enumerate(doc.sentences):
         if not s.amounts and not s.changes:
             prev_rows = []
             continue
         topics = _topics(s.text)
-        sent_rows = _rows_for_sentence(doc, s, topics, last_period)
+        carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not s.periods else None
+        sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
+        sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides)
         if not sent_rows and not s.amounts:
             _attach_back_reference(s, prev_rows)
         for r in sent_rows:
             if r["period_start"] is not None and r["kind"] == "actual":
                 last_period = (r["period_start"], r["period_end"])
+                last_period_at = i
+            last_sides, last_sides_at = (r["reporter"], r["partner"]), i
         rows += sent_rows
         prev_rows = sent_rows
     return _dedupe(rows)
@@ -113,7 +143,8 @@ def _topic_for(topics: list[_Topic], start: int, end: int) -> _Topic | None:
     return after[0] if after else None
 
 
-def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], last_period) -> list[dict]:
+def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], last_period, carry,
+                       sides) -> list[dict]:
     text = s.text
     groups: dict[int, tuple[_Topic, list[Amount], list[Change]]] = {}
     for a in s.amounts:
@@ -134,46 +165,59 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         prev_end = max((x.end for x in ordered[gi - 1][1] + ordered[gi - 1][2]), default=0) if gi else 0
         win_start = min(prev_end, topic.start)
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
-        rows += _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period)
+        group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides)
+        if group:
+            sides = (group[-1]["reporter"], group[-1]["partner"])
+        rows += group
     return rows
 
 
 def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: list[Change],
-                win_start: int, win_end: int, last_period) -> list[dict]:
+                win_start: int, win_end: int, last_period, carry, prev_sides) -> list[dict]:
     text = s.text
     window = text[win_start:win_end]
+    if _WORLD_SCOPE.search(window):
+        return []
     mentions = [m for m in s.countries if win_start <= m.start and m.end <= win_end]
     shifted = [type(m)(m.code, m.start - win_start, m.end - win_start, m.surface, m.kind) for m in mentions]
-    reporter, partner = _sides(doc, topic.flow, window, shifted)
-    if reporter is None and partner is None:
-        return []
+    reporter, partner = _sides(doc, topic.flow, window, shifted, prev_sides)
+    if reporter is None or partner is None:
+        return []          # a figure whose two sides are not both known is no relation between countries
     commodity = vocab.find_commodity(window)
     changes_left = list(chgs)
     rows = []
     periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]
     for a in amts:
-        kind = _kind(text[win_start:a.start])
+        if _PRICE.match(text[a.end:]):
+            continue
+        # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
+        kind = _kind(text[win_start:a.start] + (f" {a.qualifier} " if a.qualifier else ""))
         change = _nearest(changes_left, a)
         if change is not None:
             changes_left.remove(change)
         period = _period_for(a, amts, periods, kind, text, last_period)
         if period is _SKIP:
             continue
+        if period == (None, None) and kind == "actual" and carry:
+            period = carry
         rows.append(_row(doc, s, topic.flow, reporter, partner, a.value, a.unit, period, kind,
                          change.pct if change else None, commodity, a.approximate, "trade.amount"))
     if not amts:
         for c in changes_left:
             kind = _kind(text[win_start:c.start])
             period = _period_for(c, [], periods, kind, text, last_period)
-            if period is _SKIP:
-                period = (None, None)
+            if period is _SKIP or period == (None, None):
+                period = carry if kind == "actual" and carry else (None, None)
             rows.append(_row(doc, s, topic.flow, reporter, partner, None, None, period, kind, c.pct,
                              commodity, False, "trade.change_only"))
     return rows
 
 
-def _sides(doc: DocContext, flow: str, window: str, mentions) -> tuple[str | None, str | None]:
-    """(reporter, partner) per the contract: exporter for exports, importer for imports."""
+def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None = None) -> tuple[str | None, str | None]:
+    """(reporter, partner) per the contract: exporter for exports, importer for imports.
+
+    `prev` is the (reporter, partner) of the figure stated just before, which supplies a side
+    the text leaves unsaid; failing that, the other country of the article's main pair."""
     roles = assign_roles(window, mentions)
     if flow == "total":
         parties = roles.pair or (roles.owner + roles.partner + roles.others + roles.dest + roles.origin)
@@ -181,9 +225,16 @@ def _sides(doc: DocContext, flow: str, window: str, mentions) -> tuple[str | Non
         if len(parties) >= 2:
             return parties[0], parties[1]
         if len(parties) == 1:
+            p = parties[0]
             if _SINGLE_COUNTRY_TOTAL.search(window) and not re.search(r"\b(bilateral|mutual|two\s+countries|both)\b", window, re.I):
-                return parties[0], None
-            return parties[0], doc.other_side(parties[0])
+                return p, None
+            if prev and p in prev:
+                return p, _other(prev, p)
+            if prev and roles.partner == [p] and p not in prev:     # "..., while trade with Belarus ..."
+                return prev[0], p
+            return p, doc.other_side(p)
+        if prev:
+            return prev
         pair = doc.main_pair
         if len(pair) == 2 and not roles.speakers or len(pair) == 2 and set(roles.speakers) <= set(pair):
             return pair[0], pair[1]
@@ -194,13 +245,22 @@ def _sides(doc: DocContext, flow: str, window: str, mentions) -> tuple[str | Non
     else:
         importer = _first(roles.owner, roles.dest, [c for c in roles.pair[:1]], roles.others)
         exporter = _first(roles.origin, roles.partner, [c for c in roles.pair[1:2]])
-    if exporter is None and importer is None:
+    if _ONE_COUNTRY_SCOPE.search(window) and not (roles.dest or roles.origin or roles.partner or roles.pair):
         return None, None
+    if exporter is None and importer is None:
+        return prev if prev else (None, None)
     if exporter == importer:
         return None, None
+    if prev and (exporter is None or importer is None) and (exporter or importer) in prev:
+        known = exporter or importer
+        exporter, importer = (known, _other(prev, known)) if exporter else (_other(prev, known), known)
     exporter = exporter or doc.other_side(importer)
     importer = importer or doc.other_side(exporter)
     return (exporter, importer) if flow == "export" else (importer, exporter)
+
+
+def _other(pair: tuple, code: str) -> str | None:
+    return pair[1] if pair[0] == code else pair[0]
 
 
 def _first(*lists: list[str]) -> str | None:
@@ -210,7 +270,14 @@ def _first(*lists: list[str]) -> str | None:
     return None
 
 
+# "increased 1.8 times to reach $580 million": a change that happened, not an aim
+_REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|soared|went\s+up|doubled|tripled)\b"
+                      r"(?:[^.;]|\.\d){0,60}\bto\s+reach\s*$", re.IGNORECASE)
+
+
 def _kind(before: str) -> str:
+    if _REACHED.search(before):
+        return "actual"
     if _FORECAST.search(before):
         return "forecast"
     if _TARGET.search(before):
