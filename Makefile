@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test ui sql evaluate clean-warehouse
+.PHONY: run test ui sql evaluate evaluate-devset clean-warehouse
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,14 @@ sql: $(STAMP)
 # Score a warehouse against gold facts: make evaluate [WAREHOUSE=...] [GOLD=...]
 evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate $${WAREHOUSE_PATH:-warehouse/relations.duckdb} $${GOLD:-tests/data/gold/seeds.json}
+
+# Run the pipeline on the development set (tests/data/devset) into a scratch warehouse and score it
+DEVSET_WORK := $(CURDIR)/.devset
+evaluate-devset: $(STAMP)
+	rm -rf $(DEVSET_WORK) && mkdir -p $(DEVSET_WORK)/dagster_home && cp dagster-instance.yaml $(DEVSET_WORK)/dagster_home/dagster.yaml
+	DAGSTER_HOME=$(DEVSET_WORK)/dagster_home SEEDS_DIR=tests/data/devset/articles WAREHOUSE_PATH=$(DEVSET_WORK)/relations.duckdb \
+	  $(PY) -m assets.run > $(DEVSET_WORK)/run.log
+	$(PY) -m pipeline evaluate $(DEVSET_WORK)/relations.duckdb tests/data/devset/gold.json $${VERBOSE:+--verbose}
 
 clean-warehouse:
 	rm -rf warehouse/*.duckdb warehouse/.work
