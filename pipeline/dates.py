@@ -369,9 +369,9 @@ _NAME = r"[A-Z][\w.'’-]*"
 _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) + r"\b\.?,?\s*"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Rr]eleased|[Ii]ssued|[Dd]ated)"
+    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Rr]eleased|[Ii]ssued|[Dd]ated)"
     rf"(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?")
-_PUB_BYLINE = re.compile(rf"\s*[Bb]y\s+{_NAME}(?:\s+{_NAME}){{0,4}}\s*(?:[|,•·–—-]\s*)?(?:{_WEEKDAY_ANY})?")
+_PUB_BYLINE = re.compile(rf"\s*[Bb]y\s+{_NAME}(?:\s+{_NAME}){{0,4}}\s*(?:[|,•·–—/-]\s*)?(?:{_WEEKDAY_ANY})?")
 _PUB_BARE = re.compile(rf"\s*(?:{_WEEKDAY_ANY})?")
 _NOT_A_PLACE = r"(?!(?:On|In|At|Since|From|Until|Before|After|During|The|As|Last|Updated|Modified|Copyright)\b)"
 _PUB_DATELINE = re.compile(

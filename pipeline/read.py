@@ -50,6 +50,25 @@ class IngestError:
     error_kind: str        # empty, binary, too_large, undecodable, symlink_outside, unreadable, not_a_file
     reason: str            # one sentence a user can act on
 
+    def __post_init__(self) -> None:
+        # A file name (or link target) that is not valid UTF-8 reaches us with lone surrogates
+        # (os.fsdecode), which no UTF-8 table can store: show its odd bytes as \xNN instead.
+        object.__setattr__(self, "source_file", printable_name(self.source_file))
+        object.__setattr__(self, "reason", printable_name(self.reason))
+
+
+def printable_name(text: str) -> str:
+    """text as valid UTF-8: bytes of a file name that are not UTF-8 (surrogate escapes) become \\xNN."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
 
 class UndecodableError(ValueError):
     """The bytes are not text in any encoding we can recognise; str(error) is the reason."""
@@ -189,6 +208,9 @@ def read_seed_file(path: Path, seeds_dir: Path, max_bytes: int = MAX_SEED_BYTES_
 def _read(path: Path, seeds_dir: Path, rel: str, max_bytes: int, check_parents: bool,
           seeds_real: str | None = None) -> RawDocument | IngestError:
     spath = os.fspath(path)
+    if printable_name(rel) != rel:
+        return IngestError(rel, "unreadable", "file name is not valid UTF-8 (the bytes shown as \\xNN), so it "
+                                              "cannot be recorded as source_file; rename the file")
     if seeds_real is None:
         seeds_real = os.path.realpath(seeds_dir)
     try:

@@ -136,6 +136,8 @@ PUBLISHED_CASES = [
     ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "April 8, 2021\n", None, None),   # too far down
     ("Headline\nDate: 27.01.2023\nPosted: Jan 30, 2023\n", D(2023, 1, 27), "27.01.2023"),            # the first one
     ("March 3, 2022", D(2022, 3, 3), "March 3, 2022"),                  # a front-matter value
+    ("Headline\nBy Jane Doe / 12 March 2024\nText.", D(2024, 3, 12), "12 March 2024"),
+    ("Menu | News\nDate of publication: 21 February 2024, 14:05\nText.", D(2024, 2, 21), "21 February 2024"),
 ]
 
 

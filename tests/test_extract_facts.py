@@ -56,6 +56,25 @@ def test_memorandum_named_again_is_one_row():
     assert len(extract(text, table="agreements")) == 1
 
 
+def test_parties_counted_but_not_named_come_from_the_article():
+    text = ("The presidents of Egypt, Jordan and Iraq met in Amman on Monday. Jordan hosted the summit. "
+            "The three heads of state signed a declaration on energy links.")
+    rows = extract(text, table="agreements")
+    assert [r["parties"] for r in rows] == [["EGY", "IRQ", "JOR"]]
+
+
+def test_unnamed_sides_are_the_articles_pair_even_with_a_bloc():
+    text = ("The European Union and Armenia held their cooperation council in Brussels. "
+            "The sides signed a memorandum of understanding on raw materials.")
+    assert [r["parties"] for r in extract(text, table="agreements")] == [["ARM", "EU"]]
+
+
+def test_the_contract_described_again_is_not_a_second_agreement():
+    text = ("Georgia and Armenia on Monday signed a contract for a new border bridge. "
+            "The contract was concluded between the two road agencies.")
+    assert len(extract(text, table="agreements")) == 1
+
+
 def test_consensus_is_not_an_agreement():
     assert extract("The ministers were in agreement with the plan to expand trade.", table="agreements") == []
 

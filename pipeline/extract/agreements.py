@@ -72,8 +72,9 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             continue
         noun = m.group("noun")
         before = s.text[:m.start()]
-        if rows and _DEFINITE.search(before) and not _SIGNING_ACT.search(s.text):
-            continue   # "The memorandum envisages ...": describes an agreement already reported
+        if rows and _DEFINITE.search(before) and (
+                not _SIGNING_ACT.search(s.text) or any(r["agreement_type"] == _type_of(noun) for r in rows)):
+            continue   # "The memorandum envisages ...", "The contract was concluded between ...": one already reported
         count = _count(before, noun)
         signed_date = _signed_date(s, m.start()) if status == "signed" else None
         parties = _parties(doc, s)
@@ -133,11 +134,24 @@ def _signed_date(s: SentenceView, noun_at: int):
     return min(resolved, key=lambda d: abs(d.start - noun_at)).date
 
 
+# "the three heads of state signed", "a trilateral agreement": as many parties as that
+_N_PARTIES = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(heads\s+of\s+state|leaders|presidents|"
+    r"(foreign\s+)?ministers|countries|nations|states|sides|parties|delegations|governments)\b"
+    r"|\b(?P<k>bilateral|trilateral|tripartite|three-way|quadrilateral|four-way)\b", re.IGNORECASE)
+_KIND_PARTIES = {"bilateral": 2, "trilateral": 3, "tripartite": 3, "three-way": 3, "quadrilateral": 4, "four-way": 4}
+
+
 def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
     codes: list[str] = []
     for m in s.countries:
         if m.code not in codes:
             codes.append(m.code)
+    n = _stated_party_count(s.text)
+    if n is not None and n > max(len(codes), 2) and len(doc.ranked_countries) >= n:
+        # the sentence counts the parties without naming them all: the article's n most named
+        named = codes + [c for c in doc.ranked_countries if c not in codes]
+        return sorted(named[:n])
     if len(codes) >= 2:
         return sorted(codes)
     pair = list(doc.main_pair)
@@ -146,6 +160,16 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
     if not codes and len(pair) == 2:
         return sorted(pair)
     return sorted(codes) or None
+
+
+def _stated_party_count(text: str) -> int | None:
+    m = _N_PARTIES.search(text)
+    if m is None:
+        return None
+    if m.group("k"):
+        return _KIND_PARTIES[m.group("k").lower()]
+    n = parse_number(m.group("n").lower())
+    return int(n) if n is not None else None
 
 
 def _worth(s: SentenceView, after: int) -> tuple[float | None, str | None]:

@@ -64,18 +64,25 @@ class DocContext:
         return cls(doc_id, published, body)
 
     @cached_property
-    def main_pair(self) -> tuple[str, ...]:
-        """The two countries the article is most about (by mentions), fewer if it names fewer."""
+    def ranked_countries(self) -> tuple[str, ...]:
+        """Countries the article names, most mentioned first (ties: first named first); blocs
+        (EU, EAEU) after every country, as they are more often context than a party."""
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
+        blocs: set[str] = set()
         for i, s in enumerate(self.sentences):
             for m in s.countries:
-                if m.kind == "bloc":
-                    continue
                 counts[m.code] += 1
                 first_seen.setdefault(m.code, i)
-        ranked = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
-        return tuple(ranked[:2])
+                if m.kind == "bloc":
+                    blocs.add(m.code)
+        return tuple(sorted(counts, key=lambda c: (c in blocs, -counts[c], first_seen[c])))
+
+    @cached_property
+    def main_pair(self) -> tuple[str, ...]:
+        """The two countries the article is most about (by mentions), fewer if it names fewer;
+        a bloc only where fewer than two countries are named ("the EU and Kazakhstan")."""
+        return self.ranked_countries[:2]
 
     def other_side(self, code: str | None) -> str | None:
         """The country of the main pair that is not `code` (None if unknown)."""
