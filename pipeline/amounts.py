@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.numbers import APPROXIMATE, SCALES
+from pipeline.numbers import APPROXIMATE, SCALES, parse_number
 
 _DATA = Path(__file__).resolve().parent / "data"
 _DIGIT = re.compile(r"\d")
@@ -38,6 +38,12 @@ _SUFFIXED = re.compile(
     rf"{_QUAL}(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?\s+"
     rf"(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES}))\b", re.IGNORECASE)
 _BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
+# "two billion dollars", "half a million tonnes": a number in words before a scale word
+_WORD_AMOUNT = re.compile(
+    rf"{_QUAL}(?P<n1>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    rf"a\s+hundred|hundreds\s+of|a|half\s+a)\s+(?P<s1>million|billion|trillion)\s+(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES}))\b",
+    re.IGNORECASE)
+_SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 # Cheap necessary conditions, checked before the patterns above (which are tried at every
 # character): a prefixed amount needs a prefix currency as written; a suffixed one needs a
 # currency word or a tonnage word after white space (compared lower-cased, which is what
@@ -86,7 +92,7 @@ def _value(num: str, scale: str | None) -> float:
 
 def find_amounts(text: str) -> list[Amount]:
     if not _DIGIT.search(text):
-        return []
+        return _word_amounts(text) if _SCALE_WORD.search(text) else []
     low = _lower_ascii(text)
     scans = []                     # (pattern, where a match can start at the earliest)
     cur = _ANY_PREFIX_CUR.search(text)
@@ -122,6 +128,8 @@ def find_amounts(text: str) -> list[Amount]:
             found.append(Amount(low, unit, m.start(), m.end(), m.group(0), bool(qual),
                                 " ".join(qual.lower().split()) if qual else None, high))
             taken.append((m.start(), m.end()))
+    if _SCALE_WORD.search(text):
+        found += [a for a in _word_amounts(text) if not any(a.start < e and s < a.end for s, e in taken)]
     # "between $2 billion and $3 billion": one range
     found.sort(key=lambda a: a.start)
     merged: list[Amount] = []
@@ -133,6 +141,20 @@ def find_amounts(text: str) -> list[Amount]:
             a = Amount(p.value, p.unit, p.start, a.end, text[p.start:a.end], p.approximate, p.qualifier, a.value)
         merged.append(a)
     return merged
+
+
+def _word_amounts(text: str) -> list[Amount]:
+    out = []
+    for m in _WORD_AMOUNT.finditer(text):
+        words = m.group("n1").lower()
+        n = 0.5 if words.startswith("half") else 1.0 if words in ("a", "hundreds of") else parse_number(words)
+        unit = "t" if m.group("ton") else _CURRENCY.get(m.group("cur")) or _CURRENCY.get(m.group("cur").lower())
+        if n is None or unit is None or words == "hundreds of":
+            continue
+        qual = m.group("qual")
+        out.append(Amount(n * SCALES[m.group("s1").lower()], unit, m.start(), m.end(), m.group(0), bool(qual),
+                          " ".join(qual.lower().split()) if qual else None, None))
+    return out
 
 
 @dataclass(frozen=True)

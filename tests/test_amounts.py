@@ -13,6 +13,8 @@ def amounts(text):
     ("Exports hit US$500 million.", 5e8, "USD"),
     ("Trade stood at USD 500 mln.", 5e8, "USD"),
     ("It came to 1.5 billion dollars.", 1.5e9, "USD"),
+    ("They aim to reach two billion dollars in trade.", 2e9, "USD"),
+    ("Shipments came to half a million tonnes.", 5e5, "t"),
     ("The figure was $ 3.5 billion.", 3.5e9, "USD"),
     ("Imports totalled €300 million.", 3e8, "EUR"),
     ("Sales amounted to 500 million tenge.", 5e8, "KZT"),

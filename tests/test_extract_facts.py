@@ -21,8 +21,18 @@ def test_company_counts(text, count, company, host, approx):
         (count, company, host, approx)]
 
 
-def test_count_that_is_not_companies():
-    assert extract("About 50 Chinese tourists visited Uzbekistan.", table="company_counts") == []
+@pytest.mark.parametrize("text", [
+    "About 50 Chinese tourists visited Uzbekistan.",
+    "The expo in Almaty drew more than 1,000 exhibitors from 30 countries.",
+])
+def test_count_that_is_not_one_countrys_companies(text):
+    assert extract(text, table="company_counts") == []
+
+
+def test_traders_are_companies():
+    rows = extract("Some 30 Georgian wine traders have opened offices in Armenia.", table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"], r["approximate"]) for r in rows] == [
+        (30, "GEO", "ARM", True)]
 
 
 @pytest.mark.parametrize("text, type_, status, date, parties, count", [
@@ -89,6 +99,55 @@ def test_consensus_is_not_an_agreement():
 def test_events(text, type_, date, location):
     rows = extract(text, table="events")
     assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [(type_, date, location)]
+
+
+@pytest.mark.parametrize("text, type_, date, location", [
+    ("The Armenian president on Monday received a Georgian government delegation in Yerevan.",
+     "meeting", D(2023, 11, 13), "Yerevan"),
+    ("The minister spoke at the EU-Armenia Cooperation Council in Brussels on Tuesday.", "meeting", D(2023, 11, 14),
+     "Brussels"),
+    ("The two leaders attended a ceremony in Gyumri on Friday to open the bridge.", "other", D(2023, 11, 10), "Gyumri"),
+    ("Georgian and Armenian officials held talks in Sadakhlo on Monday.", "meeting", D(2023, 11, 13), "Sadakhlo"),
+    ("A Jordanian trade delegation visited Cairo on Sunday.", "visit", D(2023, 11, 12), "Cairo"),
+])
+def test_more_event_forms(text, type_, date, location):
+    rows = extract(text, table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [(type_, date, location)]
+
+
+def test_same_day_takes_the_previous_events_date_and_until_is_not_a_date():
+    text = ("The prime ministers met in Amman on Monday. "
+            "A business forum opened in Aqaba on the same day. The forum runs until November 20.")
+    rows = extract(text, table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [
+        ("meeting", D(2023, 11, 13), "Amman"), ("forum", D(2023, 11, 13), "Aqaba")]
+
+
+def test_a_capitalised_word_that_is_no_city_is_not_a_location():
+    rows = extract("The ministers met in January to review the plan. They held talks in Ak Orda.", table="events")
+    assert [r["location"] for r in rows] == [None]
+
+
+def test_trigger_prefilter_finds_what_the_full_pattern_finds():
+    """events._trigger_matches skips the slow regex where no trigger can start; it must find the
+    same triggers as the regex run everywhere, on every sentence of the seeds and the devset."""
+    from pipeline.extract import events
+    from pipeline.text import split_sentences
+    from tests.conftest import PROJECT
+    files = [*sorted((PROJECT / "seeds").glob("*.txt")), *sorted((PROJECT / "tests/data/devset/articles").glob("*.txt"))]
+    sentences = [s.text for f in files for s in split_sentences(f.read_text(encoding="utf-8"))]
+    sentences += [c[0] for c in [("The Armenian president received a Georgian delegation.",),
+                                 ("They attended a ceremony in Gyumri.",), ("The Business Council met in Baku.",)]]
+    assert len(sentences) > 300
+    for text in sentences:
+        fast = [(m.start(), m.end(), m.lastgroup) for m in events._trigger_matches(text)]
+        full = []
+        pos = 0
+        for m in events._TRIGGER.finditer(text):
+            if m.start() >= pos:
+                full.append((m.start(), m.end(), m.lastgroup))
+                pos = m.end()
+        assert fast == full, text
 
 
 def test_weekday_needs_a_publication_date():

@@ -12,17 +12,20 @@ from pipeline.numbers import find_counts
 
 _COMPANY_NOUN = (r"(companies|company|firms?|enterprises?|businesses|producers|manufacturers|exporters|importers|"
                  r"holdings|joint\s+ventures|ventures|corporations|subsidiaries|legal\s+entities|suppliers|"
-                 r"contractors|exhibitors|startups|start-ups|banks)")
+                 r"contractors|exhibitors|startups|start-ups|banks|traders)")
 # Adjectives allowed between a count and the noun; a demonym is any capitalised word.
 _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*|large|big|major|leading|small|medium-sized|small\s+and\s+medium-sized|domestic|local|" \
            r"foreign|national|private|state-owned|state|industrial|trading|manufacturing|mining|agricultural|" \
            r"construction|logistics|transport|pharmaceutical|food|technology|tech|new|active|registered|" \
            r"joint|international|top|well-known|other|more)){0,4}"
-_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}\s+{_COMPANY_NOUN}\b")
+# ... and one more word of any kind just before the noun: "30 Kazakh grain traders"
+_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]+)?\s+{_COMPANY_NOUN}\b")
 _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,80}}?)"
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|exceeds?|exceeded|totals?|totaled|totalled|amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to)\s*$",
                         re.IGNORECASE)
 _HOST_PREP = re.compile(r"\b(in|into|on|to|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
+_MANY_COUNTRIES = re.compile(r"\s+from\s+(over\s+|more\s+than\s+|some\s+|about\s+)?[\w,]+\s+(countries|nations|states)\b",
+                             re.IGNORECASE)
 _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
 
 
@@ -42,8 +45,8 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                 if n is None:
                     continue
                 rule, noun_end = "companies.number_of", n.start("rest")
-            if noun_end is None:
-                continue
+            if noun_end is None or _MANY_COUNTRIES.match(s.text, noun_end):
+                continue            # "1,000 exhibitors from 30 countries": no one country's companies
             span_start = min(c.start, noun_end)
             company, host = _countries(doc, s, span_start, noun_end, c.end)
             if company is None and host is None:

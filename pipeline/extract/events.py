@@ -19,13 +19,16 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("summit", r"summit"),
     ("signing", r"signing\s+ceremony"),
     ("meeting", r"(commission|committee|council)\s+(meeting|session)|"
+                r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
+                r"(?=\s+(in|on|held|was\s+held|took\s+place|met)\b)|"
+                r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
                 r"(meeting|session|sitting)\s+of\s+the\s+([\w-]+\s+){0,6}(commission|committee|council)|"
                 r"met(\s+with)?|meeting|held\s+talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"round\s+of\s+(talks|consultations)|consultations\s+(with|between)|meet"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|ing|s)?|trip|"
               r"tour|arrived\s+in|welcomed\s+in|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation"),
-    ("other", r"exhibition|expo|trade\s+fair"),
+    ("other", r"exhibition|expo|trade\s+fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
 # Every trigger contains one of these as a whole word; a sentence with none of them has no
@@ -34,7 +37,7 @@ _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), 
 _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour
-arrived welcomed delegation exhibition expo fair
+arrived welcomed delegation exhibition expo fair council commission
 """.split())
 _WORD = re.compile(r"\w+")
 
@@ -45,7 +48,7 @@ _FIRST_WORDS = frozenset("""
 joint press news telephone phone video spoke held phoned called videoconference online conference forum summit
 signing commission committee council meeting session sitting met hold talks negotiations round consultations meet
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
-at heads head exhibition expo trade
+at heads head exhibition expo trade cooperation business interstate intergovernmental received attended hosted
 """.split())
 
 
@@ -78,7 +81,14 @@ _INDEFINITE_LEAD = re.compile(r"\b(a|an)\s+([\w-]+\s+){0,3}$", re.IGNORECASE)
 # "meeting the demand", "meet the needs": the verb in its other sense
 _NOT_EVENT_AFTER = re.compile(r"^\s+(the\s+)?(needs?|demands?|requirements?|targets?|goals?|expectations|standards?|"
                               r"criteria|deadline|obligations?|interests|challenges?|conditions)\b", re.IGNORECASE)
-_LOCATION_PREP = re.compile(r"\b(in|at|to|from)\s+(the\s+)?((capital|city|port)\s+(city\s+)?(of\s+)?)?$", re.IGNORECASE)
+_LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+)?((capital|city|port)\s+(city\s+)?(of\s+)?)?$",
+                            re.IGNORECASE)
+
+
+# "on the same day": the date of the event told just before
+_SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b", re.IGNORECASE)
+# "runs until April 24", "since May 1": a date that bounds an event, not the day it happened
+_BOUND_BEFORE = re.compile(r"\b(until|till|through|since|before|after|by|from)\s+$", re.IGNORECASE)
 
 
 def extract_events(doc: DocContext) -> list[dict]:
@@ -94,7 +104,9 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue
             types_here.add(event_type)
             event_date = _date_near(s, m.start())
-            location = _location(s)
+            if event_date is None and _SAME_DAY.search(s.text):
+                event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
+            location = _location(s, m)
             if _same_event(rows, event_type, location, event_date) is not None:
                 continue   # the same event told again
             if _DEFINITE.search(s.text[:m.start()]) and _any_of_type(rows, event_type) and event_date is None:
@@ -119,17 +131,33 @@ def _meeting_noun_ok(text: str, m: re.Match) -> bool:
 
 
 def _date_near(s: SentenceView, at: int):
-    resolved = [d for d in s.dates if d.date is not None]
+    resolved = [d for d in s.dates if d.date is not None and not _BOUND_BEFORE.search(s.text[max(0, d.start - 10):d.start])]
     if not resolved:
         return None
     return min(resolved, key=lambda d: abs(d.start - at)).date
 
 
-def _location(s: SentenceView) -> str | None:
-    """The first city named after in/at/to ("in Tehran", "in the capital city of Nur-Sultan")."""
+# A place name the city list does not know, right after the trigger: "held talks in Khujand",
+# "met in Cholpon-Ata on Tuesday". One capitalised word (hyphens and apostrophes allowed)
+# that is no country, month or weekday, and not the start of a longer name ("in Ak Orda").
+_UNKNOWN_CITY = re.compile(r"[^.;]{0,40}?\b(in|at)\s+(?P<city>[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*)(?=\s+[a-z]|[,.;]|\s*$)")
+_NOT_CITY = frozenset("""
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Parliament Congress Government Moscow's
+""".split())
+
+
+def _location(s: SentenceView, trigger: re.Match) -> str | None:
+    """The first city named after in/at/to ("in Tehran", "in the capital city of Nur-Sultan",
+    "visited Baku"); else a capitalised name right after the trigger ("talks in Khujand")."""
     for c in s.cities:
         if _LOCATION_PREP.search(s.text[max(0, c.start - 30):c.start]):
             return c.surface
+    m = _UNKNOWN_CITY.match(s.text, trigger.end())
+    if m and m.group("city") not in _NOT_CITY:
+        at = m.start("city")
+        if not any(p.start <= at < p.end for p in s.places):
+            return m.group("city")
     return None
 
 
