@@ -24,7 +24,7 @@ _CURRENCY = _currencies()
 _CUR_ALT = "|".join(re.escape(c) for c in sorted(_CURRENCY, key=len, reverse=True))
 _PREFIX_CUR = "|".join(re.escape(c) for c in sorted(_CURRENCY, key=len, reverse=True) if not c[0].islower())
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"thousand|million|billion|trillion|mln|mn|bln|bn|trln|tn|m|b|k"
+_SCALE = r"thousand|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
 _TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)"
 _QUAL = rf"(?:(?P<qual>{APPROXIMATE})\s+)?"
 _QUAL_WORDS = 1 + max(len(q.split(r"\s+")) for q in APPROXIMATE.split("|"))   # "in excess of" and the space after
@@ -49,7 +49,8 @@ _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 # currency word or a tonnage word after white space (compared lower-cased, which is what
 # case-insensitive matching is for ASCII text; other text is always searched).
 _ANY_PREFIX_CUR = re.compile(_PREFIX_CUR)
-_ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CURRENCY, key=len, reverse=True))
+_ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CURRENCY, key=len, reverse=True)
+                                                          if not (len(c) == 1 and c.isalpha()))   # never after a number
                                    + r"|ton|t\b)")
 
 
@@ -118,6 +119,10 @@ def find_amounts(text: str) -> list[Amount]:
                     (code for s, code in _CURRENCY.items() if s.lower() == cur.lower()), None)
                 if unit is None:
                     continue
+            if len(m.group("cur") or "") == 1 and m.group("cur").isalpha() and not (
+                    (m.start("cur") == 0 or not text[m.start("cur") - 1].isalnum())
+                    and m.end("cur") == m.start("n1") and scale1):
+                continue       # "R38.2bn", "N612 billion": a one-letter symbol only right before a number and a scale
             if m.group("n2") and not m.groupdict().get("s1") and scale2:
                 scale1 = scale2
             low = _value(m.group("n1"), scale1)
@@ -181,7 +186,7 @@ _PCT_NOUN = re.compile(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|
 # "growth of 15%", "a decline of 4 percent"
 _NOUN_OF_PCT = re.compile(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+(?:about\s+|nearly\s+|over\s+)?{_PCT}",
                           re.IGNORECASE)
-_RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
+_RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
                     rf"|\b(?P<num2>two|three|four|five|\d+(?:\.\d+)?)-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b",
                     re.IGNORECASE)
 _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b", re.IGNORECASE)

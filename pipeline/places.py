@@ -128,10 +128,14 @@ def _matches(text: str):
             yield at, hit
 
 
+# "US$", "C$", "U.S. dollars": a currency, not the country
+_CURRENCY_AFTER = re.compile(r"\$|\s*dollars?\b", re.IGNORECASE)
+
+
 def find_places(text: str) -> list[PlaceMention]:
     out = []
     for start, surface in _matches(text):
-        if surface in _NOT_PLACE_SET:
+        if surface in _NOT_PLACE_SET or _CURRENCY_AFTER.match(text, start + len(surface)):
             continue
         code, kind = _SURFACES[surface]
         out.append(PlaceMention(code, start, start + len(surface), surface, kind))

@@ -57,6 +57,7 @@ def test_numbers_that_are_not_money():
 
 @pytest.mark.parametrize("text, pct, ratio", [
     ("Trade was up 12 percent.", 12, None),
+    ("That was an increase of 1.8 times.", 80, 1.8),
     ("That is a 15% increase.", 15, None),
     ("Exports fell by 4%.", -4, None),
     ("Imports dropped 37 percent.", -37, None),

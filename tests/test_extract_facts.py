@@ -126,6 +126,25 @@ def test_same_day_takes_the_previous_events_date_and_until_is_not_a_date():
 def test_a_capitalised_word_that_is_no_city_is_not_a_location():
     rows = extract("The ministers met in January to review the plan. They held talks in Ak Orda.", table="events")
     assert [r["location"] for r in rows] == [None]
+    assert [r["location"] for r in extract("The minister visited Putin on Monday.", table="events")] == [None]
+
+
+def test_town_named_after_a_country_and_rounds_of_negotiations():
+    rows = extract("The Egyptian minister visited Port Sudan on Wednesday.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("visit", "Port Sudan")]
+    rows = extract("Georgia and Armenia held the 15th round of negotiations in Tbilisi.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("meeting", "Tbilisi")]
+
+
+@pytest.mark.parametrize("text, type_, status, count", [
+    ("The two prime ministers witnessed the signing of six documents in Tokyo.", "document", "signed", 6),
+    ("The ministers signed the 2023-2025 Canada-Mexico Action Plan on Monday.", "action plan", "signed", 1),
+    ("Japan and the Philippines expect to sign an agreement on fisheries next year.", "agreement", "planned", 1),
+    ("Spain and Morocco cooperate under a roadmap adopted in April 2022.", "roadmap", "signed", 1),
+])
+def test_more_agreement_forms(text, type_, status, count):
+    rows = extract(text, table="agreements")
+    assert [(r["agreement_type"], r["status"], r["agreement_count"]) for r in rows] == [(type_, status, count)]
 
 
 def test_trigger_prefilter_finds_what_the_full_pattern_finds():

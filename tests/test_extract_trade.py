@@ -144,3 +144,57 @@ def test_kind_from_the_words(text, kind):
 ])
 def test_commodity_before_or_after_the_flow(text, commodity):
     assert [r["commodity"] for r in trade(text)] == [commodity]
+
+
+@pytest.mark.parametrize("text, flow, reporter, partner", [
+    ("Brazil bought 1.9 million tonnes of Argentine wheat in 2023.", "import", "BRA", "ARG"),
+    ("Poland imported about 2.5 million tonnes of Ukrainian grain last year.", "import", "POL", "UKR"),
+    ("Sudan exported 120,000 tonnes of sesame to Egypt in 2022.", "export", "SDN", "EGY"),
+])
+def test_subject_of_a_trade_verb_and_origin_of_goods(text, flow, reporter, partner):
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in trade(text)] == [(flow, reporter, partner)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Kenya's exports to Tanzania rose 18 percent to KSh 64.2 billion in 2022.", 64.2e9, "KES"),
+    ("Ghana's exports to Nigeria fell to GH¢1.9 billion in 2022.", 1.9e9, "GHS"),
+    ("Zimbabwe imported goods worth R38.2bn from South Africa in 2023.", 38.2e9, "ZAR"),
+    ("India's exports to Bangladesh earned about ₹9,800 crore in 2023.", 9.8e10, "INR"),
+    ("Canadian exports to Mexico totalled C$9.8 billion in 2022.", 9.8e9, "CAD"),
+    ("Imports from Argentina to Brazil rose 9.5% to US$2.7 billion in 2023.", 2.7e9, "USD"),
+])
+def test_currencies_and_no_country_from_a_currency_sign(text, value, unit):
+    rows = trade(text)
+    assert [(r["value"], r["unit"]) for r in rows] == [(pytest.approx(value), unit)]
+    assert "USA" not in (rows[0]["reporter"], rows[0]["partner"])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The leaders agreed to work towards raising trade between Chile and Peru to $10 billion.", "target"),
+    ("Trade between Chile and Peru should stand at $10 billion by 2030.", "target"),
+    ("Trade between Chile and Peru had grown to $4 billion by 2019.", "actual"),
+])
+def test_target_from_raising_to_or_a_future_year(text, kind):
+    assert [r["kind"] for r in trade(text)] == [kind]
+
+
+@pytest.mark.parametrize("text, commodity", [
+    ("Sudan exported 120,000 tonnes of sesame to Egypt in 2022.", "sesame"),
+    ("Philippine banana shipments to Japan fell by 4% to 610,000 tonnes in 2022.", "banana"),
+    ("Bilateral merchandise exports from Chile to Peru reached $2.9 billion in 2023.", None),
+    ("Peru's total exports to Chile reached $1.8 billion in 2023.", None),
+])
+def test_goods_not_in_the_word_list(text, commodity):
+    assert [r["commodity"] for r in trade(text)] == [commodity]
+
+
+def test_surplus_is_no_trade_figure_and_passenger_cars_are_goods():
+    text = ("Mongolia's trade with Japan grew. Imports from Japan, mainly passenger cars, accounted for US$371.3 million "
+            "of the total, leaving Japan with a trade surplus of US$300 million.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in trade(text)] == [
+        ("import", "MNG", "JPN", 371.3e6)]
+
+
+def test_possessive_foreign_trade_is_not_a_speaker():
+    text = "Mongolia's foreign trade turnover with Japan amounted to US$412.6 million in 2023."
+    assert [(r["reporter"], r["partner"]) for r in trade(text)] == [("MNG", "JPN")]

@@ -20,6 +20,7 @@ _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the
     (r"treat(?:y|ies)", "treaty"),
     (r"accords?", "accord"),
     (r"(?:joint\s+)?declarations?", "declaration"),
+    (r"action\s+plans?", "action plan"),
     (r"agreements?", "agreement"),
     (r"deals?", "deal"),
     (r"(?:cooperation\s+)?documents?", "document"),
@@ -28,7 +29,8 @@ _NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
 _PLANNED = re.compile(
-    r"\b(expected|scheduled|set|due|slated|planned|planning|plan|plans|going|prepared|poised|intend|intends|intended)\s+to\s+"
+    r"\b(expected|expect|expects|hope|hopes|scheduled|set|due|slated|planned|planning|plan|plans|going|prepared|poised|"
+    r"intend|intends|intended)\s+to\s+"
     r"(be\s+)?(sign|signed|ink|inked|conclude|concluded|result\s+in\s+the\s+(signing|conclusion))"
     r"|\bwill\s+(be\s+)?(sign|signed|ink|inked|conclude|concluded)\b|\bwould\s+(be\s+)?(signed|concluded)\b"
     r"|\bwould\s+result\s+in\s+the\s+(signing|conclusion)\b|\bare\s+to\s+(be\s+)?sign|\bis\s+to\s+(be\s+)?sign"
@@ -43,7 +45,8 @@ _PROPOSED = re.compile(
 _SIGNED = re.compile(
     r"\b(signed|inked|concluded|reached|sealed|struck|clinched|finali[sz]ed|ratified|signing\s+ceremony|"
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
-    r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged)\b",
+    r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|"
+    r"(witnessed|attended|oversaw|marked|followed)\s+(by\s+)?the\s+signing)\b",
     re.IGNORECASE)
 _SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|concluded|conclusion|reached|sealed|"
                           r"struck|clinched|finali[sz]ed|ratified)\b", re.IGNORECASE)
@@ -119,6 +122,8 @@ def _count(before: str, noun: str) -> int | None:
     m = _COUNT_BEFORE.search(before[-80:])
     if m:
         word = " ".join(m.group("num").lower().split())
+        if re.fullmatch(r"(19|20)\d\d", word):
+            return None if plural else 1        # "the 2023-2025 Action Plan": a year, not a count
         if word in ("a", "an", "a single"):
             return None if plural else 1
         n = parse_number(word)

@@ -24,7 +24,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
                 r"(meeting|session|sitting)\s+of\s+the\s+([\w-]+\s+){0,6}(commission|committee|council)|"
                 r"met(\s+with)?|meeting|held\s+talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
-                r"round\s+of\s+(talks|consultations)|consultations\s+(with|between)|meet"),
+                r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|ing|s)?|trip|"
               r"tour|arrived\s+in|welcomed\s+in|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation"),
@@ -140,7 +140,10 @@ def _date_near(s: SentenceView, at: int):
 # A place name the city list does not know, right after the trigger: "held talks in Khujand",
 # "met in Cholpon-Ata on Tuesday". One capitalised word (hyphens and apostrophes allowed)
 # that is no country, month or weekday, and not the start of a longer name ("in Ak Orda").
-_UNKNOWN_CITY = re.compile(r"[^.;]{0,40}?\b(in|at)\s+(?P<city>[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*)(?=\s+[a-z]|[,.;]|\s*$)")
+_CITY_NAME = (r"(?P<city>(?P<prefix>(Port|Saint|St\.|San|Santa|New|Nizhny|Novi|Sharm\s+El)\s+)?"
+              r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*)(?=\s+[a-z]|[,.;]|\s*$)")
+_UNKNOWN_CITY = re.compile(r"[^.;]{0,40}?\b(in|at)\s+" + _CITY_NAME)
+_VISITED_CITY = re.compile(r"\s+" + _CITY_NAME)          # "visited Port Sudan"
 _NOT_CITY = frozenset("""
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Parliament Congress Government Moscow's
@@ -154,9 +157,14 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
         if _LOCATION_PREP.search(s.text[max(0, c.start - 30):c.start]):
             return c.surface
     m = _UNKNOWN_CITY.match(s.text, trigger.end())
+    if m is None and trigger.group(0).lower() in ("visited", "visiting", "visit", "visits"):
+        m = _VISITED_CITY.match(s.text, trigger.end())
+        if m is not None and not m.group("prefix"):
+            m = None        # "visited Putin": only a town-like name ("Port Sudan") without in/at
     if m and m.group("city") not in _NOT_CITY:
         at = m.start("city")
-        if not any(p.start <= at < p.end for p in s.places):
+        # "Port Sudan" names a town though "Sudan" is a country
+        if m.group("prefix") or not any(p.start <= at < p.end for p in s.places):
             return m.group("city")
     return None
 

@@ -17,9 +17,18 @@ _TITLE_AFTER = re.compile(
     r"permanent|special|high-ranking|official)\s+)*(president|minister|ministers|ministry|pm|premier|"
     r"ambassador|envoy|embassy|consul|consulate|spokesman|spokeswoman|spokesperson|official|officials|"
     r"counterpart|leader|leadership|delegation|side|government|parliament|speaker|senator|diplomat|"
-    r"head|chairman|chair|deputy|foreign|president's|mp|lawmakers?|authorities|administration|"
+    r"head|chairman|chair|deputy|president's|mp|lawmakers?|authorities|administration|"
     r"officials|cabinet|chamber|customs|statistics|statistical|bureau|committee|agency|news|media|press)\b",
     re.IGNORECASE)
+
+
+# "Brazil bought ...", "Poland imported ...": the country is the subject of a trade verb
+_SUBJECT_OF_TRADE_VERB = re.compile(
+    r"^\s+(has\s+|have\s+|had\s+)?(imported|exported|bought|purchased|sold|shipped|supplied|imports|exports|buys|sells|"
+    r"ships|supplies)\b", re.IGNORECASE)
+# "... of Ukrainian grain", "bought Argentine wheat": a demonym naming where goods come from
+_GOODS_ORIGIN_BEFORE = re.compile(r"\b(of|bought|buys|imported|imports|purchased|importing|buying)\s+$", re.IGNORECASE)
+_FLOW_WORD_AFTER = re.compile(r"^\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,11 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
             continue
         if is_speaker(text, m):
             speakers.append(m.code)
+        elif _SUBJECT_OF_TRADE_VERB.match(text, m.end):
+            owner.insert(0, m.code)
+        elif (m.kind == "demonym" and _GOODS_ORIGIN_BEFORE.search(text[max(0, m.start - 12):m.start])
+              and not _FLOW_WORD_AFTER.match(text, m.end)):
+            origin.append(m.code)
         elif re.search(r"\b(to|into|for)\s+(the\s+)?$", before):
             dest.append(m.code)
         elif re.search(r"\bfrom\s+(the\s+)?$", before):

@@ -19,16 +19,16 @@ from pipeline.extract import vocab
 # Topic words. The nearest one before a number decides what the number is about.
 _TRADE_TOPIC = re.compile(
     r"\b(?P<export>exports?|exported|exporting|exporter|shipments?|shipped|supplies|supplied)\b"
-    r"|\b(?P<import>imports?|imported|importing|importer|purchases|purchased)\b"
+    r"|\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange)\b",
     re.IGNORECASE)
 _NOT_TRADE_TOPIC = re.compile(
     r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|"
     r"investments?|invested|investing|investors?|loans?|credit|credits|grants?|budget|population|tourists?|tourism|"
-    r"passengers?|revenues?|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|valued\s+at|"
+    r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
-    r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves)\b",
+    r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired)\b",
     re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
@@ -44,6 +44,7 @@ _TARGET = re.compile(
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
     r"|\bto\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
+    r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b[^.;]{0,60}\bto\s*$"
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b",
     re.IGNORECASE)
 # "During this period, ..." refers back to the period of the previous figure.
@@ -191,7 +192,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         if _PRICE.match(text[a.end:]):
             continue
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
-        kind = _kind(text[win_start:a.start] + (f" {a.qualifier} " if a.qualifier else ""))
+        kind = _kind(text[win_start:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
         change = _nearest(changes_left, a)
         if change is not None:
             changes_left.remove(change)
@@ -275,13 +276,20 @@ _REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|so
                       r"(?:[^.;]|\.\d){0,60}\bto\s+reach\s*$", re.IGNORECASE)
 
 
-def _kind(before: str) -> str:
+# "... to $150 billion by 2030": a goal for a year
+_BY_YEAR_AFTER = re.compile(r"\s+by\s+(the\s+end\s+of\s+)?(20\d\d)\b", re.IGNORECASE)
+
+
+def _kind(before: str, after: str = "", published=None) -> str:
     if _REACHED.search(before):
         return "actual"
     if _FORECAST.search(before):
         return "forecast"
     if _TARGET.search(before):
         return "target"
+    by_year = _BY_YEAR_AFTER.match(after)
+    if by_year and published is not None and int(by_year.group(2)) > published.year:
+        return "target"    # "... $150 billion by 2030" written in 2024; "by 2023" written later is a result
     return "actual"
 
 

@@ -26,10 +26,30 @@ _COMMODITY = re.compile(
     re.IGNORECASE)
 
 
+# Words before a flow word, or after "tonnes of", that do not limit it to some goods.
+_NOT_GOODS = frozenset("""
+total overall bilateral mutual merchandise annual monthly quarterly yearly its their his her the of and record combined
+direct goods product products trade foreign external world global national these those such our whose re in from to
+with main key major largest biggest top further additional new higher lower domestic official average first latest
+recent current all other more less own traditional two-way cargo freight non-oil non-energy non-commodity export import
+country's nation's region's that this which what so as at by for on a an also only some about nearly over
+""".split())
+# the word before a flow word only after a demonym or name ("Philippine banana shipments")
+_GENERIC = re.compile(r"(?:\b[A-Z][\w-]*\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|imports|shipments|supplies|deliveries)"
+                      r"|(?:tons?|tonnes?)\s+of\s+(?P<b>[a-z][a-z-]+))\b")
+
+
 def find_commodity(text: str) -> str | None:
-    """What a trade figure in `text` is limited to, or None for trade in all goods."""
+    """What a trade figure in `text` is limited to, or None for trade in all goods.
+
+    Known goods (data/commodities.txt) first; else any lower-case word before a flow word or
+    after "tonnes of" that is not a word of scope ("sesame exports", "tonnes of sesame")."""
     m = _COMMODITY.search(text)
     if not m:
+        for g in _GENERIC.finditer(text):
+            word = g.group("a") or g.group("b")
+            if word not in _NOT_GOODS:
+                return word
         return None
     if m.group("e"):
         return f"non-{m.group('e').lower()} goods"
