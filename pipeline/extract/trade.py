@@ -240,11 +240,13 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
         if len(pair) == 2 and not roles.speakers or len(pair) == 2 and set(roles.speakers) <= set(pair):
             return pair[0], pair[1]
         return None, None
+    # a country named again without a telling word ("leaving Japan with ...") is no new side
+    others = [c for c in roles.others if c not in roles.owner + roles.origin + roles.dest + roles.partner + roles.pair]
     if flow == "export":
-        exporter = _first(roles.owner, roles.origin, [c for c in roles.pair[:1]], roles.others)
+        exporter = _first(roles.owner, roles.origin, [c for c in roles.pair[:1]], others)
         importer = _first(roles.dest, roles.partner, [c for c in roles.pair[1:2]])
     else:
-        importer = _first(roles.owner, roles.dest, [c for c in roles.pair[:1]], roles.others)
+        importer = _first(roles.owner, roles.dest, [c for c in roles.pair[:1]], others)
         exporter = _first(roles.origin, roles.partner, [c for c in roles.pair[1:2]])
     if _ONE_COUNTRY_SCOPE.search(window) and not (roles.dest or roles.origin or roles.partner or roles.pair):
         return None, None
