@@ -6,6 +6,7 @@ Runs are recorded in the project's Dagster instance (DAGSTER_HOME), so they show
 
 import os
 import sys
+from contextlib import contextmanager
 
 from pipeline.config import PROJECT_ROOT
 
@@ -23,8 +24,10 @@ def main() -> int:
     settings = Settings.from_env()
     print(f"seeds:     {settings.seeds_dir}")
     job = defs.resolve_job_def("materialize_all")
-    with dg.DagsterInstance.get() as instance:
+    with _instance_setup_turn(os.environ["DAGSTER_HOME"]):
+        instance = dg.DagsterInstance.get()
         _release_dead_runs(instance)
+    with instance:
         # the console shows warnings (bad seed files) and errors; the full log is in the UI
         result = job.execute_in_process(instance=instance, raise_on_error=False,
                                         tags={OWNER_TAG: _process_identity()},
@@ -48,6 +51,22 @@ def main() -> int:
         print(f"{counts['ingest_errors']} seed file(s) could not be read: SELECT * FROM ingest_errors")
     print(f"run {result.run_id} succeeded")
     return 0
+
+
+@contextmanager
+def _instance_setup_turn(dagster_home: str):
+    """One process at a time opens the instance and tidies its runs. Two processes opening a new
+    DAGSTER_HOME at once both create its SQLite tables, and one fails ("table runs already exists");
+    two `make run`s started together on a fresh checkout did exactly that. The lock (lockf) goes
+    with its process, however that ends."""
+    import fcntl
+
+    fd = os.open(os.path.join(dagster_home, ".instance-setup.lock"), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 # A run executes inside this process. If the process dies without cleaning up (SIGKILL, OOM killer,
