@@ -52,13 +52,15 @@ sql: $(STAMP)
 evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate $${WAREHOUSE_PATH:-warehouse/relations.duckdb} $${GOLD:-tests/data/gold/seeds.json}
 
-# Run the pipeline on the development set (tests/data/devset) into a scratch warehouse and score it
-DEVSET_WORK := $(CURDIR)/.devset
+# Run the pipeline on a written set (tests/data/$(SET): devset or holdout) into a scratch warehouse
+# and score it: make evaluate-devset [SET=holdout] [VERBOSE=1]
+SET ?= devset
+DEVSET_WORK := $(CURDIR)/.devset/$(SET)
 evaluate-devset: $(STAMP)
 	rm -rf $(DEVSET_WORK) && mkdir -p $(DEVSET_WORK)/dagster_home && cp dagster-instance.yaml $(DEVSET_WORK)/dagster_home/dagster.yaml
-	DAGSTER_HOME=$(DEVSET_WORK)/dagster_home SEEDS_DIR=tests/data/devset/articles WAREHOUSE_PATH=$(DEVSET_WORK)/relations.duckdb \
+	DAGSTER_HOME=$(DEVSET_WORK)/dagster_home SEEDS_DIR=tests/data/$(SET)/articles WAREHOUSE_PATH=$(DEVSET_WORK)/relations.duckdb \
 	  $(PY) -m assets.run > $(DEVSET_WORK)/run.log
-	$(PY) -m pipeline evaluate $(DEVSET_WORK)/relations.duckdb tests/data/devset/gold.json $${VERBOSE:+--verbose}
+	$(PY) -m pipeline evaluate $(DEVSET_WORK)/relations.duckdb tests/data/$(SET)/gold.json $${VERBOSE:+--verbose}
 
 clean-warehouse:
 	rm -rf warehouse/*.duckdb warehouse/.work

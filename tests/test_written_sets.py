@@ -1,0 +1,61 @@
+"""The two written sets (tests/data/devset, tests/data/holdout): passages with gold facts, run
+through the whole pipeline and scored like the seeds. The floors are the figures the README
+reports, rounded down."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.evaluate import evaluate, fold
+from tests.conftest import PROJECT, SHARED_SCORER, run_pipeline
+
+pytestmark = pytest.mark.slow
+DATA = PROJECT / "tests" / "data"
+FACT_TABLES = ("trade_figures", "company_counts", "agreements", "events")
+# set -> (min articles, min precision, min exact F1, min published dates right)
+FLOORS = {"devset": (40, 0.95, 0.90, 48), "holdout": (20, 0.90, 0.82, 20)}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def written_set(request, tmp_path_factory):
+    name = request.param
+    path = tmp_path_factory.mktemp(name) / "relations.duckdb"
+    assert run_pipeline(DATA / name / "articles", path).success
+    return name, path
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_gold_covers_every_article_and_quotes_come_from_them(name):
+    gold = json.loads((DATA / name / "gold.json").read_text(encoding="utf-8"))
+    files = {p.name for p in (DATA / name / "articles").glob("*.txt")}
+    assert len(files) >= FLOORS[name][0]
+    assert {d["file"] for d in gold["documents"]} == files
+    for doc in gold["documents"]:
+        text = fold((DATA / name / "articles" / doc["file"]).read_text(encoding="utf-8"))
+        for table in FACT_TABLES:
+            for fact in doc[table]:
+                assert fact["quotes"], (doc["file"], table)
+                for quote in fact["quotes"]:
+                    assert fold(quote) in text, (doc["file"], quote)
+
+
+def test_score(written_set):
+    name, warehouse = written_set
+    _, min_precision, min_exact_f1, min_dates = FLOORS[name]
+    report = evaluate(warehouse, DATA / name / "gold.json")
+    overall = report["overall"]
+    print(name, json.dumps(overall))
+    assert overall["precision"] >= min_precision
+    assert overall["exact_f1"] >= min_exact_f1
+    assert report["published_date"]["right"] >= min_dates
+
+
+@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="../shared/eval/score.py is not beside this clone")
+def test_shared_scorer_gives_the_same_figure(written_set):
+    name, warehouse = written_set
+    gold = DATA / name / "gold.json"
+    out = subprocess.run([sys.executable, str(SHARED_SCORER), str(warehouse), str(gold)],
+                         capture_output=True, text=True, check=True).stdout
+    theirs = float(out.strip().splitlines()[-1].split("exact_F1=")[1])
+    assert theirs == pytest.approx(evaluate(warehouse, gold)["overall"]["exact_f1"], abs=5e-4)
