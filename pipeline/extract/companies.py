@@ -23,6 +23,8 @@ _COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]
 _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,80}}?)"
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|exceeds?|exceeded|totals?|totaled|totalled|amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to)\s*$",
                         re.IGNORECASE)
+# compiled once, anchored at a word start (the bare alternation was tried at every character)
+_HAS_COMPANY_NOUN = re.compile(rf"\b{_COMPANY_NOUN}\b", re.IGNORECASE)
 _HOST_PREP = re.compile(r"\b(in|into|on|to|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
 _MANY_COUNTRIES = re.compile(r"\s+from\s+(over\s+|more\s+than\s+|some\s+|about\s+)?[\w,]+\s+(countries|nations|states)\b",
                              re.IGNORECASE)
@@ -32,7 +34,7 @@ _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
 def extract_company_counts(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     for s in doc.sentences:
-        if not re.search(_COMPANY_NOUN, s.text, re.IGNORECASE):
+        if not _HAS_COMPANY_NOUN.search(s.text):
             continue
         for c in find_counts(s.text):
             tail = s.text[c.end:]
