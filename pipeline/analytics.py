@@ -33,6 +33,30 @@ def _readable(col: str) -> str:
             f"WHEN {col} >= 1e6 THEN printf('%.4g m', {col} / 1e6) ELSE printf('%,.0f', {col}) END")
 
 
+def _pairs(countries: str, first: str, none: str) -> str:
+    """SQL: the country pairs a row stands for, as a list of {a, b} structs: each pair of its
+    distinct countries once with a < b; with one distinct country, (`first`, NULL); with none and
+    `none` true, (NULL, NULL); else no pair. `countries` must be sorted and distinct.
+
+    A list expression unnested in the SELECT list: the same rows as a LATERAL join of the list with
+    itself, which DuckDB runs row by row (seconds per 100k rows)."""
+    pair = "STRUCT(a VARCHAR, b VARCHAR)"
+    return (f"CASE WHEN len({countries}) >= 2 THEN flatten(list_transform({countries}, lambda x: "
+            f"list_transform(list_filter({countries}, lambda y: x < y), lambda y: {{'a': x, 'b': y}}::{pair})))"
+            f" WHEN len({countries}) = 1 THEN [{{'a': {first}, 'b': NULL}}::{pair}]"
+            f" WHEN {none} THEN [{{'a': NULL, 'b': NULL}}::{pair}]"
+            f" ELSE []::{pair}[] END")
+
+
+def _with_pairs(table: str, column: str) -> str:
+    """Every row of a fact table with a list of countries, once per pair of them (see _pairs):
+    all its columns plus country_a and country_b."""
+    distinct = f"list_sort(list_distinct(coalesce({column}, [])))"
+    pairs = _pairs(distinct, f"{column}[1]", f"len(coalesce({column}, [])) = 0")
+    return (f"SELECT * EXCLUDE (_pair), struct_extract(_pair, 'a') AS country_a, struct_extract(_pair, 'b') AS "
+            f"country_b FROM (SELECT *, unnest({pairs}) AS _pair FROM {table})")
+
+
 _SQL = {
     "trade_timeline": f"""
         WITH t AS ({_TRADE_PAIRS}),
@@ -59,18 +83,8 @@ _SQL = {
 
     "relations_timeline": """
         WITH trade AS ({trade_pairs}),
-        agreement_pairs AS (
-            SELECT a.*, p.a AS country_a, p.b AS country_b FROM agreements a,
-            LATERAL (SELECT x AS a, y AS b FROM unnest(list_sort(list_distinct(coalesce(a.parties, [])))) AS u(x)
-                     JOIN unnest(list_sort(list_distinct(coalesce(a.parties, [])))) AS v(y) ON x < y
-                     UNION ALL SELECT a.parties[1], NULL WHERE len(list_distinct(coalesce(a.parties, []))) = 1
-                     UNION ALL SELECT NULL, NULL WHERE len(coalesce(a.parties, [])) = 0) AS p),
-        event_pairs AS (
-            SELECT e.*, p.a AS country_a, p.b AS country_b FROM events e,
-            LATERAL (SELECT x AS a, y AS b FROM unnest(list_sort(list_distinct(coalesce(e.countries, [])))) AS u(x)
-                     JOIN unnest(list_sort(list_distinct(coalesce(e.countries, [])))) AS v(y) ON x < y
-                     UNION ALL SELECT e.countries[1], NULL WHERE len(list_distinct(coalesce(e.countries, []))) = 1
-                     UNION ALL SELECT NULL, NULL WHERE len(coalesce(e.countries, [])) = 0) AS p),
+        agreement_pairs AS ({agreement_pairs}),
+        event_pairs AS ({event_pairs}),
         facts AS (
             SELECT least(country_a, coalesce(country_b, country_a)) AS country_a,
                    CASE WHEN country_b IS NOT NULL THEN greatest(country_a, country_b) END AS country_b,
@@ -113,7 +127,9 @@ _SQL = {
             FROM company_counts c JOIN documents d USING (doc_id))
         SELECT * EXCLUDE (evidence_start) FROM facts
         ORDER BY country_a NULLS LAST, country_b NULLS LAST, date_start NULLS LAST, source_file, evidence_start,
-                 fact_type""".format(trade_pairs=_TRADE_PAIRS, value=_readable("value"), agreement_value=_readable("p.value")),
+                 fact_type""".format(trade_pairs=_TRADE_PAIRS, value=_readable("value"), agreement_value=_readable("p.value"),
+                             agreement_pairs=_with_pairs("agreements", "parties"),
+                             event_pairs=_with_pairs("events", "countries")),
 
     "agreements_summary": """
         WITH pairs AS (
@@ -131,10 +147,8 @@ _SQL = {
             GROUP BY ps, agreement_type, status, coalesce(signed_date, published_date), agreement_count,
                      CASE WHEN signed_date IS NULL THEN doc_id END),
         by_pair AS (
-            SELECT s.*, p.a AS country_a, p.b AS country_b FROM signings s,
-            LATERAL (SELECT x AS a, y AS b FROM unnest(s.ps) AS u(x) JOIN unnest(s.ps) AS v(y) ON x < y
-                     UNION ALL SELECT s.ps[1], NULL WHERE len(s.ps) = 1
-                     UNION ALL SELECT NULL, NULL WHERE len(s.ps) = 0) AS p)
+            SELECT * EXCLUDE (_pair), struct_extract(_pair, 'a') AS country_a, struct_extract(_pair, 'b') AS country_b
+            FROM (SELECT *, unnest({pairs}) AS _pair FROM signings))
         SELECT country_a, country_b, year(on_date)::INTEGER AS year, status, agreement_type,
                sum(coalesce(agreement_count, 1))::INTEGER AS agreements, bool_or(count_missing) AS count_is_minimum,
                sum(value_usd) AS value_usd,
@@ -143,7 +157,8 @@ _SQL = {
                min(on_date) AS first_date, max(on_date) AS last_date
         FROM by_pair
         GROUP BY country_a, country_b, year(on_date), status, agreement_type
-        ORDER BY country_a NULLS LAST, country_b NULLS LAST, year NULLS LAST, status, agreement_type""",
+        ORDER BY country_a NULLS LAST, country_b NULLS LAST, year NULLS LAST, status, agreement_type""".format(
+        pairs=_pairs("ps", "ps[1]", "len(ps) = 0")),
 
     "company_presence": """
         WITH c AS (

@@ -23,6 +23,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 DEFAULT_CHUNK_DOCS = 100
@@ -73,6 +74,13 @@ def chunks(items: Sequence, size: int) -> Iterator[list]:
         yield list(items[i:i + size])
 
 
+def chunks_of(items: Iterable, size: int) -> Iterator[list]:
+    """chunks() of an iterator, consumed as the chunks are."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 @contextmanager
 def engine(settings: EngineSettings | None = None, n_docs: int | None = None):
     """A `map(fn, chunks)` that runs `fn` on every chunk and yields the results in input
@@ -115,9 +123,12 @@ def _process_map(settings: EngineSettings):
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(_PRELOAD)
     pool = ProcessPoolExecutor(max_workers=settings.workers, mp_context=ctx)
+    # Enough chunks queued that the workers stay busy while this process writes a batch of results
+    # (it does not submit meanwhile); the queue holds documents, not results, so memory stays small.
+    in_flight = 4 * settings.workers + 1
     try:
         def run(fn, chunk_iter):
-            return _in_order(lambda c: pool.submit(fn, c), Future.result, chunk_iter, 2 * settings.workers + 1)
+            return _in_order(lambda c: pool.submit(fn, c), Future.result, chunk_iter, in_flight)
         yield run
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -143,11 +154,41 @@ def _dask_map(settings: EngineSettings):
 # The work: module-level functions, so local processes and Dask workers can run them.
 # ----------------------------------------------------------------------------------------
 
+def describe_chunk(docs: list) -> list[dict]:
+    """[RawDocument] -> [its raw_documents row] (pipeline.documents.describe)."""
+    from pipeline.documents import describe
+
+    return [describe(d) for d in docs]
+
+
 def split_chunk(items: list[tuple[str, str, str | None]]) -> list[tuple[str, list]]:
     """[(doc_id, text, title)] -> [(doc_id, sentences)]."""
     from pipeline.text import split_sentences
 
     return [(doc_id, split_sentences(text, title)) for doc_id, text, title in items]
+
+
+SENTENCE_COLUMNS = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "section", "repeat_of")
+
+
+def split_chunk_columns(items: list[tuple[str, str, str | None]]) -> dict[str, list]:
+    """split_chunk as the sentences table's columns (SENTENCE_COLUMNS: one list per column,
+    documents in input order). Lists of plain values cross process boundaries several times
+    faster than Sentence objects, which the writer would only take apart again."""
+    from pipeline.text import split_sentences
+
+    columns: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+    doc_ids, idxs, starts, ends, texts, sections, repeats = columns.values()
+    for doc_id, text, title in items:
+        for s in split_sentences(text, title):
+            doc_ids.append(doc_id)
+            idxs.append(s.idx)
+            starts.append(s.start)
+            ends.append(s.end)
+            texts.append(s.text)
+            sections.append(s.section)
+            repeats.append(s.repeat_of)
+    return columns
 
 
 def extract_chunk(items: list[tuple]) -> tuple[str, list[tuple[str, dict[str, list[dict]]]]]:

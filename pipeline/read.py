@@ -98,12 +98,18 @@ def list_seed_files(seeds_dir: Path) -> list[Path]:
     the seeds folder), FIFOs, sockets and devices are returned so that `read_seed_file` can
     report them. A sub-folder that cannot be listed is returned too (reported as unreadable).
     Raises FileNotFoundError / NotADirectoryError only if seeds_dir itself is missing."""
+    return [Path(path) for _, path in _seed_entries(seeds_dir)]
+
+
+def _seed_entries(seeds_dir: Path) -> list[tuple[str, str]]:
+    """list_seed_files as (path relative to seeds_dir in POSIX form, path) strings: what
+    `_relative` would make of each Path, without building 100,000s of Path objects."""
     seeds_dir = Path(seeds_dir)
     if not seeds_dir.is_dir():
         if seeds_dir.exists():
             raise NotADirectoryError(f"seeds folder {seeds_dir} is not a folder; set SEEDS_DIR to a folder")
         raise FileNotFoundError(f"seeds folder {seeds_dir} does not exist; create it or set SEEDS_DIR")
-    found: list[tuple[tuple[str, ...], Path]] = []
+    found: list[tuple[tuple[str, ...], str]] = []
     stack: list[tuple[str, tuple[str, ...]]] = [(os.fspath(seeds_dir), ())]
     while stack:
         folder, rel = stack.pop()
@@ -112,7 +118,7 @@ def list_seed_files(seeds_dir: Path) -> list[Path]:
                 entries = list(it)
         except OSError:
             if rel:                       # report the sub-folder; the top folder was checked above
-                found.append((rel, Path(folder)))
+                found.append((rel, folder))
                 continue
             raise
         for entry in entries:
@@ -126,9 +132,9 @@ def list_seed_files(seeds_dir: Path) -> list[Path]:
             if is_real_dir:
                 stack.append((entry.path, parts))
             else:
-                found.append((parts, Path(entry.path)))
+                found.append((parts, entry.path))
     found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
+    return [("/".join(parts), path) for parts, path in found]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,9 +358,8 @@ def iter_seeds(seeds_dir: Path, max_bytes: int = MAX_SEED_BYTES_DEFAULT,
     Symbolic links are always read, so their checks run every time."""
     seeds_dir = Path(seeds_dir)
     seeds_real = os.path.realpath(seeds_dir)
-    for path in list_seed_files(seeds_dir):
+    for rel, path in _seed_entries(seeds_dir):
         try:
-            rel = _relative(path, seeds_dir)
             if known is not None:
                 st = os.lstat(path)
                 if stat.S_ISREG(st.st_mode) and st.st_size <= max_bytes:
@@ -365,7 +370,7 @@ def iter_seeds(seeds_dir: Path, max_bytes: int = MAX_SEED_BYTES_DEFAULT,
             # list_seed_files never descends into linked folders, so parents need no check.
             result = _read(path, seeds_dir, rel, max_bytes, check_parents=False, seeds_real=seeds_real)
         except Exception:
-            result = read_seed_file(path, seeds_dir, max_bytes)   # the careful path turns it into an IngestError
+            result = read_seed_file(Path(path), seeds_dir, max_bytes)   # the careful path turns it into an IngestError
         yield result
 
 

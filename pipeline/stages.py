@@ -6,9 +6,12 @@ does only the missing work, deletes what no longer has a source, and writes in o
 transaction. The Dagster assets call these; so can any other orchestrator."""
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import json
 import logging
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import duckdb
 import pandera.polars as pa
@@ -16,7 +19,6 @@ import polars as pl
 
 from pipeline import parallel, schemas, warehouse
 from pipeline.config import Settings
-from pipeline.documents import describe
 from pipeline.extract import extractor_version
 from pipeline.parallel import EngineSettings
 from pipeline.read import IngestError as IngestErrorRecord, iter_seeds
@@ -33,14 +35,18 @@ class IngestResult:
     errors: list[dict] = field(default_factory=list)
 
 
-def ingest(settings: Settings, con: duckdb.DuckDBPyConnection) -> IngestResult:
+def ingest(settings: Settings, con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None) -> IngestResult:
     """Bring raw_documents and ingest_errors in line with the seeds folder.
 
     Streams: new documents are written in batches of BATCH_DOCS, so memory does not grow
     with the corpus. A file whose path, size, times and inode are those recorded when it
     was last read (`_seed_files`) is not read again: its content hash is taken from there.
     A crash part-way leaves the batches written so far in the working file only (never in
-    the published one); the next run carries on from them."""
+    the published one); the next run carries on from them.
+
+    This process reads the files; describing them (title, publication date) runs on local
+    worker processes when there are many (EXTRACT_WORKERS; never on a Dask cluster, whose
+    workers may run other code)."""
     if not settings.seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder {settings.seeds_dir} does not exist; create it or set SEEDS_DIR")
     _ensure_seed_file_table(con)
@@ -60,29 +66,47 @@ def ingest(settings: Settings, con: duckdb.DuckDBPyConnection) -> IngestResult:
     current: dict[str, str] = {}            # doc_id -> source_file, every readable non-duplicate file
     files: list[tuple[str, str, str]] = []  # (source_file, stat_key, doc_id) of every file read or known
     result = IngestResult()
-    batch: list = []
-    for d in iter_seeds(settings.seeds_dir, settings.max_seed_bytes, known):
-        if isinstance(d, IngestErrorRecord):
-            error_rows.append({"source_file": d.source_file, "error_kind": d.error_kind, "reason": d.reason})
-            continue
-        if d.source_file in stat_keys:
-            files.append((d.source_file, stat_keys[d.source_file], d.doc_id))
-        if d.doc_id in current:
-            error_rows.append({"source_file": d.source_file, "error_kind": "duplicate_content",
-                               "reason": f"same content as {current[d.doc_id]}; its facts are recorded once, "
-                                         f"under that file"})
-            continue
-        current[d.doc_id] = d.source_file
-        if stored.get(d.doc_id) == d.source_file:
-            result.unchanged += 1
-            continue
-        result.added.append(d.source_file)
-        batch.append(d)
-        if len(batch) >= BATCH_DOCS:
-            _write_raw_batch(con, batch, stored)
-            batch = []
-    if batch:
-        _write_raw_batch(con, batch, stored)
+
+    def new_documents():
+        """The documents to write, in folder order; the bookkeeping of every file as it goes."""
+        for d in iter_seeds(settings.seeds_dir, settings.max_seed_bytes, known):
+            if isinstance(d, IngestErrorRecord):
+                error_rows.append({"source_file": d.source_file, "error_kind": d.error_kind, "reason": d.reason})
+                continue
+            if d.source_file in stat_keys:
+                files.append((d.source_file, stat_keys[d.source_file], d.doc_id))
+            if d.doc_id in current:
+                error_rows.append({"source_file": d.source_file, "error_kind": "duplicate_content",
+                                   "reason": f"same content as {current[d.doc_id]}; its facts are recorded once, "
+                                             f"under that file"})
+                continue
+            current[d.doc_id] = d.source_file
+            if stored.get(d.doc_id) == d.source_file:
+                result.unchanged += 1
+                continue
+            result.added.append(d.source_file)
+            yield d
+
+    engine = engine or EngineSettings.from_env()
+    local = EngineSettings(workers=engine.workers, scheduler_address=None, chunk_docs=engine.chunk_docs)
+    documents = new_documents()
+    # a pool only pays when there are many new files: look ahead that far before choosing
+    head = list(itertools.islice(documents, parallel.MIN_DOCS_FOR_POOL))
+    n_hint = len(head) if len(head) < parallel.MIN_DOCS_FOR_POOL else None
+
+    def work():
+        for batch in parallel.chunks_of(itertools.chain(head, documents), BATCH_DOCS):
+            yield from parallel.chunks(batch, engine.chunk_docs)
+
+    rows: list[dict] = []
+    with parallel.engine(local, n_hint) as run:
+        for described in run(parallel.describe_chunk, work()):
+            rows += described
+            if len(rows) >= BATCH_DOCS:
+                _write_raw_batch(con, rows, stored)
+                rows = []
+    if rows:
+        _write_raw_batch(con, rows, stored)
     gone = [doc_id for doc_id, path in stored.items() if current.get(doc_id) != path]
     result.removed = sorted(stored[i] for i in gone)
     result.added.sort()
@@ -128,11 +152,11 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str],
         con.unregister("_rows")
 
 
-def _write_raw_batch(con: duckdb.DuckDBPyConnection, batch: list, stored: dict[str, str]) -> None:
-    """Insert one batch of new or moved documents (a moved file's old row goes first)."""
-    frame = schemas.frame_from_rows(schemas.RawDocument, [describe(d) for d in batch])
+def _write_raw_batch(con: duckdb.DuckDBPyConnection, rows: list[dict], stored: dict[str, str]) -> None:
+    """Insert one batch of new or moved documents, described (a moved file's old row goes first)."""
+    frame = schemas.frame_from_rows(schemas.RawDocument, rows)
     with warehouse.transaction(con):
-        warehouse.delete_documents(con, "raw_documents", [d.doc_id for d in batch if d.doc_id in stored])
+        warehouse.delete_documents(con, "raw_documents", [r["doc_id"] for r in rows if r["doc_id"] in stored])
         warehouse.insert_frame(con, "raw_documents", frame)
 
 
@@ -161,31 +185,42 @@ def split(con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None) 
         for batch in parallel.chunks(todo, BATCH_DOCS):
             yield from parallel.chunks(_texts(con, batch), engine.chunk_docs)
 
-    rows: list[dict] = []
+    columns = _no_sentences()
     with parallel.engine(engine, len(todo)) as run:
-        for results in run(parallel.split_chunk, work()):
-            for doc_id, sentences in results:
-                for s in sentences:
-                    rows.append({"doc_id": doc_id, "sentence_idx": s.idx, "start_char": s.start, "end_char": s.end,
-                                 "text": s.text, "section": s.section, "repeat_of": s.repeat_of})
-            if len(rows) >= BATCH_DOCS * 40:
-                n_rows += _write_sentences(con, rows)
-                rows = []
-    n_rows += _write_sentences(con, rows)
+        for chunk in run(parallel.split_chunk_columns, work()):
+            for name, values in chunk.items():
+                columns[name] += values
+            if len(columns["doc_id"]) >= BATCH_DOCS * 40:
+                n_rows += _write_sentences(con, columns)
+                columns = _no_sentences()
+    n_rows += _write_sentences(con, columns)
     return StepResult(processed=len(todo), deleted=len(gone), rows={"sentences": n_rows})
 
 
-def _write_sentences(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
-    if not rows:
+def _no_sentences() -> dict[str, list]:
+    return {name: [] for name in parallel.SENTENCE_COLUMNS}
+
+
+def _write_sentences(con: duckdb.DuckDBPyConnection, columns: dict[str, list]) -> int:
+    if not columns["doc_id"]:
         return 0
+    schema = schemas.polars_schema(schemas.Sentence)
+    try:
+        frame = pl.DataFrame({name: columns[name] for name in schema}, schema=schema)
+    except Exception:       # noqa: BLE001 - a value polars will not take column-wise: let the row-wise build decide
+        names = list(columns)
+        frame = schemas.frame_from_rows(schemas.Sentence, [dict(zip(names, row)) for row in zip(*columns.values())])
     with warehouse.transaction(con):
-        return warehouse.insert_frame(con, "sentences", schemas.frame_from_rows(schemas.Sentence, rows))
+        return warehouse.insert_frame(con, "sentences", frame)
 
 
 def _texts(con, doc_ids: list[str]):
     if not doc_ids:
         return []
-    return con.execute("SELECT doc_id, text, title FROM raw_documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
+    # rowid first, then the text: DuckDB then reads only the row groups holding the batch (new documents
+    # are appended together), where a filter on doc_id alone decompresses every document's text.
+    return con.execute("SELECT doc_id, text, title FROM raw_documents WHERE rowid IN "
+                       "(SELECT rowid FROM raw_documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[])))"
                        " ORDER BY source_file", [doc_ids]).fetchall()
 
 
@@ -234,9 +269,18 @@ def extract(con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None
     engine = engine or EngineSettings.from_env()
 
     def work():
-        for batch in parallel.chunks(todo, BATCH_DOCS):
-            items = [(doc_id, sentences, docs[doc_id]) for doc_id, sentences in _sentences(con, batch)]
-            yield from parallel.chunks(items, engine.chunk_docs)
+        # one query per FETCH_DOCS documents (each reads through the whole sentences table), handed
+        # out in the same batches of BATCH_DOCS as before
+        for group in parallel.chunks(todo, FETCH_DOCS):
+            fetched = _sentences(con, group)
+            pending = next(fetched, None)
+            for batch in parallel.chunks(group, BATCH_DOCS):
+                wanted = set(batch)
+                items = []
+                while pending is not None and pending[0] in wanted:
+                    items.append((pending[0], pending[1], docs[pending[0]]))
+                    pending = next(fetched, None)
+                yield from parallel.chunks(items, engine.chunk_docs)
 
     rows: dict[str, list[dict]] = {t: [] for t in schemas.FACT_TABLES}
     extracted: list[str] = []
@@ -268,25 +312,37 @@ def _write_facts(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]], do
         for table, (valid, rejects) in checked.items():
             result.rows[table] += warehouse.insert_frame(con, table, valid)
             result.rejected[table] += warehouse.insert_frame(con, "rejects", rejects)
-        warehouse.insert_frame(con, "extraction_log", schemas.frame_from_rows(
+        warehouse.insert_frame(con, "extraction_log", _frame(
             schemas.ExtractionLog, [{"doc_id": d, "extractor_version": version} for d in doc_ids]))
 
 
+# Documents whose sentences are read in one query: a query reads through the whole sentences table
+# whatever the number of documents it asks for, so fewer, larger queries; the result stays in Arrow form
+# (about 4 MB per 1,000 documents) and becomes Python objects a slice at a time.
+FETCH_DOCS = 5 * BATCH_DOCS
+_ROWS_PER_SLICE = 50_000
+
+
 def _sentences(con, doc_ids: list[str]):
+    """(doc_id, its sentences) for every document of doc_ids that has sentences, in doc_id order."""
     if not doc_ids:
         return
-    frame = warehouse.read_frame(con, """
+    table = con.execute("""
         SELECT doc_id, sentence_idx, start_char, end_char, text, section, repeat_of FROM sentences
-        WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, sentence_idx""", [doc_ids])
-    for (doc_id,), part in frame.group_by("doc_id", maintain_order=True):
-        yield doc_id, [Sentence(r["sentence_idx"], r["start_char"], r["end_char"], r["text"], r["section"],
-                                r["repeat_of"]) for r in part.iter_rows(named=True)]
+        WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, sentence_idx""", [doc_ids]).to_arrow_table()
+
+    def rows():
+        for part in table.to_batches(max_chunksize=_ROWS_PER_SLICE):
+            yield from zip(*(column.to_pylist() for column in part.columns))
+
+    for doc_id, part in itertools.groupby(rows(), key=itemgetter(0)):
+        yield doc_id, [Sentence(r[1], r[2], r[3], r[4], r[5], r[6]) for r in part]
 
 
 def validate(table: str, rows: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(valid rows, rejects) for one fact table, checked against its pandera model."""
     model = schemas.FACT_TABLES[table]
-    frame = schemas.frame_from_rows(model, rows)
+    frame = _frame(model, rows)
     try:
         return model.validate(frame, lazy=True), schemas.empty_frame(schemas.Reject)
     except pa.errors.SchemaErrors as exc:
@@ -304,6 +360,29 @@ def validate(table: str, rows: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
                 "reason": "; ".join(reasons), "row_json": json.dumps(rows[i], default=str, sort_keys=True)}
                for i, reasons in sorted(bad.items())]
     return frame[keep], schemas.frame_from_rows(schemas.Reject, rejects)
+
+
+def _frame(model: type, rows: list[dict]) -> pl.DataFrame:
+    """schemas.frame_from_rows built column by column: the same frame in about half the time.
+
+    Column-wise and row-wise construction treat a few odd values differently: row-wise polars
+    refuses a string or datetime in a Date column and reads a string in a List column as NULL,
+    while column-wise it would parse or split them; column-wise it refuses mixed types that
+    row-wise casts. Rows holding such values go through frame_from_rows itself, so the frame
+    (or the error) is always the one frame_from_rows gives."""
+    schema = schemas.polars_schema(model)
+    columns = {name: [r.get(name) for r in rows] for name in schema}
+    for name, dtype in schema.items():
+        if dtype == pl.Date:
+            if any(v is not None and type(v) is not dt.date for v in columns[name]):
+                return schemas.frame_from_rows(model, rows)
+        elif isinstance(dtype, pl.List):
+            if any(v is not None and type(v) not in (list, tuple) for v in columns[name]):
+                return schemas.frame_from_rows(model, rows)
+    try:
+        return pl.DataFrame(columns, schema=schema)
+    except Exception:       # noqa: BLE001 - polars raises several kinds; the row-wise build decides
+        return schemas.frame_from_rows(model, rows)
 
 
 def publish(settings: Settings) -> None:
