@@ -69,13 +69,8 @@ def _positive_int(env, name: str, default: int) -> int:
     return value
 
 
-def chunks(items: Sequence, size: int) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield list(items[i:i + size])
-
-
-def chunks_of(items: Iterable, size: int) -> Iterator[list]:
-    """chunks() of an iterator, consumed as the chunks are."""
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items (the last one shorter); an iterator is consumed as the chunks are."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -206,14 +201,18 @@ class WorkerVersionError(RuntimeError):
     """A worker ran different extraction code than the process that writes the warehouse."""
 
 
+def check_worker_version(worker: str, expected: str) -> None:
+    if worker != expected:
+        raise WorkerVersionError(f"a worker extracted with code version {worker}, this process has {expected}; "
+                                 f"deploy the same version of the project to every worker")
+
+
 def extract_documents(items: Sequence[tuple], settings: EngineSettings | None = None,
                       expected_version: str | None = None) -> Iterator[tuple[str, dict[str, list[dict]]]]:
     """(doc_id, rows per table) for every (doc_id, sentences, published), in input order."""
     settings = settings or EngineSettings.from_env()
     with engine(settings, len(items)) as run:
         for version, results in run(extract_chunk, chunks(items, settings.chunk_docs)):
-            if expected_version is not None and version != expected_version:
-                raise WorkerVersionError(
-                    f"a worker extracted with code version {version}, this process has {expected_version}; "
-                    f"deploy the same version of the project to every worker")
+            if expected_version is not None:
+                check_worker_version(version, expected_version)
             yield from results

@@ -95,7 +95,7 @@ def ingest(settings: Settings, con: duckdb.DuckDBPyConnection, engine: EngineSet
     n_hint = len(head) if len(head) < parallel.MIN_DOCS_FOR_POOL else None
 
     def work():
-        for batch in parallel.chunks_of(itertools.chain(head, documents), BATCH_DOCS):
+        for batch in parallel.chunks(itertools.chain(head, documents), BATCH_DOCS):
             yield from parallel.chunks(batch, engine.chunk_docs)
 
     rows: list[dict] = []
@@ -286,10 +286,7 @@ def extract(con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None
     extracted: list[str] = []
     with parallel.engine(engine, len(todo)) as run:
         for worker_version, results in run(parallel.extract_chunk, work()):
-            if worker_version != version:
-                raise parallel.WorkerVersionError(
-                    f"a worker extracted with code version {worker_version}, this process has {version}; "
-                    f"deploy the same version of the project to every worker")
+            parallel.check_worker_version(worker_version, version)
             for doc_id, doc_rows in results:
                 for table, table_rows in doc_rows.items():
                     rows[table] += table_rows

@@ -4,12 +4,16 @@ annotations (places, dates, periods, amounts, changes), each computed once."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline import amounts, dates, places
 from pipeline.text import Sentence
+
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -22,6 +26,12 @@ class SentenceView:
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The sentence's lower-cased runs of word characters: the extractors' prefilters test
+        these before running slow patterns (meaningful for ASCII text, see text.isascii())."""
+        return frozenset(_WORD.findall(self.text.lower()))
 
     @cached_property
     def places(self) -> list[places.PlaceMention]:

@@ -52,18 +52,14 @@ at heads head exhibition expo trade cooperation business interstate intergovernm
 """.split())
 
 
-def _may_have_trigger(text: str) -> bool:
-    """False only when no trigger can match (ASCII text; other text is always searched, as
-    case-insensitive matching of non-ASCII letters is not plain lower-casing)."""
-    return not text.isascii() or not _ANCHORS.isdisjoint(_WORD.findall(text.lower()))
-
-
-def _trigger_matches(text: str):
-    """What _TRIGGER.finditer(text) yields, trying the regex only where a trigger can start."""
+def _trigger_matches(text: str, words: frozenset[str] | None = None):
+    """What _TRIGGER.finditer(text) yields, trying the regex only where a trigger can start.
+    `words`: the text's lower-cased words (SentenceView.words), computed here when not given.
+    Non-ASCII text is always searched: case-insensitive matching is not plain lower-casing."""
     if not text.isascii():
         yield from _TRIGGER.finditer(text)
         return
-    if _ANCHORS.isdisjoint(_WORD.findall(text.lower())):
+    if _ANCHORS.isdisjoint(words if words is not None else _WORD.findall(text.lower())):
         return
     pos = 0
     for w in _WORD.finditer(text):
@@ -95,7 +91,7 @@ def extract_events(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     for s in doc.sentences:
         types_here: set[str] = set()
-        for m in _trigger_matches(s.text):
+        for m in _trigger_matches(s.text, s.words):
             event_type = m.lastgroup
             surface = m.group(0)
             if event_type in types_here or _PLURAL.match(surface) or _NOT_EVENT_AFTER.match(s.text[m.end():]):

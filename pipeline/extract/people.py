@@ -33,7 +33,6 @@ _TITLE_ANY_CASE = re.compile(_TITLE.pattern, re.IGNORECASE)
 # stands as a whole word in the text: a sentence with none of them names no one, and is
 # not tokenised. (Lower-cased comparison is case-insensitive matching for ASCII text only.)
 _TITLE_FIRST_WORDS = frozenset(re.match(r"\w+", t).group(0).lower() for t in _TITLES)
-_WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "madam", "mr.", "mrs.", "ms.", "dr."}
@@ -105,7 +104,7 @@ def extract_people(doc: DocContext, events: list[dict]) -> list[dict]:
 def find_people(s: SentenceView) -> list[_Mention]:
     """People named next to an office title in one sentence."""
     if (s.text.isascii() and "counterpart" not in s.text
-            and _TITLE_FIRST_WORDS.isdisjoint(_WORD.findall(s.text.lower()))):
+            and _TITLE_FIRST_WORDS.isdisjoint(s.words)):
         return []
     tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(s.text)]
     place_at = {}
