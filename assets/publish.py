@@ -10,7 +10,7 @@ from pipeline import schemas, stages, warehouse as wh
 
 
 @dg.asset(
-    deps=["documents", "ingest_errors", *schemas.FACT_TABLES, "rejects", *schemas.ANALYTIC_TABLES, "trade_chart"],
+    deps=["documents", "ingest_errors", *schemas.FACT_TABLES, "rejects", *schemas.ANALYTIC_TABLES],
     group_name="publish", pool=POOL,
     owners=OWNERS, kinds={"duckdb"},
     description="The warehouse file analysts query (WAREHOUSE_PATH). The pipeline writes a private working "

@@ -1,9 +1,14 @@
 """The analytic tables: answers built from the fact tables in SQL.
 
 Each table's columns are its pandera model in pipeline.schemas (the DDL and COMMENTs come
-from there); the SELECTs here fill them. They are rebuilt whole after the facts change:
-they are small next to the facts, and a rebuild can never leave a stale row behind."""
+from there); the SELECTs here fill them. Every row of an analytic table depends only on the
+facts with the same key (a pair of countries, or a person), so after a run that changed a few
+documents only the keys those documents touch, before and after, are rebuilt (`refresh`);
+a first build, a change of these SELECTs, or a run that changed many documents rebuilds all."""
 from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
 
 import duckdb
 import pandera.polars as pa
@@ -24,7 +29,7 @@ _TRADE_PAIRS = """
            CASE t.flow WHEN 'export' THEN t.partner WHEN 'import' THEN t.reporter
                        ELSE CASE WHEN t.reporter IS NULL OR t.partner IS NULL THEN NULL
                                  ELSE greatest(t.reporter, t.partner) END END AS country_b
-    FROM trade_figures t JOIN documents d USING (doc_id)"""
+    FROM @trade_figures t JOIN @documents d USING (doc_id)"""
 
 
 def _readable(col: str) -> str:
@@ -76,7 +81,7 @@ _SQL = {
                                'value': value}}
                     ORDER BY {{'doc_id': doc_id, 'source_file': source_file, 'published_date': published_date,
                                'value': value}}) AS sources,
-               arg_min(evidence, coalesce(published_date, DATE '9999-12-31')) AS evidence
+               arg_min(evidence, (coalesce(published_date, DATE '9999-12-31'), source_file, evidence_start)) AS evidence
         FROM keyed
         GROUP BY country_a, country_b, flow, commodity, kind, unit, period_start, period_end, undated_key
         ORDER BY country_a, country_b, period_start NULLS LAST, flow, kind""",
@@ -108,13 +113,13 @@ _SQL = {
                              array_to_string(p.parties, '-'),
                              CASE WHEN p.value IS NOT NULL THEN 'worth ' || {agreement_value} || ' ' || p.unit END),
                    p.evidence, p.doc_id, d.source_file, d.published_date, p.evidence_start
-            FROM agreement_pairs p JOIN documents d USING (doc_id)
+            FROM agreement_pairs p JOIN @documents d USING (doc_id)
             UNION ALL
             SELECT p.country_a, p.country_b, coalesce(p.event_date, d.published_date), coalesce(p.event_date, d.published_date),
                    CASE WHEN p.event_date IS NOT NULL THEN 'event' WHEN d.published_date IS NOT NULL THEN 'published' END,
                    'event', concat_ws(' ', p.event_type, 'in ' || p.location, array_to_string(p.countries, '-')),
                    p.evidence, p.doc_id, d.source_file, d.published_date, p.evidence_start
-            FROM event_pairs p JOIN documents d USING (doc_id)
+            FROM event_pairs p JOIN @documents d USING (doc_id)
             UNION ALL
             SELECT least(c.company_country, coalesce(c.host_country, c.company_country)),
                    CASE WHEN c.host_country IS NOT NULL AND c.company_country IS NOT NULL
@@ -124,18 +129,18 @@ _SQL = {
                    concat_ws(' ', CASE WHEN c.approximate THEN 'about' END, CAST(c.company_count AS VARCHAR),
                              c.company_country, 'companies in', c.host_country),
                    c.evidence, c.doc_id, d.source_file, d.published_date, c.evidence_start
-            FROM company_counts c JOIN documents d USING (doc_id))
+            FROM @company_counts c JOIN @documents d USING (doc_id))
         SELECT * EXCLUDE (evidence_start) FROM facts
         ORDER BY country_a NULLS LAST, country_b NULLS LAST, date_start NULLS LAST, source_file, evidence_start,
                  fact_type""".format(trade_pairs=_TRADE_PAIRS, value=_readable("value"), agreement_value=_readable("p.value"),
-                             agreement_pairs=_with_pairs("agreements", "parties"),
-                             event_pairs=_with_pairs("events", "countries")),
+                             agreement_pairs=_with_pairs("@agreements", "parties"),
+                             event_pairs=_with_pairs("@events", "countries")),
 
     "agreements_summary": """
         WITH pairs AS (
             SELECT a.*, d.source_file, d.published_date,
                    list_sort(list_distinct(coalesce(a.parties, []))) AS ps
-            FROM agreements a JOIN documents d USING (doc_id)),
+            FROM @agreements a JOIN @documents d USING (doc_id)),
         -- one signing reported by several articles: same parties, type, status, count and date
         signings AS (
             SELECT ps, agreement_type, status,
@@ -162,7 +167,7 @@ _SQL = {
 
     "company_presence": """
         WITH c AS (
-            SELECT c.*, d.source_file, d.published_date FROM company_counts c JOIN documents d USING (doc_id))
+            SELECT c.*, d.source_file, d.published_date FROM @company_counts c JOIN @documents d USING (doc_id))
         SELECT company_country, host_country,
                arg_max(company_count, ordering)::INTEGER AS latest_count,
                arg_max(approximate, ordering) AS latest_approximate,
@@ -178,15 +183,15 @@ _SQL = {
 
     "people_directory": """
         WITH p AS (
-            SELECT p.*, d.source_file, d.published_date FROM people p JOIN documents d USING (doc_id)),
+            SELECT p.*, d.source_file, d.published_date FROM @people p JOIN @documents d USING (doc_id)),
         took_part AS (
             SELECT p.name, p.country, e.event_type, e.event_date, e.location, p.source_file
-            FROM p, unnest(coalesce(p.event_ids, [])) AS u(event_id) JOIN events e ON e.event_id = u.event_id)
+            FROM p, unnest(coalesce(p.event_ids, [])) AS u(event_id) JOIN @events e ON e.event_id = u.event_id)
         SELECT p.name, p.country,
                list_sort(list_distinct(list(p.role))) AS roles,
                count(DISTINCT p.doc_id)::INTEGER AS document_count,
                (SELECT list({'event_type': t.event_type, 'event_date': t.event_date, 'location': t.location,
-                             'source_file': t.source_file} ORDER BY t.event_date NULLS LAST, t.source_file)
+                             'source_file': t.source_file} ORDER BY t.event_date NULLS LAST, t.source_file, t.event_type, t.location NULLS FIRST)
                 FROM took_part t WHERE t.name = p.name AND t.country IS NOT DISTINCT FROM p.country) AS events,
                min(p.published_date) AS first_seen, max(p.published_date) AS last_seen
         FROM p
@@ -195,20 +200,150 @@ _SQL = {
 }
 
 
-def build(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rebuild every analytic table from the fact tables, in one transaction; rows per table."""
-    counts = {}
+_SOURCES = ("trade_figures", "company_counts", "agreements", "events", "people", "documents")
+
+
+def _select(table: str, docs: str | None = None) -> str:
+    """The SELECT that fills `table`, over every document's facts, or (docs: the name of a table
+    of doc_ids) over those documents' facts only."""
+    sql = _SQL[table]
+    for source in _SOURCES:
+        sql = sql.replace(f"@{source}", source if docs is None else
+                          f"(SELECT * FROM {source} WHERE doc_id IN (SELECT doc_id FROM {docs}))")
+    return sql
+
+
+# relations_timeline has one row per fact, so it is refreshed by document. The other tables
+# aggregate over documents: their rows are refreshed by key, a pair of countries in either
+# order (one country or none where a row names fewer) or a person; the same expression
+# over every table, so keys compare.
+_PAIR_KEY = "array_to_string(list_sort(list_filter([{a}, {b}], x -> x IS NOT NULL)), '-')"
+_ROW_KEY = {
+    "trade_timeline": _PAIR_KEY.format(a="country_a", b="country_b"),
+    "agreements_summary": _PAIR_KEY.format(a="country_a", b="country_b"),
+    "company_presence": _PAIR_KEY.format(a="company_country", b="host_country"),
+    "people_directory": "name || '|' || coalesce(country, '')",
+}
+_BY_DOCUMENT = "relations_timeline"
+# The keys each document contributes to, read once relations_timeline is up to date for it: that
+# table states every trade figure, company count, agreement and event of a document by pair (the
+# pairs the other tables group on); people holds the persons.
+_DOC_KEYS = """
+    SELECT DISTINCT doc_id, {pair_key} AS key FROM relations_timeline WHERE doc_id IN (SELECT doc_id FROM {docs})
+    UNION
+    SELECT DISTINCT doc_id, {person_key} AS key FROM people WHERE doc_id IN (SELECT doc_id FROM {docs})"""
+# A document's inputs to the analytic tables: its facts (by extractor version) and the columns of
+# `documents` the SELECTs read.
+_DOC_INPUTS = """
+    SELECT d.doc_id, md5(concat_ws('|', d.source_file, CAST(d.published_date AS VARCHAR), e.extractor_version)) AS inputs
+    FROM documents d LEFT JOIN extraction_log e USING (doc_id)"""
+# Past this share of changed documents (and this many), rebuilding everything reads less than
+# refreshing key by key.
+FULL_REBUILD_SHARE = 0.2
+FULL_REBUILD_MIN_DOCS = 500
+
+
+def _doc_keys(docs: str) -> str:
+    return _DOC_KEYS.format(pair_key=_PAIR_KEY.format(a="country_a", b="country_b"),
+                            person_key=_ROW_KEY["people_directory"], docs=docs)
+
+
+def _version() -> str:
+    """Fingerprint of the SELECTs and the table definitions: when it changes, rebuild all."""
+    text = "\n".join(_SQL[t] for t in schemas.ANALYTIC_TABLES) + _DOC_KEYS + _DOC_INPUTS + warehouse.schema_fingerprint()
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@dataclass
+class Refresh:
+    mode: str           # "full", "changed" (the rows changed documents touch, before and after) or "none"
+    changed_docs: int = 0
+    keys: int = 0                              # keys rebuilt ("changed" mode)
+    rows: dict[str, int] = field(default_factory=dict)    # rows per table after the refresh
+
+
+def _ensure_bookkeeping(con: duckdb.DuckDBPyConnection) -> None:
+    # internal tables: what each document fed into the analytic tables at the last refresh
+    con.execute("CREATE TABLE IF NOT EXISTS _analytics_inputs (doc_id VARCHAR PRIMARY KEY, inputs VARCHAR)")
+    con.execute("CREATE TABLE IF NOT EXISTS _analytics_keys (doc_id VARCHAR, key VARCHAR)")
+    con.execute("CREATE TABLE IF NOT EXISTS _meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+
+
+def refresh(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> Refresh:
+    """Bring every analytic table up to date with the fact tables, in one transaction."""
+    _ensure_bookkeeping(con)
+    version = _version()
+    row = con.execute("SELECT value FROM _meta WHERE key = 'analytics_version'").fetchone()
     with warehouse.transaction(con):
-        for table in schemas.ANALYTIC_TABLES:
-            con.execute(f"DELETE FROM {table}")
-            con.execute(f"INSERT INTO {table} BY NAME {_SQL[table]}")
-            counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    return counts
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _changed AS SELECT DISTINCT doc_id FROM ("
+                    f"(SELECT doc_id, inputs FROM ({_DOC_INPUTS}) EXCEPT SELECT doc_id, inputs FROM _analytics_inputs) "
+                    f"UNION ALL (SELECT doc_id, inputs FROM _analytics_inputs EXCEPT SELECT doc_id, inputs FROM ({_DOC_INPUTS})))")
+        changed = con.execute("SELECT count(*) FROM _changed").fetchone()[0]
+        total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        if full or row is None or row[0] != version or changed > max(FULL_REBUILD_MIN_DOCS, FULL_REBUILD_SHARE * total):
+            result = _rebuild_all(con, changed)
+            con.execute("INSERT OR REPLACE INTO _meta VALUES ('analytics_version', ?)", [version])
+        elif changed == 0:
+            con.execute("CREATE OR REPLACE TEMP TABLE _refreshed_docs (doc_id VARCHAR)")
+            con.execute("CREATE OR REPLACE TEMP TABLE _refreshed_keys (key VARCHAR)")
+            result = Refresh("none")
+        else:
+            result = _rebuild_changed(con, changed)
+        result.rows = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in schemas.ANALYTIC_TABLES}
+    return result
 
 
-def validate(con: duckdb.DuckDBPyConnection, table: str) -> tuple[bool, dict]:
-    """The table as built against its pandera model: (passed, details)."""
-    frame = warehouse.read_frame(con, f"SELECT * FROM {table}")
+def _rebuild_all(con: duckdb.DuckDBPyConnection, changed: int) -> Refresh:
+    for table in schemas.ANALYTIC_TABLES:
+        con.execute(f"DELETE FROM {table}")
+        con.execute(f"INSERT INTO {table} BY NAME {_select(table)}")
+    con.execute("DELETE FROM _analytics_inputs")
+    con.execute(f"INSERT INTO _analytics_inputs {_DOC_INPUTS}")
+    con.execute("CREATE OR REPLACE TEMP TABLE _all_docs AS SELECT doc_id FROM documents")
+    con.execute("DELETE FROM _analytics_keys")
+    con.execute(f"INSERT INTO _analytics_keys {_doc_keys('_all_docs')}")
+    con.execute("CREATE OR REPLACE TEMP TABLE _refreshed_docs AS SELECT doc_id FROM documents")
+    con.execute("CREATE OR REPLACE TEMP TABLE _refreshed_keys AS SELECT DISTINCT key FROM _analytics_keys")
+    return Refresh("full", changed_docs=changed)
+
+
+def _rebuild_changed(con: duckdb.DuckDBPyConnection, changed: int) -> Refresh:
+    con.execute("CREATE OR REPLACE TEMP TABLE _refreshed_docs AS SELECT doc_id FROM _changed")
+    con.execute(f"DELETE FROM {_BY_DOCUMENT} WHERE doc_id IN (SELECT doc_id FROM _changed)")
+    con.execute(f"INSERT INTO {_BY_DOCUMENT} BY NAME {_select(_BY_DOCUMENT, '_changed')}")
+    # the keys the changed documents touched at the last refresh, and touch now
+    con.execute("CREATE OR REPLACE TEMP TABLE _refreshed_keys AS "
+                "SELECT key FROM _analytics_keys WHERE doc_id IN (SELECT doc_id FROM _changed)")
+    con.execute("DELETE FROM _analytics_keys WHERE doc_id IN (SELECT doc_id FROM _changed)")
+    con.execute(f"INSERT INTO _analytics_keys {_doc_keys('_changed')}")
+    con.execute("INSERT INTO _refreshed_keys SELECT key FROM _analytics_keys WHERE doc_id IN (SELECT doc_id FROM _changed) "
+                "EXCEPT SELECT key FROM _refreshed_keys")
+    con.execute("DELETE FROM _analytics_inputs WHERE doc_id IN (SELECT doc_id FROM _changed)")
+    con.execute(f"INSERT INTO _analytics_inputs SELECT * FROM ({_DOC_INPUTS}) WHERE doc_id IN (SELECT doc_id FROM _changed)")
+    # every fact with a touched key is in a document that has that key
+    con.execute("CREATE OR REPLACE TEMP TABLE _key_docs AS SELECT DISTINCT doc_id FROM _analytics_keys "
+                "WHERE key IN (SELECT key FROM _refreshed_keys)")
+    for table, key in _ROW_KEY.items():
+        touched = f"{key} IN (SELECT key FROM _refreshed_keys)"
+        con.execute(f"DELETE FROM {table} WHERE {touched}")
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({_select(table, '_key_docs')}) WHERE {touched}")
+    keys = con.execute("SELECT count(*) FROM _refreshed_keys").fetchone()[0]
+    return Refresh("changed", changed_docs=changed, keys=keys)
+
+
+def build(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rebuild every analytic table from the fact tables; rows per table."""
+    return refresh(con, full=True).rows
+
+
+def validate(con: duckdb.DuckDBPyConnection, table: str, *, refreshed_only: bool = False) -> tuple[bool, dict]:
+    """The table as built against its pandera model: (passed, details). `refreshed_only`: only the
+    rows the last `refresh` on this connection rebuilt (the others passed before)."""
+    where = ""
+    if refreshed_only:
+        where = (" WHERE doc_id IN (SELECT doc_id FROM _refreshed_docs)" if table == _BY_DOCUMENT
+                 else f" WHERE {_ROW_KEY[table]} IN (SELECT key FROM _refreshed_keys)")
+    frame = warehouse.read_frame(con, f"SELECT * FROM {table}{where}")
     try:
         schemas.ANALYTIC_TABLES[table].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:

@@ -371,8 +371,12 @@ _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) 
 _PUB_LABEL = re.compile(
     r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Rr]eleased|[Ii]ssued|[Dd]ated)"
     rf"(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?")
-_PUB_BYLINE = re.compile(rf"\s*[Bb]y\s+{_NAME}(?:\s+{_NAME}){{0,4}}\s*(?:[|,•·–—/-]\s*)?(?:{_WEEKDAY_ANY})?")
+# "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
+_PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
+                         rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?\s*(?:[|,•·–—/-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?")
 _PUB_BARE = re.compile(rf"\s*(?:{_WEEKDAY_ANY})?")
+# "16:42 / 26.04.2024": a time stamp, then the date
+_PUB_STAMP = re.compile(r"\s*\d{1,2}:\d\d\s*[/|,•·–—-]?\s*")
 _NOT_A_PLACE = r"(?!(?:On|In|At|Since|From|Until|Before|After|During|The|As|Last|Updated|Modified|Copyright)\b)"
 _PUB_DATELINE = re.compile(
     rf"\s*{_NOT_A_PLACE}{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,\s*{_NAME}(?:\s+{_NAME}){{0,2}})?"
@@ -421,13 +425,19 @@ def _published_in_line(line: str) -> tuple[dt.date, int, int] | None:
         if a.year is None or a.ambiguous or a.last_day is not None or not 1990 <= a.year <= MAX_YEAR:
             continue
         date = dt.date(a.year, a.month, a.day)
-        for prefix, needs_end in ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_BARE, True), (_PUB_DATELINE, True)):
-            m = prefix.match(line, 0, a.start)
-            if m is None or m.end() != a.start:
-                continue
-            if not needs_end or _PUB_AFTER.match(line, a.end):
-                return date, a.start, a.end
+        # the line, or a part of it after a separator ("Staff Report | Published August 9, 2023")
+        for begin in [0, *(m.end() for m in _PUB_SEGMENT.finditer(line, 0, a.start))]:
+            for prefix, needs_end in _PUB_PREFIXES:
+                m = prefix.match(line, begin, a.start)
+                if m is None or m.end() != a.start:
+                    continue
+                if not needs_end or _PUB_AFTER.match(line, a.end):
+                    return date, a.start, a.end
     return None
+
+
+_PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True))
+_PUB_SEGMENT = re.compile(r"\s[|•·]\s*")
 
 
 from pipeline import periods as _periods  # noqa: E402  (periods builds on the helpers above)

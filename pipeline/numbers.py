@@ -41,6 +41,8 @@ def parse_number(surface: str) -> float | None:
             total += _TENS[p]
         elif p == "hundred":
             total = (total or 1) * 100
+        elif p == "dozen" and total:          # "two dozen"
+            total *= 12
         elif p == "and":
             continue
         else:
@@ -59,7 +61,7 @@ class Count:
 
 _COUNT = re.compile(
     rf"(?:(?P<approx>{APPROXIMATE})\s+)?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|a\s+dozen|dozen|(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}))?)\b"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|a\s+dozen|dozen|(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}|dozen))?)\b"
     r"(?P<plus>\+)?(?![\d.,]*\d)(?!\s*(?:%|percent|per\s+cent|st\b|nd\b|rd\b|th\b))",
     re.IGNORECASE)
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"

@@ -1,5 +1,11 @@
-"""Data-quality checks over the warehouse tables, as SQL. Each returns (passed, details)."""
+"""Data-quality checks over the warehouse tables, as SQL. Each returns (passed, details).
+
+Each check looks at the rows of some documents (`docs`: the ones a run extracted; the others
+were checked by the run that wrote them and have not changed since) or, with docs None, at
+every row."""
 from __future__ import annotations
+
+from typing import Sequence
 
 import duckdb
 
@@ -16,30 +22,43 @@ FACT_KEYS = {
 }
 
 
-def rejected_rows(con: duckdb.DuckDBPyConnection, table: str) -> tuple[bool, dict]:
+def _scope(docs: Sequence[str] | None, alias: str = "") -> tuple[str, list]:
+    """SQL condition and parameters limiting a check to some documents' rows (None: every row)."""
+    if docs is None:
+        return "TRUE", []
+    return f"{alias}doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(docs)]
+
+
+def rejected_rows(con: duckdb.DuckDBPyConnection, table: str, docs: Sequence[str] | None = None) -> tuple[bool, dict]:
+    where, params = _scope(docs)
     n, sample = con.execute(
-        "SELECT count(*), list(reason ORDER BY doc_id)[1:3] FROM rejects WHERE table_name = ?", [table]).fetchone()
+        f"SELECT count(*), list(reason ORDER BY doc_id)[1:3] FROM rejects WHERE table_name = ? AND {where}",
+        [table, *params]).fetchone()
     return n == 0, {"rejected_rows": n, "sample_reasons": "\n".join(sample or [])}
 
 
-def duplicate_facts(con: duckdb.DuckDBPyConnection, table: str) -> tuple[bool, dict]:
+def duplicate_facts(con: duckdb.DuckDBPyConnection, table: str, docs: Sequence[str] | None = None) -> tuple[bool, dict]:
     keys = ", ".join(("doc_id",) + FACT_KEYS[table])
-    n = con.execute(f"SELECT coalesce(sum(c - 1), 0) FROM (SELECT count(*) AS c FROM {table} "
-                    f"GROUP BY {keys} HAVING count(*) > 1)").fetchone()[0]
+    where, params = _scope(docs)
+    n = con.execute(f"SELECT coalesce(sum(c - 1), 0) FROM (SELECT count(*) AS c FROM {table} WHERE {where} "
+                    f"GROUP BY {keys} HAVING count(*) > 1)", params).fetchone()[0]
     return n == 0, {"duplicate_rows": int(n)}
 
 
-def evidence_matches_source(con: duckdb.DuckDBPyConnection, table: str) -> tuple[bool, dict]:
+def evidence_matches_source(con: duckdb.DuckDBPyConnection, table: str,
+                            docs: Sequence[str] | None = None) -> tuple[bool, dict]:
     """Every row's evidence is the text at its offsets in its document, and is not chrome."""
+    where, params = _scope(docs, "f.")
     n = con.execute(f"""
         SELECT count(*) FROM {table} f JOIN raw_documents r USING (doc_id)
-        WHERE f.evidence IS NULL OR f.evidence = ''
-           OR substring(r.text, f.evidence_start + 1, f.evidence_end - f.evidence_start) <> f.evidence""").fetchone()[0]
+        WHERE {where} AND (f.evidence IS NULL OR f.evidence = ''
+           OR substring(r.text, f.evidence_start + 1, f.evidence_end - f.evidence_start) <> f.evidence)""",
+                    params).fetchone()[0]
     orphans = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT doc_id FROM documents)").fetchone()[0]
     return n == 0 and orphans == 0, {"rows_with_bad_evidence": n, "rows_without_document": orphans}
 
 
-def dates_plausible(con: duckdb.DuckDBPyConnection, table: str) -> tuple[bool, dict]:
+def dates_plausible(con: duckdb.DuckDBPyConnection, table: str, docs: Sequence[str] | None = None) -> tuple[bool, dict]:
     """Facts are not dated after their article was published (an announced event: not more than a year after)."""
     col = {"trade_figures": "period_start", "agreements": "signed_date", "events": "event_date"}.get(table)
     if col is None:
@@ -47,9 +66,10 @@ def dates_plausible(con: duckdb.DuckDBPyConnection, table: str) -> tuple[bool, d
     limit = {"trade_figures": "d.published_date AND f.kind = 'actual'",
              "agreements": "d.published_date AND f.status = 'signed'",
              "events": "d.published_date + INTERVAL 366 DAY"}[table]
+    where, params = _scope(docs, "f.")
     n = con.execute(f"""
         SELECT count(*) FROM {table} f JOIN documents d USING (doc_id)
-        WHERE d.published_date IS NOT NULL AND f.{col} > {limit}""").fetchone()[0]
+        WHERE {where} AND d.published_date IS NOT NULL AND f.{col} > {limit}""", params).fetchone()[0]
     return n == 0, {"rows_after_publication": n}
 
 

@@ -241,6 +241,7 @@ def build_documents(con: duckdb.DuckDBPyConnection) -> StepResult:
 @dataclass
 class ExtractResult(StepResult):
     rejected: dict[str, int] = field(default_factory=dict)
+    doc_ids: list[str] = field(default_factory=list)      # the documents extracted by this run
 
 
 def extract(con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None) -> ExtractResult:
@@ -258,7 +259,7 @@ def extract(con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None
     todo = sorted(d for d in docs if done.get(d) != version)
     gone = [d for d in done if d not in docs]
     stale = [d for d in todo if d in done] + gone
-    result = ExtractResult(processed=len(todo), deleted=len(gone))
+    result = ExtractResult(processed=len(todo), deleted=len(gone), doc_ids=todo)
     result.rows = {t: 0 for t in schemas.FACT_TABLES}
     result.rejected = {t: 0 for t in schemas.FACT_TABLES}
     with warehouse.transaction(con):

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 # A line that starts a list of other articles' headlines; what follows states no facts.
 _RELATED_MARKER = re.compile(
-    r"^\s*(read\s+more|related(\s+(news|articles?|stories|posts))?|see\s+also|also\s+read|more\s+on\s+this(\s+topic)?|"
-    r"you\s+may\s+also\s+like|recommended|most\s+read|latest\s+news|more\s+news|top\s+stories)\s*[:.\-–—]?\s*$",
+    r"^\s*(read\s+more|read\s+also|related(\s+(news|articles?|stories|posts|content))?|see\s+also|also\s+read|"
+    r"more\s+on\s+this(\s+topic)?|you\s+may\s+also\s+like|recommended(\s+for\s+you)?|most\s+(read|viewed|popular)|"
+    r"latest(\s+news)?|more\s+(news|stories)|other\s+news|in\s+other\s+news|top\s+stories|popular(\s+news)?|trending|"
+    r"editor'?s\s+picks?|more\s+from\s+[\w ]{1,30})\s*[:.\-–—]?\s*$",
     re.IGNORECASE)
 _CHROME_LINE = re.compile(
     r"^\s*(last\s+(update|updated|modified)|updated|modified)\b\s*[:\-–]?.*$"           # update stamps, never dates of the article
@@ -24,6 +26,10 @@ _CHROME_LINE = re.compile(
     re.IGNORECASE)
 # "Home | Politics | Economy | Sport": a navigation menu (three or more short items between bars or bullets)
 _MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}(\s*[|•·»]\s*[^|•·»\n]{1,30}){2,}\s*[|•·»]?\s*$")
+# "Main > Economy > Kazakhstan and Russia sign ...": a breadcrumb trail
+_BREADCRUMB = re.compile(r"^\s*[^>»\n]{1,25}(\s+[>»]\s+[^>»\n]{1,25}){0,3}\s+[>»]\s+\S")
+# "- Kazakhstan-Kyrgyzstan trade up 9%", "• Almaty hosts ...": a listed headline (no closing full stop)
+_LISTED_HEADLINE = re.compile(r"^\s*[-–•·*▪►]\s+\S.{0,150}(?<![.!?…])$")
 # "By Jane Doe April 8, 2021" / "By Jane Doe | Mar 3, 2022": author lines are metadata, not facts.
 _BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\b(\s*[|,•·–-]?\s*.{0,40})?$")
 _TERMINAL = ".!?…"
@@ -52,6 +58,8 @@ class Sentence:
 def chrome_lines(lines: list[str]) -> set[int]:
     """Indices of lines that are page furniture rather than article text."""
     chrome: set[int] = set()
+    listed: list[int] = []
+    last_paragraph = -1
     in_related = False
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -68,8 +76,14 @@ def chrome_lines(lines: list[str]) -> set[int]:
             else:
                 chrome.add(i)
                 continue
-        if _CHROME_LINE.match(stripped) or _BYLINE.match(stripped) or _MENU_LINE.match(stripped):
+        if _LISTED_HEADLINE.match(stripped):
+            listed.append(i)
+        elif _looks_like_paragraph(stripped):
+            last_paragraph = i
+        if _CHROME_LINE.match(stripped) or _BYLINE.match(stripped) or _MENU_LINE.match(stripped) or _BREADCRUMB.match(stripped):
             chrome.add(i)
+    # listed headlines after the last paragraph are other articles; a list inside the story is its text
+    chrome.update(i for i in listed if i > last_paragraph)
     return chrome
 
 

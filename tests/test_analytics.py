@@ -107,3 +107,43 @@ def test_every_analytic_table_and_column_has_a_comment(warehouse):
                                       [table]).fetchall())
         assert list(cols) == list(schemas.polars_schema(model))
         assert all(cols.values()), table
+
+
+def test_a_run_after_changes_refreshes_only_what_changed_and_equals_a_fresh_build(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in ARTICLES.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    (seeds / "d-other-pair.txt").write_text(
+        "Kyrgyz-Tajik trade\n\nTrade between Kyrgyzstan and Tajikistan reached $90 million in 2023.\n"
+        "Kyrgyz Prime Minister Adylbek Kasymaliev met Tajik Prime Minister Kokhir Rasulzoda in Bishkek.\n",
+        encoding="utf-8")
+    run_pipeline(seeds, tmp_path / "w.duckdb")
+    # one article edited, one removed, one added (a pair already there), one pair left alone
+    second = seeds / "b-second.txt"
+    second.write_text(second.read_text(encoding="utf-8").replace("$1.21 billion", "$1.25 billion"), encoding="utf-8")
+    (seeds / "c-third.txt").unlink()
+    (seeds / "e-new.txt").write_text(
+        "---\npublished_date: 2024-05-02\n---\nMore Uzbek firms in Turkmenistan\n\n"
+        "About 200 Uzbek companies operate in Turkmenistan.\n"
+        "Uzbek Foreign Minister Bakhtiyor Saidov visited Ashgabat on April 30, 2024.\n", encoding="utf-8")
+    result = run_pipeline(seeds, tmp_path / "w.duckdb")
+    modes = {m.metadata["refresh"].value for m in result.asset_materializations_for_node("build_analytics")}
+    assert modes == {"changed"}
+    run_pipeline(seeds, tmp_path / "fresh.duckdb")          # a new warehouse: built whole
+
+    def tables(path):
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in schemas.ANALYTIC_TABLES}
+        finally:
+            con.close()
+
+    refreshed, fresh = tables(tmp_path / "w.duckdb"), tables(tmp_path / "fresh.duckdb")
+    for table in schemas.ANALYTIC_TABLES:
+        assert refreshed[table] == fresh[table], table
+    assert any(r[0] == "KGZ" for r in fresh["relations_timeline"])       # the untouched pair is still there
+    assert not any("1.5 bn" in str(r) for r in fresh["relations_timeline"])   # the removed article's figure is gone
+
+    again = run_pipeline(seeds, tmp_path / "w.duckdb")
+    assert {m.metadata["refresh"].value for m in again.asset_materializations_for_node("build_analytics")} == {"none"}

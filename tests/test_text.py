@@ -80,3 +80,16 @@ def test_navigation_menu_and_section_label_are_not_the_headline():
     assert [s.section for s in sentences] == ["chrome", "chrome", "title", "body"]
     assert sentences[2].text == "Poland and Hungary expand rail freight links"
     assert find_title(text) == "Poland and Hungary expand rail freight links"
+
+
+def test_related_headlines_after_the_story_are_chrome_but_a_list_inside_it_is_text():
+    text = ("Trade rises\n\nTrade between Chad and Niger rose to $40 million in 2023, officials said on Monday.\n"
+            "Key figures of the year:\n- Exports to Niger rose 12% to $30 million\n"
+            "Both sides expect further growth next year, the ministry said in its statement.\n\n"
+            "Read also:\n- Chad, Sudan sign transit deal\nMain > Economy > Niger and Mali trade up 9%\n"
+            "• Niger's exports to Benin up 4%\n")
+    sections = {s.text: s.section for s in split_sentences(text)}
+    assert sections["- Exports to Niger rose 12% to $30 million"] == "body"
+    assert sections["- Chad, Sudan sign transit deal"] == "chrome"
+    assert sections["Main > Economy > Niger and Mali trade up 9%"] == "chrome"
+    assert sections["• Niger's exports to Benin up 4%"] == "chrome"

@@ -1,5 +1,5 @@
-"""The two written sets (tests/data/devset, tests/data/holdout): passages with gold facts, run
-through the whole pipeline and scored like the seeds. The floors are the figures the README
+"""The written sets (tests/data/devset, holdout, holdout2, holdout3, holdout4): passages with gold facts,
+run through the whole pipeline and scored like the seeds. The floors are the figures the README
 reports, rounded down."""
 import json
 import subprocess
@@ -14,7 +14,8 @@ pytestmark = pytest.mark.slow
 DATA = PROJECT / "tests" / "data"
 FACT_TABLES = ("trade_figures", "company_counts", "agreements", "events")
 # set -> (min articles, min precision, min exact F1, min published dates right)
-FLOORS = {"devset": (40, 0.95, 0.90, 48), "holdout": (20, 0.90, 0.82, 20)}
+FLOORS = {"devset": (40, 0.95, 0.90, 48), "holdout": (20, 0.90, 0.82, 20), "holdout2": (20, 0.95, 0.84, 20),
+          "holdout3": (20, 0.95, 0.84, 20), "holdout4": (20, 0.90, 0.84, 18)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -58,4 +59,5 @@ def test_shared_scorer_gives_the_same_figure(written_set):
     out = subprocess.run([sys.executable, str(SHARED_SCORER), str(warehouse), str(gold)],
                          capture_output=True, text=True, check=True).stdout
     theirs = float(out.strip().splitlines()[-1].split("exact_F1=")[1])
-    assert theirs == pytest.approx(evaluate(warehouse, gold)["overall"]["exact_f1"], abs=5e-4)
+    # score.py prints three decimals (half a thousandth of rounding) and may round on the way
+    assert theirs == pytest.approx(evaluate(warehouse, gold)["overall"]["exact_f1"], abs=1e-3)

@@ -4,6 +4,7 @@ Pure: no files, no database. `extract_document` is what the pipeline, the CLI an
 tests call; each fact type has its own module."""
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import hashlib
 from functools import lru_cache
@@ -37,11 +38,41 @@ def extract_document(doc_id: str, sentences: list[Sentence], published: dt.date 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """Fingerprint of the code and word lists that turn text into facts. When it changes,
-    every document is extracted again, so no table mixes facts of two extractor versions."""
+    every document is extracted again, so no table mixes facts of two extractor versions.
+
+    The code is this package and every pipeline module it imports, followed statically
+    (an edit to the warehouse or analytics code does not mean re-extracting everything)."""
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for path in sorted(list(root.rglob("*.py")) + list((root / "data").rglob("*"))):
+    for path in sorted(_imported_modules(Path(__file__).resolve().parent) | set((root / "data").rglob("*"))):
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(str(path.relative_to(root)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _imported_modules(package: Path) -> set[Path]:
+    """The files of the package (pipeline/extract) and of the pipeline modules they import, transitively."""
+    root = package.parent
+
+    def files_of(module: str) -> list[Path]:
+        base = root.parent.joinpath(*module.split("."))
+        if base.is_dir():
+            return [base / "__init__.py"]       # "from pipeline import dates" names pipeline.dates too
+        return [base.with_suffix(".py")] if base.with_suffix(".py").is_file() else []
+
+    seen: set[Path] = set()
+    todo = sorted(package.rglob("*.py"))
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            todo += [f for n in names if n == "pipeline" or n.startswith("pipeline.") for f in files_of(n)]
+    return seen

@@ -57,11 +57,12 @@ _NOT_A_DOCUMENT = re.compile(r"\b(in|by|reached\s+an?)\s+agreement\s+(with|that|
                              r"|\b(visa|travel|identity|shipping|customs|tender|bidding)\s+documents?\b",
                              re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
-    r"(?P<num>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozen|"
+    r"(?P<num>\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozen|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"twenty-\w+|thirty-\w+|forty-\w+|fifty-\w+|a\s+single|an?)"
-    r"\s+(?:(?:new|more|separate|bilateral|trilateral|intergovernmental|interstate|commercial|cooperation|"
-    r"investment|trade|economic|important|major|key|joint|[A-Z][\w-]*|and|,)\s*){0,4}$")
+    r"twenty-\w+|thirty-\w+|forty-\w+|fifty-\w+|a\s+single|an?))"
+    r"\s+(?:(?:new|more|other|further|separate|bilateral|trilateral|intergovernmental|interstate|interagency|"
+    r"interdepartmental|commercial|cooperation|investment|trade|economic|important|major|key|joint|[a-z]+al|"
+    r"[A-Z][\w-]*|and|,)\s*){0,4}$")
 
 
 def extract_agreements(doc: DocContext) -> list[dict]:

@@ -21,11 +21,11 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("meeting", r"(commission|committee|council)\s+(meeting|session)|"
                 r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
                 r"(?=\s+(in|on|held|was\s+held|took\s+place|met)\b)|"
-                r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
+                r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
                 r"(meeting|session|sitting)\s+of\s+the\s+([\w-]+\s+){0,6}(commission|committee|council)|"
                 r"met(\s+with)?|meeting|held\s+talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet"),
-    ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|ing|s)?|trip|"
+    ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
               r"tour|arrived\s+in|welcomed\s+in|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation"),
     ("other", r"exhibition|expo|trade\s+fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
@@ -37,7 +37,7 @@ _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), 
 _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour
-arrived welcomed delegation exhibition expo fair council commission
+arrived welcomed delegation exhibition expo fair council commission received
 """.split())
 _WORD = re.compile(r"\w+")
 
@@ -49,6 +49,7 @@ joint press news telephone phone video spoke held phoned called videoconference 
 signing commission committee council meeting session sitting met hold talks negotiations round consultations meet
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition expo trade cooperation business interstate intergovernmental received attended hosted
+was were been
 """.split())
 
 
@@ -81,6 +82,9 @@ _LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+
                             re.IGNORECASE)
 
 
+# "the second meeting of the council", "the previous meeting": another occasion, not the one told before
+_ANOTHER_OCCASION = re.compile(r"\b(the|its|their)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)\s+([\w-]+\s+)?$", re.IGNORECASE)
 # "on the same day": the date of the event told just before
 _SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b", re.IGNORECASE)
 # "runs until April 24", "since May 1": a date that bounds an event, not the day it happened
@@ -103,9 +107,11 @@ def extract_events(doc: DocContext) -> list[dict]:
             if event_date is None and _SAME_DAY.search(s.text):
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
             location = _location(s, m)
-            if _same_event(rows, event_type, location, event_date) is not None:
+            distinct = _ANOTHER_OCCASION.search(s.text[:m.start()]) is not None
+            if not distinct and _same_event(rows, event_type, location, event_date) is not None:
                 continue   # the same event told again
-            if _DEFINITE.search(s.text[:m.start()]) and _any_of_type(rows, event_type) and event_date is None:
+            if (not distinct and _DEFINITE.search(s.text[:m.start()]) and _any_of_type(rows, event_type)
+                    and event_date is None):
                 continue   # "the meeting", "this visit": refers back
             rows.append({**base_row(doc, s, f"events.{event_type}"), "event_id": f"{doc.doc_id}-{len(rows) + 1}",
                          "event_type": event_type,

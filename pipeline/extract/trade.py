@@ -18,7 +18,7 @@ from pipeline.extract import vocab
 
 # Topic words. The nearest one before a number decides what the number is about.
 _TRADE_TOPIC = re.compile(
-    r"\b(?P<export>exports?|exported|exporting|exporter|shipments?|shipped|supplies|supplied)\b"
+    r"\b(?P<export>exports?|exported|exporting|exporter|shipments?|shipped|supplies|supplied|sold|sells|selling)\b"
     r"|\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange)\b",
@@ -43,6 +43,7 @@ _TARGET = re.compile(
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
     r"|\bto\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
+    r"|\b(can|could|should|must)\s+be\s+(raised|increased|brought|boosted|lifted|doubled|tripled|expanded|taken)\s+to\b"
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
     r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b[^.;]{0,60}\bto\s*$"
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b",
@@ -169,6 +170,9 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides)
         if group:
             sides = (group[-1]["reporter"], group[-1]["partner"])
+        dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
+        if dated:      # "... in 1401 reached $286 million, while imports stood at $19 million": the same period
+            carry = (dated[-1]["period_start"], dated[-1]["period_end"])
         rows += group
     return rows
 
@@ -188,11 +192,14 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     changes_left = list(chgs)
     rows = []
     periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]
+    prev_amount_end = win_start
     for a in amts:
         if _PRICE.match(text[a.end:]):
             continue
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
-        kind = _kind(text[win_start:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
+        clause = _clause_start(text, win_start, topic.start, prev_amount_end)
+        kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
+        prev_amount_end = a.end
         change = _nearest(changes_left, a)
         if change is not None:
             changes_left.remove(change)
@@ -282,17 +289,43 @@ _REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|so
 _BY_YEAR_AFTER = re.compile(r"\s+by\s+(the\s+end\s+of\s+)?(20\d\d)\b", re.IGNORECASE)
 
 
+# Where the clause of a figure starts: "..., noting that exports grew 2.5-fold to $61 million"
+# takes no target from "the ministry wanted to ..." before it.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:noting|adding|saying|stressing|while|whereas|but)\b"
+                           r"|\b(?:noted|said|added|stressed|noting|adding|saying)\s+that\b", re.IGNORECASE)
+
+
+def _clause_start(text: str, win_start: int, topic_start: int, prev_amount_end: int) -> int:
+    """Where the words that tell a figure's kind begin: after the figure before it in the group
+    ("expected to reach $40 billion ... a new target of $80 billion"), and after the last clause
+    break before its topic word."""
+    start = max(win_start, prev_amount_end)
+    for m in _CLAUSE_BREAK.finditer(text, start, topic_start):
+        start = m.end()
+    return start
+
+
 def _kind(before: str, after: str = "", published=None) -> str:
     if _REACHED.search(before):
         return "actual"
-    if _FORECAST.search(before):
-        return "forecast"
-    if _TARGET.search(before):
+    forecast = _last_match(_FORECAST, before)
+    target = _last_match(_TARGET, before)
+    if forecast is not None or target is not None:
+        # the cue nearest the figure; "expected to reach" is one forecast cue, not a target's "to reach"
+        if target is None or (forecast is not None and target[0] < forecast[1]):
+            return "forecast"
         return "target"
     by_year = _BY_YEAR_AFTER.match(after)
     if by_year and published is not None and int(by_year.group(2)) > published.year:
         return "target"    # "... $150 billion by 2030" written in 2024; "by 2023" written later is a result
     return "actual"
+
+
+def _last_match(pattern: re.Pattern, text: str) -> tuple[int, int] | None:
+    span = None
+    for m in pattern.finditer(text):
+        span = m.span()
+    return span
 
 
 def _nearest(changes: list[Change], a: Amount) -> Change | None:
