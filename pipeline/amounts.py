@@ -179,7 +179,7 @@ _DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fel
 _PCT = rf"(?P<num>{_NUM})\s?(?:-\s?)?(?:%|percent|per\s+cent)(?![\w])"
 _LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*"
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
-_VERB_PCT = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a\s+further\s+|another\s+|a\s+further\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|of\s+)?{_PCT}{_LIST_TAIL}",
+_VERB_PCT = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|of\s+)?{_PCT}{_LIST_TAIL}",
                        re.IGNORECASE)
 # "a 15% increase", "a 20-percent rise", "15 percent growth"
 _PCT_NOUN = re.compile(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b))\b", re.IGNORECASE)

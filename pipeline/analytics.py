@@ -266,7 +266,6 @@ def _ensure_bookkeeping(con: duckdb.DuckDBPyConnection) -> None:
     # internal tables: what each document fed into the analytic tables at the last refresh
     con.execute("CREATE TABLE IF NOT EXISTS _analytics_inputs (doc_id VARCHAR PRIMARY KEY, inputs VARCHAR)")
     con.execute("CREATE TABLE IF NOT EXISTS _analytics_keys (doc_id VARCHAR, key VARCHAR)")
-    con.execute("CREATE TABLE IF NOT EXISTS _meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
 
 
 def refresh(con: duckdb.DuckDBPyConnection, *, full: bool = False) -> Refresh:
@@ -299,10 +298,9 @@ def _rebuild_all(con: duckdb.DuckDBPyConnection, changed: int) -> Refresh:
         con.execute(f"INSERT INTO {table} BY NAME {_select(table)}")
     con.execute("DELETE FROM _analytics_inputs")
     con.execute(f"INSERT INTO _analytics_inputs {_DOC_INPUTS}")
-    con.execute("CREATE OR REPLACE TEMP TABLE _all_docs AS SELECT doc_id FROM documents")
-    con.execute("DELETE FROM _analytics_keys")
-    con.execute(f"INSERT INTO _analytics_keys {_doc_keys('_all_docs')}")
     con.execute("CREATE OR REPLACE TEMP TABLE _refreshed_docs AS SELECT doc_id FROM documents")
+    con.execute("DELETE FROM _analytics_keys")
+    con.execute(f"INSERT INTO _analytics_keys {_doc_keys('_refreshed_docs')}")
     con.execute("CREATE OR REPLACE TEMP TABLE _refreshed_keys AS SELECT DISTINCT key FROM _analytics_keys")
     return Refresh("full", changed_docs=changed)
 
@@ -329,11 +327,6 @@ def _rebuild_changed(con: duckdb.DuckDBPyConnection, changed: int) -> Refresh:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({_select(table, '_key_docs')}) WHERE {touched}")
     keys = con.execute("SELECT count(*) FROM _refreshed_keys").fetchone()[0]
     return Refresh("changed", changed_docs=changed, keys=keys)
-
-
-def build(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rebuild every analytic table from the fact tables; rows per table."""
-    return refresh(con, full=True).rows
 
 
 def validate(con: duckdb.DuckDBPyConnection, table: str, *, refreshed_only: bool = False) -> tuple[bool, dict]:

@@ -388,6 +388,9 @@ _PUB_AFTER = re.compile(
     r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/]|$)"                    # (MNA) –
     r"|[-–—|:/•·])")                                           # a separator
 _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopyright\b|©|\(c\)\s*\d", re.IGNORECASE)
+# Tried in order at the start of the line and after each separator in it.
+_PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True))
+_PUB_SEGMENT = re.compile(r"\s[|•·]\s*")
 
 
 def find_published_date(text: str) -> tuple[dt.date, int, int] | None:
@@ -435,9 +438,6 @@ def _published_in_line(line: str) -> tuple[dt.date, int, int] | None:
                     return date, a.start, a.end
     return None
 
-
-_PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True))
-_PUB_SEGMENT = re.compile(r"\s[|•·]\s*")
 
 
 from pipeline import periods as _periods  # noqa: E402  (periods builds on the helpers above)

@@ -25,6 +25,7 @@ import duckdb
 import pytest
 
 from tests.conftest import PROJECT
+from tests.synthetic_articles import CITIES, COUNTRIES, OUTLETS, TOPICS, WEEKDAYS
 
 pytestmark = pytest.mark.slow
 
@@ -45,14 +46,7 @@ def snapshot_code(target: Path) -> Path:
 # Corpus
 # ---------------------------------------------------------------------------------------------
 
-COUNTRIES = ["Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Iran", "Turkey", "China",
-             "Russia", "Azerbaijan", "Georgia", "Armenia", "India", "Pakistan", "Mongolia", "Belarus", "Qatar",
-             "Oman", "Egypt", "Germany"]
-CITIES = ["Astana", "Tashkent", "Bishkek", "Dushanbe", "Ashgabat", "Tehran", "Ankara", "Beijing", "Baku", "Doha"]
-TOPICS = ["transit corridors", "water management", "digital services", "tourism", "energy", "agriculture",
-          "logistics", "healthcare", "education", "mining"]
-OUTLETS = ["Caspian Wire", "Steppe Herald", "Silk Road Review", "Eurasia Daily Report"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+# the word lists of tests/synthetic_articles.py, in more article styles and sentence shapes
 
 
 def article(rng: random.Random, i: int) -> str:
