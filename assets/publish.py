@@ -14,8 +14,8 @@ from pipeline import schemas, stages, warehouse as wh
     group_name="publish", pool=POOL,
     owners=OWNERS, kinds={"duckdb"},
     description="The warehouse file analysts query (WAREHOUSE_PATH). The pipeline writes a private working "
-                "copy and renames a finished copy into place, so open SQL sessions are never blocked and never "
-                "see a half-written run.",
+                "file and renames it into place when done (then copies it back for the next run), so open SQL "
+                "sessions are never blocked and never see a half-written run.",
 )
 def published_warehouse(warehouse: WarehouseResource) -> dg.MaterializeResult:
     settings = warehouse.settings()

@@ -52,6 +52,7 @@ class PeriodMention:
     kind: str   # "year", "month", "months_to_date", "quarter", "half", "range", "solar_year",
                 # "relative", "fiscal", "horizon"
     is_comparison_base: bool = False   # "compared to 2019", "than in 2019", "up from $1m in 2019"
+    fiscal_end_year: int | None = None  # kind "fiscal" without dates: the calendar year it ends in
 
 
 # --------------------------------------------------------------------------- calendar words
@@ -370,7 +371,7 @@ _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) 
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
     r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Rr]eleased|[Ii]ssued|[Dd]ated)"
-    rf"(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?")
+    rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?")
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
 _PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
                          rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?\s*(?:[|,•·–—/-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?")
@@ -384,7 +385,7 @@ _PUB_DATELINE = re.compile(
 # What may follow the date on a line that is otherwise only a date or a dateline.
 _PUB_AFTER = re.compile(
     r"\s*(?:$"
-    r"|(?:[,|•·–—-]\s*|at\s+)?\d{1,2}:\d\d"                  # a time
+    r"|(?:[,|•·–—-]\s*|at\s+|T)?\d{1,2}:\d\d"                # a time ("T09:15": ISO 8601)
     r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/]|$)"                    # (MNA) –
     r"|[-–—|:/•·])")                                           # a separator
 _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopyright\b|©|\(c\)\s*\d", re.IGNORECASE)

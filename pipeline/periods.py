@@ -29,7 +29,10 @@ Rules for expressions that need the publication date P (all None when P is unkno
   Solar Hijri year Y runs from Nowruz of Y to the day before Nowruz of Y+1 (table in
   pipeline/data/nowruz.txt); months 1-6 have 31 days, 7-11 have 30, month 12 the rest.
   "the current Iranian year" is the Solar Hijri year containing P.
-- "fiscal year 2022", "FY2022": kind "fiscal" with None dates (fiscal years differ by country).
+- "fiscal year 2022", "FY2022", "FY23", "the 2022-23 fiscal year", "in 2023-24": kind "fiscal"
+  with None dates (fiscal years differ by country: pipeline/fiscal.py dates them for a known
+  country) and fiscal_end_year, the year it ends in; with its months stated ("fiscal year
+  2022-23 (April-March)") it is dated here.
 - Decades ("the 1990s"), "recent years", two-digit years: not periods.
 
 is_comparison_base is True for a period that is the base of a comparison: "compared to/with
@@ -227,8 +230,11 @@ _VARIANTS: list[_Variant] = [
     # fiscal year 2022 / FY2022 / fiscal 2022 (boundaries differ by country)
     _Variant("FIS", None, _both("fiscal", "financial", "budget"),
              rf"\s+year(?:\s+(?:of\s+)?{_Y}(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?)?"),
-    _Variant("FIS", None, ["FY"], rf"\s?{_Y}"),
+    _Variant("FIS", None, ["FY"], rf"\s?(?:{_Y}|\d\d(?!\d))(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?"),
     _Variant("FIS", None, _both("fiscal"), rf"\s+{_Y}"),
+    # the 2022-23 fiscal year
+    _Variant("FIS", None, _YEAR_WORDS,
+             rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:fiscal|financial|budget)\s+year"),
     # January-September 2023 / January to September 2023 / March 2022-March 2023 / January and September
     _Variant("MR", "mr_m1", _MONTH_WORDS,
              rf"{_MONTH_END}(?:\s+(?P<mr_y1>{_Y}))?(?P<mr_sep>{_DASH}|\s*/\s*|\s+(?:to|through|thru|till|until|and)\s+)"
@@ -310,7 +316,7 @@ _YEAR_ONLY = next(k for k, (name, _) in _PARSE.items() if name == "YE")
 # A sentence without any of these has no period: most sentences stop here.
 _HINT = re.compile("|".join(
     ["year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER", "half", "Half", "HALF",
-     r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d"] + _d._cased(_d.MONTHS)))
+     r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d", r"FY\s?\d"] + _d._cased(_d.MONTHS)))
 
 # Looked up behind a construct.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -331,6 +337,7 @@ _YEAR_BEFORE_NOUNS = re.compile(
     r"elections?|season|agreement|deal|plan|target|summit|visit|forum)\b", re.IGNORECASE)
 # "2020-21", "2019/2020": a fiscal year or a season whose months are not stated.
 _SPLIT_YEAR_AFTER = re.compile(r"(?:\s*[-–—]\s*\d\d(?!\d)|/\d)")
+_SPLIT_YEAR = re.compile(r"(?:[-–—]|/)(?:\d\d|(?:19|20)\d\d)(?!\d)(?!\s*(?:%|percent|per\s*cent)\b)")
 _NOT_YEAR_AFTER_WORDS = frozenset("no nos number usd eur kzt irr tenge rial rials dollar dollars".split())
 # ...and never when a unit follows: "2000 tons", "2020 percent".
 _UNIT_AFTER = re.compile(
@@ -376,6 +383,7 @@ class _Cand(NamedTuple):
     comparison: bool = False
     whole_year: bool = False         # a year or a relative calendar year ("over 2019", "on last year")
     same_period: re.Match | None = None
+    fiscal_end: int | None = None    # a fiscal year whose months the text does not state: the year it ends in
 
 
 def _number(word: str) -> int:
@@ -546,7 +554,14 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
 
     if name == "FIS":
         behind = _back(_FISCAL_BEFORE, text, s)
-        return _Cand(behind.start() if behind.group() else s, e, None, "fiscal")
+        s = behind.start() if behind.group() else s
+        end_year = _fiscal_end_year(m.group())
+        gloss = _FISCAL_MONTHS.match(text, e)
+        if gloss and end_year:                 # "fiscal year 2022-23 (April-March)"
+            m1, m2 = _d.month_number(gloss.group(1)), _d.month_number(gloss.group(2))
+            if m1 == m2 % 12 + 1:
+                return _Cand(s, gloss.end(), _months(end_year - (m1 > m2), m1, end_year, m2), "fiscal")
+        return _Cand(s, e, None, "fiscal", fiscal_end=end_year)
 
     if name == "MR":
         opener = _back(_FROM_BEFORE, text, s, 12)
@@ -659,7 +674,16 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
 
     if name == "YE":
         y = int(m.group()[:4])
-        if _UNIT_AFTER.match(text, e) or _SPLIT_YEAR_AFTER.match(text, e):
+        if _UNIT_AFTER.match(text, e):
+            return None
+        split = _SPLIT_YEAR.match(text, e)
+        if split:                                    # "in 2023-24": a fiscal year whose months are not stated
+            end_year = _fiscal_end_year(text[s:split.end()])
+            word, _, _ = _word_before(text, s)
+            if end_year and word in ("in", "during", "for", "of", "throughout"):
+                return _Cand(s, split.end(), None, "fiscal", fiscal_end=end_year)
+            return None
+        if _SPLIT_YEAR_AFTER.match(text, e):
             return None
         if s >= 2 and text[s - 1] in "/-–—" and text[s - 2].isdigit():
             return None                              # the second half of "2019/2020"
@@ -799,8 +823,26 @@ def find_periods(text: str, published: dt.date | None) -> list[_d.PeriodMention]
         done.append(c)
         start_date, end_date = c.span if c.span else (None, None)
         out.append(_d.PeriodMention(start_date, end_date, c.start, c.end, text[c.start:c.end], c.kind,
-                                    _is_comparison_base(c, text)))
+                                    _is_comparison_base(c, text), c.fiscal_end))
     return out
+
+
+_FISCAL_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d|\d\d)(?!\d)(?:\s*[-–/]\s*((?:19|20)\d\d|\d\d)(?!\d))?")
+# "(April-March)", "(July–June)": the months of a fiscal year, stated after it
+_FISCAL_MONTHS = re.compile(rf"\s*\(\s*({_MON}){_DASH}({_MON})\s*\)")
+
+
+def _fiscal_end_year(surface: str) -> int | None:
+    """The calendar year a fiscal year ends in: "FY2022-23", "2022/23" -> 2023; "FY23", "fiscal
+    year 2023" -> 2023 (a single year names the year the fiscal year ends in)."""
+    m = _FISCAL_YEARS.search(surface)
+    if m is None:
+        return None
+    first = int(m.group(1)) if len(m.group(1)) == 4 else 2000 + int(m.group(1))
+    if m.group(2) is None:
+        return first
+    second = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+    return second if second == first + 1 else None
 
 
 def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:

@@ -388,4 +388,4 @@ def publish(settings: Settings) -> None:
 
 
 def open_work(settings: Settings) -> duckdb.DuckDBPyConnection:
-    return warehouse.open_working(settings.work_path)
+    return warehouse.open_working(settings.work_path, settings.warehouse_path)

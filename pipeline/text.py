@@ -24,8 +24,8 @@ _CHROME_LINE = re.compile(
     r"sign\s+up\b.*|tags?\s*:.*|keywords?\s*:.*|source\s*:.*|photo\s*(credit)?\s*:.{0,60}|image\s*:.{0,60}|"
     r"copyright\b.*|©.*|all\s+rights\s+reserved.*|click\s+here\b.*|comments?\s*\(?\d*\)?)\s*$",
     re.IGNORECASE)
-# "Home | Politics | Economy | Sport": a navigation menu (three or more short items between bars or bullets)
-_MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}(\s*[|•·»]\s*[^|•·»\n]{1,30}){2,}\s*[|•·»]?\s*$")
+# "Home | Politics | Economy | Sport", "Home / Business / China": a navigation menu (three or more short items between bars, bullets or spaced slashes)
+_MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}((\s*[|•·»]\s*|\s+/\s+)[^|•·»/\n]{1,30}){2,}\s*[|•·»]?\s*$")
 # "Main > Economy > Kazakhstan and Russia sign ...": a breadcrumb trail
 _BREADCRUMB = re.compile(r"^\s*[^>»\n]{1,25}(\s+[>»]\s+[^>»\n]{1,25}){0,3}\s+[>»]\s+\S")
 # "- Kazakhstan-Kyrgyzstan trade up 9%", "• Almaty hosts ...": a listed headline (no closing full stop)
@@ -84,7 +84,35 @@ def chrome_lines(lines: list[str]) -> set[int]:
             chrome.add(i)
     # listed headlines after the last paragraph are other articles; a list inside the story is its text
     chrome.update(i for i in listed if i > last_paragraph)
+    masthead = _masthead(lines, chrome)
+    if masthead is not None:
+        chrome.add(masthead)
     return chrome
+
+
+_MASTHEAD_MAX_WORDS = 6
+
+
+def _masthead(lines: list[str], chrome: set[int]) -> int | None:
+    """The site's name above its menu: "Silk Road Herald" / "Home | Business | World" / the headline.
+    A short first line, then page furniture, then a longer line that reads like a headline: the
+    first is the outlet's name, not the story's headline."""
+    content = [i for i, line in enumerate(lines) if line.strip() and len(line.split()) > 1]
+    if len(content) < 2 or content[0] in chrome:
+        return None
+    first = content[0]
+    head = lines[first].strip()
+    if not _looks_like_headline(head) or len(head.split()) > _MASTHEAD_MAX_WORDS:
+        return None
+    k = 1
+    while k < len(content) and content[k] in chrome:
+        k += 1
+    if k == 1 or k >= len(content):
+        return None                     # no furniture between them, or nothing after it
+    nxt = lines[content[k]].strip()
+    if _looks_like_headline(nxt) and len(nxt.split()) > len(head.split()):
+        return first
+    return None
 
 
 def _looks_like_paragraph(line: str) -> bool:

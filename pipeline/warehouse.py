@@ -8,6 +8,7 @@ and never sees a half-written run.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -86,10 +87,18 @@ _BROKEN_FILE = re.compile(r"not a valid DuckDB database|corrupt|could not read e
 log = logging.getLogger(__name__)
 
 
-def open_working(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the working file with every table in place. A working file that is damaged (left
-    half-written by a crash or a full disk) is moved aside to `<name>.broken` and rebuilt empty:
-    everything in it is derived from the seeds, so the run that follows redoes the work."""
+def open_working(path: Path, published: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the working file with every table in place.
+
+    A missing working file is restored from the published one when there is one (a run killed
+    between the publish rename and the copy back; see publish), so the next run stays incremental.
+    A working file that is damaged (left half-written by a crash or a full disk) is moved aside to
+    `<name>.broken` and rebuilt empty: everything in it is derived from the seeds, so the run that
+    follows redoes the work."""
+    if published is not None and not path.exists() and published.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        log.warning("no working file %s; restoring it from the published warehouse %s", path, published)
+        _copy_atomically(published, path)
     try:
         con = connect(path)
         try:
@@ -183,34 +192,55 @@ def row_counts(con: duckdb.DuckDBPyConnection, tables: Sequence[str]) -> dict[st
 
 
 def publish(work_path: Path, published_path: Path) -> Path:
-    """Copy the working file next to the published one and rename it into place.
+    """Rename the finished working file into place, then copy it back as the next working file.
 
     os.replace is atomic on POSIX: a reader that has the old file open keeps reading the
     old snapshot, the next connection sees the new one, and a crash leaves either the
-    old file or the new one, never a mix."""
+    old file or the new one, never a mix. Renaming (rather than copying the whole file
+    first) makes the facts visible at once; the copy back, which takes seconds on a large
+    warehouse, happens after they are visible. A run killed before the copy back ends
+    finds no working file and restores it from the published one (open_working)."""
     con = duckdb.connect(str(work_path))
     try:
-        con.execute("CHECKPOINT")   # fold the WAL into the file so the copy is complete
+        con.execute("CHECKPOINT")   # fold the WAL into the file: the published file stands alone
     finally:
         con.close()
     published_path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_copies(published_path)
-    tmp = published_path.with_name(f".{published_path.name}.{os.getpid()}.tmp")
+    _fsync(work_path)
     try:
-        shutil.copyfile(work_path, tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, published_path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        os.replace(work_path, published_path)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:             # the working folder is on another file system
+            raise
+        _copy_atomically(work_path, published_path)
+        return published_path
+    _copy_atomically(published_path, work_path)
     return published_path
 
 
-def _remove_stale_copies(published_path: Path) -> None:
-    """Delete unfinished copies (`.<name>.<pid>.tmp`) left by a publish that was killed: each is a whole
-    warehouse. A copy whose process still runs (another pipeline publishing) is left alone."""
-    pattern = re.compile(r"\." + re.escape(published_path.name) + r"\.(\d+)\.tmp")
-    for entry in published_path.parent.iterdir():
+def _copy_atomically(source: Path, dest: Path) -> None:
+    """Copy to a temporary name beside `dest`, flush it to disk and rename it into place, so
+    `dest` is always either the old file or a complete copy."""
+    _remove_stale_copies(dest)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(source, tmp)
+        _fsync(tmp)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _remove_stale_copies(dest: Path) -> None:
+    """Delete unfinished copies (`.<name>.<pid>.tmp`) left beside `dest` by a publish that was killed:
+    each is a whole warehouse. A copy whose process still runs (another pipeline publishing) is left alone."""
+    pattern = re.compile(r"\." + re.escape(dest.name) + r"\.(\d+)\.tmp")
+    for entry in dest.parent.iterdir():
         m = pattern.fullmatch(entry.name)
         if not m:
             continue

@@ -6,7 +6,7 @@ The corpus is generated here from templates: a base set (already published befor
 and a next set (some files removed, some changed, many added) that takes a few seconds to process,
 so that a kill can land inside each step. Kill points are found by watching what a run really does:
 the step events Dagster writes to its run database, the working file and its WAL growing, the
-publish copy appearing next to the published file."""
+copy back to the working file that follows the publish rename."""
 from __future__ import annotations
 
 import datetime as dt
@@ -300,32 +300,30 @@ def test_killed_at_each_step_then_next_run_completes(corpus):
     assert stray_copies(wh) == []
 
 
-def test_killed_while_the_published_copy_is_written(corpus):
-    """Killed while publish copies the working file next to the published one: the published file is the
-    old one (or, if the rename already happened, the complete new one, never a mix), and the next run
-    removes the unfinished copy and publishes."""
+def test_killed_while_the_working_copy_is_restored(corpus):
+    """Publish renames the working file into place and then copies it back as the next working file.
+    Killed during that copy: the published file is the complete new one, and the next run removes the
+    unfinished copy, restores the working file from the published one (no re-extraction) and publishes."""
     wh = fresh_copy(corpus, "publish")
     home = corpus["root"] / "home_publish"
     tmp_name = re.compile(r"\." + re.escape(WH_NAME) + r"\.\d+\.tmp")
 
     def copy_exists() -> bool:
-        with os.scandir(wh) as it:
+        with os.scandir(wh / ".work") as it:
             return any(tmp_name.fullmatch(e.name) for e in it)
 
     run = Run(corpus["next"], wh, home, corpus["root"] / "publish1.log")
     run.wait_for(lambda: "published_warehouse" in run.steps_started(), "publish", poll_s=0.002)
-    run.wait_for(copy_exists, "the publish copy", poll_s=0)
+    run.wait_for(copy_exists, "the copy back to the working file", poll_s=0)
     run.kill()
-    left = stray_copies(wh)
-    published = snapshot(wh / WH_NAME)
-    if left:    # killed before the rename: the old file, untouched
-        assert published == corpus["before"]
-    else:       # the rename won the race: the complete new file
-        assert published == corpus["clean_next"]
+    assert snapshot(wh / WH_NAME) == corpus["clean_next"], "the published file is not the finished run's"
+    assert stray_copies(wh / ".work"), "the kill did not land inside the copy"
     out = Run(corpus["next"], wh, home, corpus["root"] / "publish2.log").finish()
     assert "marked it failed" in out, out
+    assert "restoring it from the published warehouse" in out, out
     assert snapshot(wh / WH_NAME) == corpus["clean_next"]
-    assert stray_copies(wh) == [], "the killed run's unfinished copy was left behind"
+    assert snapshot(wh / ".work" / WH_NAME) == corpus["clean_next"]
+    assert stray_copies(wh) == [] and stray_copies(wh / ".work") == [], "the killed run's unfinished copy was left behind"
 
 
 @pytest.mark.parametrize("damage", ["main_file_cut_in_half", "wal_corrupted", "wal_cut_mid_entry"])

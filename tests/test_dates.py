@@ -138,6 +138,8 @@ PUBLISHED_CASES = [
     ("March 3, 2022", D(2022, 3, 3), "March 3, 2022"),                  # a front-matter value
     ("Headline\nBy Jane Doe / 12 March 2024\nText.", D(2024, 3, 12), "12 March 2024"),
     ("Menu | News\nDate of publication: 21 February 2024, 14:05\nText.", D(2024, 2, 21), "21 February 2024"),
+    ("Headline\n2025-01-09T16:40 CET\nText.", D(2025, 1, 9), "2025-01-09"),                  # ISO 8601 stamp
+    ("Headline\nPosted On: 04 MAR 2025 2:10PM by the press office\nText.", D(2025, 3, 4), "04 MAR 2025"),
 ]
 
 

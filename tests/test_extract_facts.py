@@ -115,6 +115,31 @@ def test_more_event_forms(text, type_, date, location):
     assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [(type_, date, location)]
 
 
+@pytest.mark.parametrize("text", [
+    "Some 25,000 Polish tourists visited Croatia last year.",
+    "The number of travellers from Chile visiting Peru rose by a third.",
+])
+def test_travellers_counted_are_not_a_visit(text):
+    assert extract(text, table="events") == []
+
+
+def test_received_a_named_official_is_a_meeting_and_the_dateline_does_not_date_it():
+    text = ("LIMA, 14 November 2023 (Andina) -- Peru's foreign minister received Dr. Ana Ruiz, Chile's trade "
+            "minister, in Lima on Monday. During the meeting, the two ministers reviewed trade.")
+    rows = extract(text, table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("meeting", D(2023, 11, 13), "Lima")]
+
+
+def test_a_forum_spoken_to_later_is_the_same_forum_and_a_commission_session_after_the_meeting_is_its_own():
+    text = ("A Polish-Czech business forum opened in Ostrava on Monday. "
+            "\"Today's contracts matter,\" the minister told the forum. "
+            "The ministers met in Prague on Tuesday. The meeting took place on the sidelines of the 5th session "
+            "of the Polish-Czech intergovernmental commission.")
+    rows = extract(text, table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [
+        ("forum", D(2023, 11, 13)), ("meeting", D(2023, 11, 14)), ("meeting", None)]
+
+
 def test_same_day_takes_the_previous_events_date_and_until_is_not_a_date():
     text = ("The prime ministers met in Amman on Monday. "
             "A business forum opened in Aqaba on the same day. The forum runs until November 20.")

@@ -198,3 +198,14 @@ def test_surplus_is_no_trade_figure_and_passenger_cars_are_goods():
 def test_possessive_foreign_trade_is_not_a_speaker():
     text = "Mongolia's foreign trade turnover with Japan amounted to US$412.6 million in 2023."
     assert [(r["reporter"], r["partner"]) for r in trade(text)] == [("MNG", "JPN")]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # India counts April-March, Bangladesh July-June: the reporting country's fiscal year dates the figure
+    ("India's exports to Nepal reached $8.2 billion in FY2022-23.", D(2022, 4, 1), D(2023, 3, 31)),
+    ("Bangladesh's imports from Bhutan stood at $60 million in FY22.", D(2021, 7, 1), D(2022, 6, 30)),
+    ("Chile's exports to Peru were $2.1 billion in fiscal 2022.", None, None),     # a calendar-year country: not guessed
+])
+def test_fiscal_years_are_dated_by_the_reporting_country(text, start, end):
+    (row,) = trade(text)
+    assert (row["period_start"], row["period_end"]) == (start, end)

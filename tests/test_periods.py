@@ -210,7 +210,23 @@ SOLAR_CASES = [
      [("the Iranian year ending March 20, 2023", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
     ("Trade in fiscal year 2022 and FY2023 rose.", P,
      [("fiscal year 2022", None, None, "fiscal", False), ("FY2023", None, None, "fiscal", False)]),
+    # the months stated after the fiscal year date it
+    ("Trade in fiscal year 2019-20 (July-June) fell.", P,
+     [("fiscal year 2019-20 (July-June)", D(2019, 7, 1), D(2020, 6, 30), "fiscal", False)]),
+    ("Trade in the 2018-19 fiscal year rose.", P, [("the 2018-19 fiscal year", None, None, "fiscal", False)]),
+    ("Exports in 2020-21 rose.", P, [("2020-21", None, None, "fiscal", False)]),
+    ("Exports in FY21 and FY 2022 rose.", P, [("FY21", None, None, "fiscal", False), ("FY 2022", None, None, "fiscal", False)]),
+    ("Wheat output of 2020-21 percent is no period.", P, []),
 ]
+
+
+@pytest.mark.parametrize("text, end_year", [
+    ("Exports in FY2019-20 rose.", 2020), ("Exports in FY21 rose.", 2021), ("Exports in the 2018/19 financial year rose.", 2019),
+    ("Exports in 2020-21 rose.", 2021), ("Exports in fiscal 2017 rose.", 2017), ("Exports in FY2019-22 rose.", None),
+])
+def test_fiscal_years_keep_the_year_they_end_in(text, end_year):
+    (found,) = find_periods(text, P)
+    assert (found.kind, found.fiscal_end_year) == ("fiscal", end_year)
 
 
 @pytest.mark.parametrize("text,published,expected", YEAR_CASES)

@@ -82,6 +82,20 @@ def test_navigation_menu_and_section_label_are_not_the_headline():
     assert find_title(text) == "Poland and Hungary expand rail freight links"
 
 
+def test_site_name_above_the_menu_is_not_the_headline():
+    text = ("Baltic Freight Journal\nHome / Logistics / Europe\n\nLatvia and Lithuania agree to extend rail ferry line\n\n"
+            "By A. Writer\n\nThe two governments agreed on Monday to extend the line to Klaipeda, officials said.\n")
+    sentences = split_sentences(text)
+    assert [s.section for s in sentences] == ["chrome", "chrome", "title", "chrome", "body"]
+    assert find_title(text) == "Latvia and Lithuania agree to extend rail ferry line"
+
+
+def test_a_short_headline_above_a_share_bar_stays_the_headline():
+    text = ("Latvia and Lithuania sign rail deal\nShare | Tweet | Email\n\n"
+            "The two governments agreed on Monday to extend the line to Klaipeda, officials said.\n")
+    assert [s.section for s in split_sentences(text)] == ["title", "chrome", "body"]
+
+
 def test_related_headlines_after_the_story_are_chrome_but_a_list_inside_it_is_text():
     text = ("Trade rises\n\nTrade between Chad and Niger rose to $40 million in 2023, officials said on Monday.\n"
             "Key figures of the year:\n- Exports to Niger rose 12% to $30 million\n"

@@ -21,7 +21,8 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("meeting", r"(commission|committee|council)\s+(meeting|session)|"
                 r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
                 r"(?=\s+(in|on|held|was\s+held|took\s+place|met)\b)|"
-                r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
+                r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
+                r"received\s+(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
                 r"(meeting|session|sitting)\s+of\s+the\s+([\w-]+\s+){0,6}(commission|committee|council)|"
                 r"met(\s+with)?|meeting|held\s+talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet"),
@@ -85,6 +86,11 @@ _LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+
 # "the second meeting of the council", "the previous meeting": another occasion, not the one told before
 _ANOTHER_OCCASION = re.compile(r"\b(the|its|their)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                                r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)\s+([\w-]+\s+)?$", re.IGNORECASE)
+# "some 40,000 Qatari nationals visited", "the number of tourists from Kazakhstan visiting":
+# people counted as travellers, a statistic rather than an official visit
+_TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travell?ers|pilgrims|holidaymakers|"
+                                r"passengers|residents)\b(\s+(?!and\b|but\b)[\w,-]+){0,4}\s+(have\s+|had\s+)?$",
+                                re.IGNORECASE)
 # "on the same day": the date of the event told just before
 _SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b", re.IGNORECASE)
 # "runs until April 24", "since May 1": a date that bounds an event, not the day it happened
@@ -102,7 +108,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
                 continue
-            types_here.add(event_type)
+            if event_type == "visit" and _TRAVELLERS_BEFORE.search(s.text[max(0, m.start() - 80):m.start()]):
+                continue   # "40,000 tourists visited Iran": travel statistics, not a visit of officials
             event_date = _date_near(s, m.start())
             if event_date is None and _SAME_DAY.search(s.text):
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
@@ -111,8 +118,9 @@ def extract_events(doc: DocContext) -> list[dict]:
             if not distinct and _same_event(rows, event_type, location, event_date) is not None:
                 continue   # the same event told again
             if (not distinct and _DEFINITE.search(s.text[:m.start()]) and _any_of_type(rows, event_type)
-                    and event_date is None):
-                continue   # "the meeting", "this visit": refers back
+                    and not _own_date(s, m)):
+                continue   # "the meeting", "this visit": refers back (a later trigger may still be new)
+            types_here.add(event_type)
             rows.append({**base_row(doc, s, f"events.{event_type}"), "event_id": f"{doc.doc_id}-{len(rows) + 1}",
                          "event_type": event_type,
                          "event_date": event_date, "location": location,
@@ -132,11 +140,29 @@ def _meeting_noun_ok(text: str, m: re.Match) -> bool:
                              r"expanded|separate|annual)\s+$", before, re.IGNORECASE))
 
 
+def _own_date(s: SentenceView, m: re.Match) -> bool:
+    """A date stated with the trigger: "the forum on Tuesday", "Tuesday's meeting"; unlike
+    "Today's agreements ...," he told the forum", which refers back to a forum told before."""
+    return any(d.date is not None and (0 <= d.start - m.end() <= 60 or 0 <= m.start() - d.end <= 12) for d in s.dates)
+
+
 def _date_near(s: SentenceView, at: int):
     resolved = [d for d in s.dates if d.date is not None and not _BOUND_BEFORE.search(s.text[max(0, d.start - 10):d.start])]
     if not resolved:
         return None
-    return min(resolved, key=lambda d: abs(d.start - at)).date
+    # "SAMARKAND, 23 August 2023 (UzA) – ... was held on Tuesday": the dateline dates the report;
+    # another date in the sentence dates the event
+    told = [d for d in resolved if not _in_dateline(s.text, d)] or resolved
+    return min(told, key=lambda d: abs(d.start - at)).date
+
+
+# "SAMARKAND, 23 August 2023 (UzA) –", "TEHRAN, Mar. 5 (MNA) -": a place, the date, a source, a dash
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},?\s*$")
+_DATELINE_AFTER = re.compile(r"^,?\s*(\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def _in_dateline(text: str, d) -> bool:
+    return bool(_DATELINE_BEFORE.match(text[:d.start]) and _DATELINE_AFTER.match(text[d.end:d.end + 50]))
 
 
 # A place name the city list does not know, right after the trigger: "held talks in Khujand",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline import fiscal
 from pipeline.amounts import Amount, Change
 from pipeline.dates import PeriodMention
 from pipeline.extract.context import DocContext, SentenceView, base_row
@@ -203,7 +204,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         change = _nearest(changes_left, a)
         if change is not None:
             changes_left.remove(change)
-        period = _period_for(a, amts, periods, kind, text, last_period)
+        period = _period_for(a, amts, periods, kind, text, last_period, (reporter, partner))
         if period is _SKIP:
             continue
         if period == (None, None) and kind == "actual" and carry:
@@ -213,7 +214,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     if not amts:
         for c in changes_left:
             kind = _kind(text[win_start:c.start])
-            period = _period_for(c, [], periods, kind, text, last_period)
+            period = _period_for(c, [], periods, kind, text, last_period, (reporter, partner))
             if period is _SKIP or period == (None, None):
                 period = carry if kind == "actual" and carry else (None, None)
             rows.append(_row(doc, s, topic.flow, reporter, partner, None, None, period, kind, c.pct,
@@ -337,23 +338,30 @@ def _nearest(changes: list[Change], a: Amount) -> Change | None:
 _SKIP = object()
 
 
-def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: str, text: str, last_period):
-    """(start, end) of the period a number refers to; _SKIP for a comparison base amount."""
+def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: str, text: str, last_period,
+                countries: tuple = ()):
+    """(start, end) of the period a number refers to; _SKIP for a comparison base amount.
+    `countries`: the figure's (reporter, partner), whose fiscal year dates "FY23"."""
+    def span(p: PeriodMention):
+        if p.start_date is None and p.fiscal_end_year is not None:
+            return fiscal.fiscal_year_dates(p.fiscal_end_year, countries) or (None, None)
+        return (p.start_date, p.end_date)
+
     horizons = [p for p in periods if p.kind == "horizon"]
     plain = [p for p in periods if p.kind != "horizon"]
     if kind != "actual" and horizons:
         p = min(horizons, key=lambda p: abs(p.start - item.end))
-        return (p.start_date, p.end_date)
+        return span(p)
     if len(amts) >= 2 and len(plain) >= 2:
         p = min(plain, key=lambda p: _distance(p, item))
-        return (p.start_date, p.end_date)
+        return span(p)
     stated = [p for p in plain if not p.is_comparison_base]
     if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
                                                                  text[:item.start]):
         return _SKIP   # "up from $300 million": an earlier value without its own period
     if stated:
         p = min(stated, key=lambda p: _distance(p, item))
-        return (p.start_date, p.end_date)
+        return span(p)
     if last_period and _SAME_PERIOD.search(text):
         return last_period
     return (None, None)

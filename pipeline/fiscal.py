@@ -1,0 +1,37 @@
+"""Fiscal years by country: the dates of "FY23", "the 2022-23 fiscal year", "in 2023-24".
+
+The text names the year but not its months, and those differ by country (India April-March,
+Pakistan July-June, the United States October-September). The table in
+pipeline/data/fiscal_years.txt gives the start month of the countries that do not count the
+calendar year; a fiscal year is dated only when one of the figure's countries is listed."""
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline import dates
+
+_TABLE = dates.DATA_DIR / "fiscal_years.txt"
+
+
+def _load() -> dict[str, int]:
+    table = {}
+    for raw in _TABLE.read_text(encoding="utf-8").splitlines():
+        parts = raw.split("#", 1)[0].split()
+        if parts:
+            table[parts[0]] = int(parts[1])
+    return table
+
+
+START_MONTH: dict[str, int] = _load()
+
+
+def fiscal_year_dates(end_year: int, countries) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the fiscal year ending in `end_year` of the first of `countries`
+    (ISO alpha-3 codes, the reporting side first) whose fiscal year is not the calendar year."""
+    for code in countries:
+        month = START_MONTH.get(code) if code else None
+        if month:
+            start = dt.date(end_year - 1, month, 1)
+            end = dt.date(end_year, month, 1) - dt.timedelta(days=1)
+            return start, end
+    return None
