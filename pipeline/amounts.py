@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pycountry
+
 from pipeline.numbers import APPROXIMATE, SCALES, parse_number
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -21,6 +23,22 @@ def _currencies() -> dict[str, str]:
 
 
 _CURRENCY = _currencies()
+
+
+def resolve_currency(unit: str | None, countries) -> str | None:
+    """A currency name several countries use ("manat": AZN or TMT; csv code "AZN|TMT") is the one
+    of the first of `countries` (ISO alpha-3) that issues it: an ISO 4217 code begins with its
+    country's alpha-2 code. None when none of them does: the figure's unit is unknown."""
+    if unit is None or "|" not in unit:
+        return unit
+    codes = unit.split("|")
+    for code3 in countries:
+        country = pycountry.countries.get(alpha_3=code3) if code3 else None
+        if country is not None:
+            match = next((c for c in codes if c[:2] == country.alpha_2), None)
+            if match:
+                return match
+    return None
 _CUR_ALT = "|".join(re.escape(c) for c in sorted(_CURRENCY, key=len, reverse=True))
 _PREFIX_CUR = "|".join(re.escape(c) for c in sorted(_CURRENCY, key=len, reverse=True) if not c[0].islower())
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -192,6 +210,12 @@ _RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?P<num>{_NUM
 _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b", re.IGNORECASE)
 _MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _WORD_NUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
+# "decreased by a quarter", "grew by a third", "fell by half"
+_FRACTION = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+by\s+(?:(?:about|nearly|almost|more\s+than|over|some)\s+)?"
+                       r"(?P<frac>a\s+quarter|a\s+third|a\s+fifth|a\s+half|half|two[\s-]thirds|three[\s-]quarters)\b",
+                       re.IGNORECASE)
+_FRACTION_PCT = {"a quarter": 25.0, "a third": round(100 / 3, 2), "a fifth": 20.0, "a half": 50.0, "half": 50.0,
+                 "two thirds": round(200 / 3, 2), "three quarters": 75.0}
 
 
 def _sign(verb: str) -> int:
@@ -199,7 +223,8 @@ def _sign(verb: str) -> int:
 
 
 def find_changes(text: str) -> list[Change]:
-    if not _DIGIT.search(text) and not _MULTIPLY.search(text):
+    has_fraction = " by " in text and _FRACTION.search(text) is not None
+    if not _DIGIT.search(text) and not _MULTIPLY.search(text) and not has_fraction:
         return []
     low = _lower_ascii(text)
     # percentages need "%" or "per cent"/"percent" after a number, and at most three words
@@ -243,5 +268,8 @@ def find_changes(text: str) -> list[Change]:
     for m in _MULTIPLY.finditer(text) if has_multiple else ():
         ratio = _MULTIPLY_RATIO[m.group("word").lower()]
         add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)
+    for m in _FRACTION.finditer(text) if has_fraction else ():
+        frac = " ".join(m.group("frac").lower().replace("-", " ").split())
+        add(m.start(), m.end(), _sign(m.group("verb")) * _FRACTION_PCT[frac], None)
     out.sort(key=lambda c: c.start)
     return out

@@ -17,7 +17,9 @@ Rules for expressions that need the publication date P (all None when P is unkno
   months" without a year (or of the current year) is None when it would end after P: a
   year-to-date figure cannot cover months that have not happened yet.
 - "the previous year", "a year earlier": the year before the last explicit year stated before
-  it in the sentence, else None (the reference is outside the sentence).
+  it in the sentence, else None (the reference is outside the sentence). "a year earlier" after
+  a period of months or a fiscal year is that period one year back ("in July-December 2023,
+  down from 1.04 million tons a year earlier": July-December 2022).
 - "the same period of 2021" / "the same period last year": the nearest earlier period in the
   sentence moved to that year (one year back for "last year"); None if there is none. Always a
   comparison base.
@@ -384,6 +386,7 @@ class _Cand(NamedTuple):
     whole_year: bool = False         # a year or a relative calendar year ("over 2019", "on last year")
     same_period: re.Match | None = None
     fiscal_end: int | None = None    # a fiscal year whose months the text does not state: the year it ends in
+    year_back: bool = False          # "a year earlier": the period stated before it, one year back
 
 
 def _number(word: str) -> int:
@@ -635,7 +638,7 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
     if name == "RY":
         if _g(m, "ry_ago"):                          # a year earlier, the year before
             article = _back(_A_YEAR_BEFORE, text, s, 8)
-            return _previous_year(article.start(), e, text) if article else None
+            return _previous_year(article.start(), e, text)._replace(year_back=True) if article else None
         the = _back(_THE_BEFORE, text, s, 8)
         s = the.start() if the else s
         word = _g(m, "ry_w").lower()
@@ -710,6 +713,22 @@ def _previous_year(s: int, e: int, text: str) -> _Cand:
         return _Cand(s, e, None, "relative", None, False, True)
     y = int(years[-1]) - 1
     return _Cand(s, e, (dt.date(y, 1, 1), dt.date(y, 12, 31)), "relative", ("greg",), False, True)
+
+
+def _year_back(c: _Cand, earlier: list[_Cand]) -> _Cand:
+    """"$1.04 million tons a year earlier" after "in July-December 2023": July-December 2022.
+    Without an earlier period of months, the year before the last year stated (c as built)."""
+    ref = next((p for p in reversed(earlier) if not p.comparison and (p.recipe or p.fiscal_end)), None)
+    if ref is None:
+        return c
+    if ref.fiscal_end:
+        return c._replace(span=None, kind="fiscal", fiscal_end=ref.fiscal_end - 1)
+    if ref.recipe[0] == "solar" and len(ref.recipe) == 4:
+        _, year, first, last = ref.recipe
+        return c._replace(span=solar_months(year - 1, first, last))
+    if ref.recipe[0] == "greg" and ref.span and ref.span[0].year == ref.span[1].year:
+        return c._replace(span=_shift_years(ref.span, -1))
+    return c
 
 
 def _overlaps_badly(s: int, e: int, atoms) -> bool:
@@ -820,6 +839,8 @@ def find_periods(text: str, published: dt.date | None) -> list[_d.PeriodMention]
     for c in cands:
         if c.same_period is not None:
             c = c._replace(span=_same_period_span(c.same_period, done))
+        elif c.year_back:
+            c = _year_back(c, done)
         done.append(c)
         start_date, end_date = c.span if c.span else (None, None)
         out.append(_d.PeriodMention(start_date, end_date, c.start, c.end, text[c.start:c.end], c.kind,

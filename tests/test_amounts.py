@@ -64,8 +64,21 @@ def test_numbers_that_are_not_money():
     ("Turnover decreased by 37.2 per cent.", -37.2, None),
     ("Trade increased by 1.8 times.", 80, 1.8),   # a ratio is also a change: +80 percent
     ("Trade doubled.", 100, 2.0),
+    ("Turnover decreased by a quarter.", -25, None),
+    ("Exports grew by a third.", 33.33, None),
+    ("Imports fell by half.", -50, None),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)
     assert (c.pct, c.ratio) == (pytest.approx(pct) if pct is not None else None,
                                 pytest.approx(ratio) if ratio is not None else None)
+
+
+@pytest.mark.parametrize("countries, unit", [
+    (("AZE", "GEO"), "AZN"), (("GEO", "TKM"), "TMT"), (("CHL", "PER"), None), (("IRQ",), "IQD"), (("JOR",), "JOD"),
+])
+def test_a_currency_name_several_countries_use_is_the_figures_countrys(countries, unit):
+    from pipeline.amounts import resolve_currency
+    [a] = find_amounts("Exports reached 41.5 million manat." if unit in ("AZN", "TMT", None) else "Exports reached 9 billion dinars.")
+    assert resolve_currency(a.unit, countries) == unit
+    assert resolve_currency("USD", countries) == "USD"

@@ -209,3 +209,28 @@ def test_possessive_foreign_trade_is_not_a_speaker():
 def test_fiscal_years_are_dated_by_the_reporting_country(text, start, end):
     (row,) = trade(text)
     assert (row["period_start"], row["period_end"]) == (start, end)
+
+
+def test_deliveries_are_exports_and_a_manat_is_the_reporting_countrys():
+    [row] = trade("Azerbaijan's deliveries of cement to Georgia totalled 41.5 million manat in 2022.")
+    assert (row["flow"], row["reporter"], row["partner"], row["value"], row["unit"]) == (
+        "export", "AZE", "GEO", 41.5e6, "AZN")
+
+
+def test_the_source_of_a_figure_is_not_where_the_goods_went():
+    [row] = trade("Chile imported 20 thousand tons of Peruvian onions in 2022, according to Peru's customs office.")
+    assert (row["flow"], row["reporter"], row["partner"], row["value"]) == ("import", "CHL", "PER", 2e4)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru accounted for 8% of Chile's total foreign trade, which reached $190 billion in 2022.",
+    "Remittances from Chile to Peru, which are not counted as trade, reached $2.1 billion in 2022.",
+    "Peru's debt to the Export-Import Bank of Chile stands at about $1 billion.",
+])
+def test_one_countrys_world_trade_remittances_and_bank_names_are_not_bilateral_trade(text):
+    assert trade(text) == []
+
+
+def test_the_two_countries_foreign_trade_is_bilateral():
+    [row] = trade("The two countries' foreign trade turnover reached $1.2 billion in 2022, Chilean and Peruvian officials said.")
+    assert (row["flow"], {row["reporter"], row["partner"]}, row["value"]) == ("total", {"CHL", "PER"}, 1.2e9)

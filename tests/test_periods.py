@@ -220,6 +220,17 @@ SOLAR_CASES = [
 ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Chile bought 612 thousand tons in July-December 2023, down from 1.04 million tons a year earlier.",
+     ("a year earlier", D(2022, 7, 1), D(2022, 12, 31))),
+    ("Trade reached $5m in 2021, up from $4m a year earlier.", ("a year earlier", D(2020, 1, 1), D(2020, 12, 31))),
+    ("Exports rose in the first quarter of 2023 from a year earlier.", ("a year earlier", D(2022, 1, 1), D(2022, 3, 31))),
+])
+def test_a_year_earlier_is_the_period_before_it_moved_back_a_year(text, expected):
+    found = find_periods(text, P)
+    assert (found[-1].surface, found[-1].start_date, found[-1].end_date) == expected
+
+
 @pytest.mark.parametrize("text, end_year", [
     ("Exports in FY2019-20 rose.", 2020), ("Exports in FY21 rose.", 2021), ("Exports in the 2018/19 financial year rose.", 2019),
     ("Exports in 2020-21 rose.", 2021), ("Exports in fiscal 2017 rose.", 2017), ("Exports in FY2019-22 rose.", None),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.amounts import resolve_currency
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.numbers import parse_number
 
@@ -82,7 +83,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
         count = _count(before, noun)
         signed_date = _signed_date(s, m.start()) if status == "signed" else None
         parties = _parties(doc, s)
-        value, unit = _worth(s, m.end())
+        value, unit = _worth(s, m.end(), (*(parties or ()), *doc.main_pair))
         rows.append({**base_row(doc, s, "agreements.noun_with_status"), "agreement_type": _type_of(noun),
                      "status": status, "signed_date": signed_date, "parties": parties,
                      "agreement_count": count, "value": value, "unit": unit})
@@ -178,11 +179,12 @@ def _stated_party_count(text: str) -> int | None:
     return int(n) if n is not None else None
 
 
-def _worth(s: SentenceView, after: int) -> tuple[float | None, str | None]:
+def _worth(s: SentenceView, after: int, countries=()) -> tuple[float | None, str | None]:
     for a in s.amounts:
         gap = s.text[after:a.start]
         if 0 <= a.start - after <= 60 and re.search(r"\b(worth|valued\s+at|totall?ing|with\s+a\s+(total\s+)?value\s+of|for)\b", gap):
-            return a.value, a.unit
+            unit = resolve_currency(a.unit, countries)
+            return (a.value, unit) if unit else (None, None)
     return None, None
 
 

@@ -28,6 +28,8 @@ _SUBJECT_OF_TRADE_VERB = re.compile(
     r"ships|supplies)\b", re.IGNORECASE)
 # "... of Ukrainian grain", "bought Argentine wheat": a demonym naming where goods come from
 _GOODS_ORIGIN_BEFORE = re.compile(r"\b(of|bought|buys|imported|imports|purchased|importing|buying)\s+$", re.IGNORECASE)
+# "according to Russia's agricultural watchdog": the source of the figure, not where goods go
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(the\s+)?$")
 _FLOW_WORD_AFTER = re.compile(r"^\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
 
 
@@ -80,7 +82,7 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
                 paired.add(j)
                 j += 1
             continue
-        if is_speaker(text, m):
+        if is_speaker(text, m) or _ACCORDING_TO.search(before):
             speakers.append(m.code)
         elif _SUBJECT_OF_TRADE_VERB.match(text, m.end):
             owner.insert(0, m.code)

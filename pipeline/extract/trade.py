@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import fiscal
-from pipeline.amounts import Amount, Change
+from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import PeriodMention
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
@@ -19,8 +19,9 @@ from pipeline.extract import vocab
 
 # Topic words. The nearest one before a number decides what the number is about.
 _TRADE_TOPIC = re.compile(
-    r"\b(?P<export>exports?|exported|exporting|exporter|shipments?|shipped|supplies|supplied|sold|sells|selling)\b"
-    r"|\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
+    r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
+    r"deliveries|delivered|delivers|delivering)\b"
+    r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange)\b",
     re.IGNORECASE)
@@ -29,8 +30,16 @@ _NOT_TRADE_TOPIC = re.compile(
     r"investments?|invested|investing|investors?|loans?|credit|credits|grants?|budget|population|tourists?|tourism|"
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
-    r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired)\b",
+    r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
+    r"remittances|money\s+transfers|"
+    # "which are not counted as trade": what follows is said not to be trade
+    r"not\s+(counted|included|considered|classed|treated|recorded)\s+(as|in)\s+(\w+\s+)?(trade|exports?|imports?))\b",
     re.IGNORECASE)
+# "Uzbekistan's total foreign trade": one country's trade with the world, unless it says with whom
+# ("foreign trade with Oman") or whose ("the two countries' foreign trade")
+_WORLD_TRADE = re.compile(r"\b((total|overall)\s+)?(foreign|external)\s+trade(\s+turnover)?\b(?!\s+(with|between)\b)",
+                          re.IGNORECASE)
+_PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
     r"|\b(will|would|could|may|might)\s+(reach|exceed|hit|surpass|amount|total|grow|rise|increase)\b"
@@ -121,11 +130,17 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
 def _topics(text: str) -> list[_Topic]:
     """Trade and non-trade topic words in order; adjacent trade words of one flow merge."""
     found: list[_Topic] = []
-    for m in _TRADE_TOPIC.finditer(text):
-        flow = next(k for k in ("export", "import", "total") if m.group(k))
-        found.append(_Topic(flow, m.start(), m.end()))
     for m in _NOT_TRADE_TOPIC.finditer(text):
         found.append(_Topic("none", m.start(), m.end()))
+    for m in _WORLD_TRADE.finditer(text):
+        if not _PAIR_BEFORE.search(text, 0, m.start()):
+            found.append(_Topic("none", m.start(), m.end()))
+    not_trade = list(found)
+    for m in _TRADE_TOPIC.finditer(text):
+        if any(t.start <= m.start() < t.end for t in not_trade):
+            continue        # a trade word inside a non-trade phrase ("not counted as trade", "foreign trade")
+        flow = next(k for k in ("export", "import", "total") if m.group(k))
+        found.append(_Topic(flow, m.start(), m.end()))
     found.sort(key=lambda t: t.start)
     merged: list[_Topic] = []
     for t in found:
@@ -209,7 +224,10 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
             continue
         if period == (None, None) and kind == "actual" and carry:
             period = carry
-        rows.append(_row(doc, s, topic.flow, reporter, partner, a.value, a.unit, period, kind,
+        unit = resolve_currency(a.unit, (reporter, partner, *doc.main_pair))
+        if unit is None:
+            continue          # "manat" in an article about neither Azerbaijan nor Turkmenistan
+        rows.append(_row(doc, s, topic.flow, reporter, partner, a.value, unit, period, kind,
                          change.pct if change else None, commodity, a.approximate, "trade.amount"))
     if not amts:
         for c in changes_left:
