@@ -117,6 +117,7 @@ _CAL_MONTH_FIRST = re.compile(
 _CAL_DIGIT_FIRST = re.compile(
     r"(?P<a>\d(?<![\w$€£.,/\-–—#№]\d)\d{0,3})(?!\d)(?:"
     r"(?P<iso_s>[-/.])(?P<iso_m>\d\d?)(?P=iso_s)(?P<iso_d>\d\d?)(?!\d)(?![.,/]\d)"
+    r"|\.\s(?P<ymd_m>\d\d?)\.\s(?P<ymd_d>\d\d?)\.(?!\d)"            # "2024. 02. 21." (Hungarian, Korean)
     rf"|(?P<num_s>[./])(?P<num_b>\d\d?)(?P=num_s)(?P<num_y>{YEAR_RX})(?![.,/]\d)"
     rf"|(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{MONTH_RX})(?:,?\s+(?P<y>{YEAR_RX}))?)")
 
@@ -150,10 +151,11 @@ def _month_first_atom(m: re.Match) -> CalendarAtom | None:
 
 def _digit_first_atom(m: re.Match) -> CalendarAtom | None:
     a = m["a"]
-    if m["iso_s"]:
+    if m["iso_s"] or m["ymd_m"]:
         if len(a) != 4 or not a.startswith(("19", "20")):
             return None
-        return _checked_atom(m.start(), m.end(), int(a), int(m["iso_m"]), int(m["iso_d"]), None)
+        month, day = (m["iso_m"], m["iso_d"]) if m["iso_s"] else (m["ymd_m"], m["ymd_d"])
+        return _checked_atom(m.start(), m.end(), int(a), int(month), int(day), None)
     if len(a) > 2:
         return None
     if m["num_s"]:

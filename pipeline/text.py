@@ -25,9 +25,13 @@ _CHROME_LINE = re.compile(
     r"copyright\b.*|©.*|all\s+rights\s+reserved.*|click\s+here\b.*|comments?\s*\(?\d*\)?)\s*$",
     re.IGNORECASE)
 # "Home | Politics | Economy | Sport", "Home / Business / China": a navigation menu (three or more short items between bars, bullets or spaced slashes)
-_MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}((\s*[|•·»]\s*|\s+/\s+)[^|•·»/\n]{1,30}){2,}\s*[|•·»]?\s*$")
+_MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}((\s*[|•·»]\s*|\s+/\s+)[^|•·»/\n]{1,30}){2,}\s*[|•·»]?\s*$"
+                        # "ASIA-PLUS | Economy", "Economy | Domestic Economy": two short items, no figures
+                        r"|^\s*[A-Z][^|\d\n]{0,20}\s+\|\s+[A-Z][^|\d\n]{0,20}$")
 # "Main > Economy > Kazakhstan and Russia sign ...": a breadcrumb trail
-_BREADCRUMB = re.compile(r"^\s*[^>»\n]{1,25}(\s+[>»]\s+[^>»\n]{1,25}){0,3}\s+[>»]\s+\S")
+_BREADCRUMB = re.compile(r"^\s*[^>»›\n]{1,40}(\s+[>»›]\s+[^>»›\n]{1,40}){0,3}\s+[>»›]\s+\S"
+                         # "Home / Economy": short capitalised items between spaced slashes, nothing else
+                         r"|^\s*[A-Z][^/\n]{0,24}(\s+/\s+[A-Z][^/\n]{0,24}){1,4}\s*$")
 # "- Kazakhstan-Kyrgyzstan trade up 9%", "• Almaty hosts ...": a listed headline (no closing full stop)
 _LISTED_HEADLINE = re.compile(r"^\s*[-–•·*▪►]\s+\S.{0,150}(?<![.!?…])$")
 # "By Jane Doe April 8, 2021" / "By Jane Doe | Mar 3, 2022": author lines are metadata, not facts.
@@ -97,7 +101,9 @@ def _masthead(lines: list[str], chrome: set[int]) -> int | None:
     """The site's name above its menu: "Silk Road Herald" / "Home | Business | World" / the headline.
     A short first line, then page furniture, then a longer line that reads like a headline: the
     first is the outlet's name, not the story's headline."""
-    content = [i for i, line in enumerate(lines) if line.strip() and len(line.split()) > 1]
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    one_word = {i for i in content if len(lines[i].split()) == 1}      # "ECONOMY": a section label
+    content = [i for i in content if i not in one_word or i != content[0]]
     if len(content) < 2 or content[0] in chrome:
         return None
     first = content[0]
@@ -105,7 +111,7 @@ def _masthead(lines: list[str], chrome: set[int]) -> int | None:
     if not _looks_like_headline(head) or len(head.split()) > _MASTHEAD_MAX_WORDS:
         return None
     k = 1
-    while k < len(content) and content[k] in chrome:
+    while k < len(content) and (content[k] in chrome or content[k] in one_word):
         k += 1
     if k == 1 or k >= len(content):
         return None                     # no furniture between them, or nothing after it

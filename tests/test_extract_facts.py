@@ -140,6 +140,21 @@ def test_a_forum_spoken_to_later_is_the_same_forum_and_a_commission_session_afte
         ("forum", D(2023, 11, 13)), ("meeting", D(2023, 11, 14)), ("meeting", None)]
 
 
+def test_a_meeting_with_another_named_official_is_another_meeting():
+    text = ("Latvian Foreign Minister Anna Berzina held talks with her Lithuanian counterpart Tomas Vaitkus in Vilnius "
+            "on Monday. Later on Monday, Berzina was received by President Jonas Kairys. "
+            "The minister also held delegation-level talks with Prime Minister Ruta Dapkiene.")
+    rows = extract(text, table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [
+        ("meeting", D(2023, 11, 13)), ("meeting", D(2023, 11, 13)), ("meeting", None)]
+
+
+def test_a_meeting_told_again_with_the_counterparts_name_is_one_meeting():
+    text = ("The Latvian deputy foreign minister on Monday met with his Uzbek counterpart in Tashkent. "
+            "The Latvian deputy foreign minister met with his Uzbek counterpart Aziz Karimov in Tashkent on Monday.")
+    assert len(extract(text, table="events")) == 1
+
+
 def test_same_day_takes_the_previous_events_date_and_until_is_not_a_date():
     text = ("The prime ministers met in Amman on Monday. "
             "A business forum opened in Aqaba on the same day. The forum runs until November 20.")

@@ -90,6 +90,13 @@ def test_site_name_above_the_menu_is_not_the_headline():
     assert find_title(text) == "Latvia and Lithuania agree to extend rail ferry line"
 
 
+@pytest.mark.parametrize("furniture", ["Home / Logistics", "Business › Rail", "ECONOMY", "Freight | Europe"])
+def test_site_name_above_a_short_section_line_is_not_the_headline(furniture):
+    text = (f"Baltic Freight Journal\n{furniture}\n\nLatvia and Lithuania agree to extend rail ferry line\n\n"
+            "The two governments agreed on Monday to extend the line to Klaipeda, officials said.\n")
+    assert find_title(text) == "Latvia and Lithuania agree to extend rail ferry line"
+
+
 def test_a_short_headline_above_a_share_bar_stays_the_headline():
     text = ("Latvia and Lithuania sign rail deal\nShare | Tweet | Email\n\n"
             "The two governments agreed on Monday to extend the line to Klaipeda, officials said.\n")

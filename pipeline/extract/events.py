@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract import people
 from pipeline.extract.context import DocContext, SentenceView, base_row
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
@@ -24,7 +25,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
                 r"received\s+(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
                 r"(meeting|session|sitting)\s+of\s+the\s+([\w-]+\s+){0,6}(commission|committee|council)|"
-                r"met(\s+with)?|meeting|held\s+talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
+                r"met(\s+with)?|meeting|held\s+([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
               r"tour|arrived\s+in|welcomed\s+in|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
@@ -115,7 +116,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
             location = _location(s, m)
             distinct = _ANOTHER_OCCASION.search(s.text[:m.start()]) is not None
-            if not distinct and _same_event(rows, event_type, location, event_date) is not None:
+            same = None if distinct else _same_event(rows, event_type, location, event_date)
+            if same is not None and not _someone_new(s, same, doc, location):
                 continue   # the same event told again
             if (not distinct and _DEFINITE.search(s.text[:m.start()]) and _any_of_type(rows, event_type)
                     and not _own_date(s, m)):
@@ -195,6 +197,19 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
         if m.group("prefix") or not any(p.start <= at < p.end for p in s.places):
             return m.group("city")
     return None
+
+
+def _someone_new(s: SentenceView, earlier: dict, doc: DocContext, location: str | None) -> bool:
+    """The sentence names an official the earlier event's sentence does not: "X held talks with Y.
+    Later, X was received by President Z" is another meeting. Not so when the earlier sentence named
+    no one and both name the same place: "met his counterpart in Tehran" told again as "met his
+    counterpart Y in Tehran" only adds the name."""
+    if not any(m.name.split()[-1] not in earlier["evidence"] for m in people.find_people(s)):
+        return False
+    if location and location == earlier["location"]:
+        earlier_view = next((v for v in doc.sentences if v.sentence.start == earlier["evidence_start"]), None)
+        return earlier_view is not None and bool(people.find_people(earlier_view))
+    return True
 
 
 def _any_of_type(rows: list[dict], event_type: str) -> bool:
