@@ -234,3 +234,16 @@ def test_one_countrys_world_trade_remittances_and_bank_names_are_not_bilateral_t
 def test_the_two_countries_foreign_trade_is_bilateral():
     [row] = trade("The two countries' foreign trade turnover reached $1.2 billion in 2022, Chilean and Peruvian officials said.")
     assert (row["flow"], {row["reporter"], row["partner"]}, row["value"]) == ("total", {"CHL", "PER"}, 1.2e9)
+
+
+def test_a_countrys_own_exports_with_no_partner_are_its_exports_to_everyone():
+    text = ("Chilean and Peruvian ministers met in Lima on Monday. "
+            "Chile's exports hit a record $98 billion in 2022, according to the central bank.")
+    assert trade(text) == []
+
+
+def test_exports_after_a_bilateral_figure_are_to_the_same_partner():
+    text = "Trade between Chile and Peru reached $4 billion in 2022. Chile's exports amounted to $2.5 billion."
+    rows = trade(text)
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
+        ("total", "CHL", "PER", 4e9), ("export", "CHL", "PER", 2.5e9)]

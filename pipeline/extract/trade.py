@@ -39,6 +39,9 @@ _NOT_TRADE_TOPIC = re.compile(
 # ("foreign trade with Oman") or whose ("the two countries' foreign trade")
 _WORLD_TRADE = re.compile(r"\b((total|overall)\s+)?(foreign|external)\s+trade(\s+turnover)?\b(?!\s+(with|between)\b)",
                           re.IGNORECASE)
+# words that stand for the other country of a figure ("exports to the kingdom", "bilateral")
+_PARTNER_WORD = re.compile(r"\b((to|with|from|into)\s+the\s+(country|kingdom|republic|emirate|neighbou?r(ing)?(\s+country)?|"
+                           r"other\s+side)|bilateral|mutual|each\s+other|both\s+countries|two\s+countries)\b", re.IGNORECASE)
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
@@ -276,6 +279,9 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
         exporter = _first(roles.origin, roles.partner, [c for c in roles.pair[1:2]])
     if _ONE_COUNTRY_SCOPE.search(window) and not (roles.dest or roles.origin or roles.partner or roles.pair):
         return None, None
+    if (roles.owner and not (roles.dest or roles.origin or roles.partner or roles.pair)
+            and not (prev and roles.owner[0] in prev) and not _PARTNER_WORD.search(window)):
+        return None, None   # "Türkiye's exports hit a record $255.8 billion": its exports to everyone
     if exporter is None and importer is None:
         return prev if prev else (None, None)
     if exporter == importer:
