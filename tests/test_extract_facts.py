@@ -46,6 +46,10 @@ def test_traders_are_companies():
      "agreement", "signed", D(2023, 11, 3), ["IRN", "KAZ", "TKM"], 1),
     ("Uzbek and Turkish companies inked two contracts worth $120 million.",
      "contract", "signed", None, ["TUR", "UZB"], 2),
+    ("Chile and Peru would sign an intergovernmental agreement on the railway in the near future.",
+     "agreement", "planned", None, ["CHL", "PER"], 1),
+    ("Chile and Peru will prepare three documents for signing during the president's visit.",
+     "document", "planned", None, ["CHL", "PER"], 3),
 ])
 def test_agreements(text, type_, status, date, parties, count):
     rows = extract(text, table="agreements")

@@ -247,3 +247,11 @@ def test_exports_after_a_bilateral_figure_are_to_the_same_partner():
     rows = trade(text)
     assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
         ("total", "CHL", "PER", 4e9), ("export", "CHL", "PER", 2.5e9)]
+
+
+def test_the_next_sentence_takes_the_latest_period_not_the_comparison_base():
+    text = ("Trade between Chile and Peru rose to $4 billion in 2022 from $3 billion in 2021. "
+            "Chile's exports accounted for $2.5 billion of the total.")
+    rows = trade(text)
+    assert [(r["value"], r["period_start"]) for r in rows] == [
+        (4e9, D(2022, 1, 1)), (3e9, D(2021, 1, 1)), (2.5e9, D(2022, 1, 1))]

@@ -33,9 +33,10 @@ _PLANNED = re.compile(
     r"\b(expected|expect|expects|hope|hopes|scheduled|set|due|slated|planned|planning|plan|plans|going|prepared|poised|"
     r"intend|intends|intended)\s+to\s+"
     r"(be\s+)?(sign|signed|ink|inked|conclude|concluded|result\s+in\s+the\s+(signing|conclusion))"
-    r"|\bwill\s+(be\s+)?(sign|signed|ink|inked|conclude|concluded)\b|\bwould\s+(be\s+)?(signed|concluded)\b"
+    r"|\bwill\s+(be\s+)?(sign|signed|ink|inked|conclude|concluded)\b|\bwould\s+(be\s+)?(sign|signed|conclude|concluded)\b"
     r"|\bwould\s+result\s+in\s+the\s+(signing|conclusion)\b|\bare\s+to\s+(be\s+)?sign|\bis\s+to\s+(be\s+)?sign"
-    r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\bready\s+for\s+signing\b|\bfinali[sz]ing\b",
+    r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\b(ready|prepared?|preparing)\s+for\s+signing\b|"
+    r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b",
     re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"

@@ -120,10 +120,13 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides)
         if not sent_rows and not s.amounts:
             _attach_back_reference(s, prev_rows)
+        # the latest period the sentence states carries on: "rose to $314m in 2022-23 from $262m in
+        # 2021-22. Exports accounted for $113m of the total" is 2022-23
+        dated = [r for r in sent_rows if r["period_start"] is not None and r["kind"] == "actual"]
+        if dated:
+            latest = max(dated, key=lambda r: r["period_end"] or r["period_start"])
+            last_period, last_period_at = (latest["period_start"], latest["period_end"]), i
         for r in sent_rows:
-            if r["period_start"] is not None and r["kind"] == "actual":
-                last_period = (r["period_start"], r["period_end"])
-                last_period_at = i
             last_sides, last_sides_at = (r["reporter"], r["partner"]), i
         rows += sent_rows
         prev_rows = sent_rows
