@@ -194,7 +194,12 @@ _UP = (r"increased|increase|increases|increasing|rose|risen|rise|rises|rising|gr
 _DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fell|fallen|fall|falls|dropped|drop|"
          r"drops|down|shrank|shrunk|contracted|contraction|slumped|plunged|lower|less|reduced|reduction|slid|dipped|"
          r"plummeted|tumbled")
-_PCT = rf"(?P<num>{_NUM})\s?(?:-\s?)?(?:%|percent|per\s+cent)(?![\w])"
+# "six percent", "twenty-five per cent": news style spells out small percentages
+_WORD_PCT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|"
+             r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+             r"sixteen|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred)")
+_PCT = rf"(?P<num>{_NUM}|(?<![\w-]){_WORD_PCT})\s?(?:-\s?)?(?:%|percent|per\s+cent)(?![\w])"
+_SPELLED_PCT = re.compile(rf"\b{_WORD_PCT}\s?(?:-\s?)?(?:percent|per\s+cent)\b", re.IGNORECASE)
 _LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*"
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
 _VERB_PCT = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|of\s+)?{_PCT}{_LIST_TAIL}",
@@ -204,8 +209,10 @@ _PCT_NOUN = re.compile(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|
 # "growth of 15%", "a decline of 4 percent"
 _NOUN_OF_PCT = re.compile(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+(?:about\s+|nearly\s+|over\s+)?{_PCT}",
                           re.IGNORECASE)
-_RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
-                    rf"|\b(?P<num2>two|three|four|five|\d+(?:\.\d+)?)-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b",
+_RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+|a\s+further\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
+                    rf"|\b(?P<num2>two|three|four|five|\d+(?:\.\d+)?)-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b"
+                    # "1.5 times more than in 2022" (+50%), "two times less than" (to half)
+                    rf"|\b(?P<num3>two|three|four|five|\d+(?:\.\d+)?)\s+times\s+(?P<verb3>more|higher|larger|greater|less|lower|smaller)\s+than\b",
                     re.IGNORECASE)
 _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b", re.IGNORECASE)
 _MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
@@ -218,21 +225,30 @@ _FRACTION_PCT = {"a quarter": 25.0, "a third": round(100 / 3, 2), "a fifth": 20.
                  "two thirds": round(200 / 3, 2), "three quarters": 75.0}
 
 
+def _pct_number(raw: str) -> float:
+    return float(raw.replace(",", "")) if raw[0].isdigit() else parse_number(" ".join(raw.lower().split()))
+
+
 def _sign(verb: str) -> int:
-    return -1 if re.fullmatch(_DOWN, verb, re.IGNORECASE) else 1
+    return -1 if re.fullmatch(_DOWN + "|smaller", verb, re.IGNORECASE) else 1
 
 
 def find_changes(text: str) -> list[Change]:
     has_fraction = " by " in text and _FRACTION.search(text) is not None
-    if not _DIGIT.search(text) and not _MULTIPLY.search(text) and not has_fraction:
+    digit = _DIGIT.search(text)
+    spelled_pct = digit is None and ("percent" in text or "per cent" in text)
+    if digit is None and not spelled_pct and not _MULTIPLY.search(text) and not has_fraction:
         return []
     low = _lower_ascii(text)
     # percentages need "%" or "per cent"/"percent" after a number, and at most three words
     # before the number ("increased by more than", "growth of about"); ratios "fold" or
     # "times"; multiples their verb
-    digit = _DIGIT.search(text)
-    has_pct = digit is not None and (low is None or "%" in low or "cent" in low)
-    pct_from = _back_words(text, digit.start(), 4) if has_pct else 0
+    has_pct = (digit is not None or spelled_pct) and (low is None or "%" in low or "cent" in low)
+    # a percentage stands at most four words after its verb: search from four words before the
+    # first digit, or from the start where one is spelled out
+    pct_from = 0
+    if has_pct and digit is not None and not _SPELLED_PCT.search(text):
+        pct_from = _back_words(text, digit.start(), 4)
     has_ratio = low is None or "fold" in low or "times" in low
     has_multiple = low is None or any(w in low for w in _MULTIPLY_RATIO)
     out: list[Change] = []
@@ -248,7 +264,7 @@ def find_changes(text: str) -> list[Change]:
         sign = _sign(m.group("verb"))
         # the first percentage, then each one of a list ("by 17 percent and 4 percent")
         first_end = m.end() if not m.group("more") else m.start("more")
-        add(m.start(), first_end, sign * float(m.group("num").replace(",", "")), None)
+        add(m.start(), first_end, sign * _pct_number(m.group("num")), None)
         if m.group("more"):
             for extra in re.finditer(_NUM, m.group("more")):
                 s = m.start("more") + extra.start()
@@ -257,10 +273,10 @@ def find_changes(text: str) -> list[Change]:
                 add(s, e + (tail.end() if tail else 0), sign * float(extra.group(0).replace(",", "")), None)
     for pattern in (_PCT_NOUN, _NOUN_OF_PCT) if has_pct else ():
         for m in pattern.finditer(text, pct_from):
-            add(m.start(), m.end(), _sign(m.group("verb")) * float(m.group("num").replace(",", "")), None)
+            add(m.start(), m.end(), _sign(m.group("verb")) * _pct_number(m.group("num")), None)
     for m in _RATIO.finditer(text) if has_ratio else ():
-        verb = m.group("verb") or m.group("verb2")
-        raw = m.group("num") or m.group("num2")
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3")
+        raw = m.group("num") or m.group("num2") or m.group("num3")
         ratio = _WORD_NUM.get(raw.lower()) or float(raw)
         if _sign(verb) < 0 and ratio > 1:
             ratio = 1 / ratio      # "decreased 2 times": to half

@@ -209,9 +209,9 @@ _VARIANTS: list[_Variant] = [
     _Variant("QTR", "qt_o", _both(*_d.ORDINALS, "last", "final") + ["1st", "2nd", "3rd", "4th"],
              rf"[\s-]+quarter\b(?:\s+(?:of\s+)?{_year_ref('qt')}{_GLOSS}|(?!\s+of\b))"),
     # H1 2023 / 1H 2023 / Q3 2022 / 3Q 2022 / Q1-Q3 2023
-    _Variant("HQ", None, ["H"], rf"(?P<hq_h>[12])(?:\s+of\s+|\s*[-/]?\s*)(?P<hq_y>{_Y})"),
+    _Variant("HQ", None, ["H"], rf"(?P<hq_h>[12])(?:(?:\s+of\s+|\s*[-/]?\s*)(?P<hq_y>{_Y})|(?![\w-]))"),
     _Variant("HQ", "hq_h2", ["1H", "2H"], rf"(?:\s+of\s+|\s*[-/]?\s*)(?P<hq_y>{_Y})"),
-    _Variant("HQ", None, ["Q"], rf"(?P<hq_q>[1-4])(?:{_DASH}Q(?P<hq_qb>[1-4]))?(?:\s+of\s+|\s*[-/]?\s*)(?P<hq_y>{_Y})"),
+    _Variant("HQ", None, ["Q"], rf"(?P<hq_q>[1-4])(?:{_DASH}Q(?P<hq_qb>[1-4]))?(?:(?:\s+of\s+|\s*[-/]?\s*)(?P<hq_y>{_Y})|(?![\w-]))"),
     _Variant("HQ", "hq_q2", ["1Q", "2Q", "3Q", "4Q"], rf"(?:\s+of\s+|\s*[-/]?\s*)(?P<hq_y>{_Y})"),
     # 1401 (March 2022-March 2023)
     _Variant("SG", None, _SOLAR_YEAR_WORDS,
@@ -318,7 +318,7 @@ _YEAR_ONLY = next(k for k, (name, _) in _PARSE.items() if name == "YE")
 # A sentence without any of these has no period: most sentences stop here.
 _HINT = re.compile("|".join(
     ["year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER", "half", "Half", "HALF",
-     r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d", r"FY\s?\d"] + _d._cased(_d.MONTHS)))
+     r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d", r"FY\s?\d", r"\b[QH][1-4]\b"] + _d._cased(_d.MONTHS)))
 
 # Looked up behind a construct.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -507,16 +507,18 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         span, recipe = _year_part(spec, P, 3 * q - 2, 3 * q)
         return _Cand(s, e, span, "quarter", recipe)
 
-    if name == "HQ":
-        year = int(_g(m, "hq_y"))
+    if name == "HQ":                             # "Q3" with no year: of P's year, like "the third quarter"
+        spec = ("greg", int(_g(m, "hq_y")), False) if _g(m, "hq_y") else None
         if _g(m, "hq_h") or _g(m, "hq_h2"):
             h = int((_g(m, "hq_h") or _g(m, "hq_h2"))[0])
-            return _Cand(s, e, _months(year, 6 * h - 5, year, 6 * h), "half", ("greg",))
+            span, recipe = _year_part(spec, P, 6 * h - 5, 6 * h)
+            return _Cand(s, e, span, "half", recipe)
         q1 = int((_g(m, "hq_q") or _g(m, "hq_q2"))[0])
         q2 = int(_g(m, "hq_qb")) if _g(m, "hq_qb") else q1
         if q2 < q1:
             return None
-        return _Cand(s, e, _months(year, 3 * q1 - 2, year, 3 * q2), "quarter" if q1 == q2 else "range", ("greg",))
+        span, recipe = _year_part(spec, P, 3 * q1 - 2, 3 * q2)
+        return _Cand(s, e, span, "quarter" if q1 == q2 else "range", recipe)
 
     if name == "SG":
         y, g1, g2 = int(m.group()[:4]), int(_g(m, "sg_g1")), int(_g(m, "sg_g2"))

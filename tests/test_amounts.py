@@ -67,6 +67,11 @@ def test_numbers_that_are_not_money():
     ("Turnover decreased by a quarter.", -25, None),
     ("Exports grew by a third.", 33.33, None),
     ("Imports fell by half.", -50, None),
+    ("Trade came to $292 million, which is 1.5 times more than in 2022.", 50, 1.5),
+    ("Turnover increased another 1.4 times.", 40, 1.4),
+    ("Exports were two times less than in 2021.", -50, 0.5),
+    ("Shipments were up six percent to $1.2 billion.", 6, None),
+    ("Imports fell by twenty-five per cent.", -25, None),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)

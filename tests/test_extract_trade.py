@@ -255,3 +255,12 @@ def test_the_next_sentence_takes_the_latest_period_not_the_comparison_base():
     rows = trade(text)
     assert [(r["value"], r["period_start"]) for r in rows] == [
         (4e9, D(2022, 1, 1)), (3e9, D(2021, 1, 1)), (2.5e9, D(2022, 1, 1))]
+
+
+def test_the_figure_in_the_next_sentence_is_the_same_flow_in_its_own_period():
+    text = ("In 2022, trade between Chile and Peru amounted to $4 billion. "
+            "In the first quarter of 2023, the figure reached $1.1 billion.")
+    rows = trade(text)
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("total", "CHL", "PER", 4e9, D(2022, 1, 1), D(2022, 12, 31)),
+        ("total", "CHL", "PER", 1.1e9, D(2023, 1, 1), D(2023, 3, 31))]

@@ -216,6 +216,9 @@ SOLAR_CASES = [
     ("Trade in the 2018-19 fiscal year rose.", P, [("the 2018-19 fiscal year", None, None, "fiscal", False)]),
     ("Exports in 2020-21 rose.", P, [("2020-21", None, None, "fiscal", False)]),
     ("Exports in FY21 and FY 2022 rose.", P, [("FY21", None, None, "fiscal", False), ("FY 2022", None, None, "fiscal", False)]),
+    # a quarter or half with no year is of the publication year, like "the third quarter"
+    ("In Q3 alone, turnover reached $2.6 billion.", P, [("Q3", D(2023, 7, 1), D(2023, 9, 30), "quarter", False)]),
+    ("Exports in H1 rose, but Q7 cars did not.", P, [("H1", D(2023, 1, 1), D(2023, 6, 30), "half", False)]),
     ("Wheat output of 2020-21 percent is no period.", P, []),
 ]
 

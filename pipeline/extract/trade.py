@@ -115,6 +115,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             prev_rows = []
             continue
         topics = _topics(s.text)
+        if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
+            topics = _with_anaphors(s.text, topics, prev_rows[-1]["flow"])
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not s.periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides)
@@ -131,6 +133,17 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         rows += sent_rows
         prev_rows = sent_rows
     return _dedupe(rows)
+
+
+# "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
+_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b", re.IGNORECASE)
+
+
+def _with_anaphors(text: str, topics: list[_Topic], flow: str) -> list[_Topic]:
+    """Only before the sentence's own trade words: "exports made up most of the figure" is exports."""
+    found = [_Topic(flow, m.start(), m.end()) for m in _ANAPHOR.finditer(text)
+             if not any(t.flow != "none" and t.start <= m.start() for t in topics)]
+    return sorted(topics + found, key=lambda t: t.start) if found else topics
 
 
 def _topics(text: str) -> list[_Topic]:
