@@ -264,3 +264,18 @@ def test_the_figure_in_the_next_sentence_is_the_same_flow_in_its_own_period():
     assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["period_start"], r["period_end"]) for r in rows] == [
         ("total", "CHL", "PER", 4e9, D(2022, 1, 1), D(2022, 12, 31)),
         ("total", "CHL", "PER", 1.1e9, D(2023, 1, 1), D(2023, 3, 31))]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Turkish exports to Georgia reached 21.4 billion lira in 2022.", "TRY"),
+    ("South Korea's exports to Kyrgyzstan reached 45 billion won in 2022.", "KRW"),
+    ("Pakistan's imports from Nepal were worth 3 billion rupees in 2022.", "PKR"),
+])
+def test_a_currency_name_is_the_one_of_the_figures_countries(text, unit):
+    [row] = trade(text)
+    assert row["unit"] == unit
+
+
+def test_a_limit_or_quota_is_not_trade():
+    assert trade("Chile and Peru raised the duty-free limit on border trade to 600 soles a month in 2022.") == []
+    assert trade("Peru set its export quota for Chilean wheat at 2 million tonnes for 2023.") == []

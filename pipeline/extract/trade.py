@@ -31,7 +31,7 @@ _NOT_TRADE_TOPIC = re.compile(
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
     r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
-    r"remittances|money\s+transfers|"
+    r"remittances|money\s+transfers|limits?|quotas?|thresholds?|ceilings?|allowances?|"
     # "which are not counted as trade": what follows is said not to be trade
     r"not\s+(counted|included|considered|classed|treated|recorded)\s+(as|in)\s+(\w+\s+)?(trade|exports?|imports?))\b",
     re.IGNORECASE)
