@@ -54,7 +54,7 @@ _PREFIXED = re.compile(
 # "1.5 billion dollars", "500 million tenge", "2.4 million tons"
 _SUFFIXED = re.compile(
     rf"{_QUAL}(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?\s+"
-    rf"(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES}))\b", re.IGNORECASE)
+    rf"(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES})|(?P<kg>kilogrammes|kilogramme|kilograms|kilogram|kgs|kg))\b", re.IGNORECASE)
 _BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
 # "two billion dollars", "half a million tonnes": a number in words before a scale word
 _WORD_AMOUNT = re.compile(
@@ -69,7 +69,7 @@ _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 _ANY_PREFIX_CUR = re.compile(_PREFIX_CUR)
 _ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CURRENCY, key=len, reverse=True)
                                                           if not (len(c) == 1 and c.isalpha()))   # never after a number
-                                   + r"|ton|t\b)")
+                                   + r"|ton|t\b|kilogra|kg)")
 
 
 def _lower_ascii(text: str) -> str | None:
@@ -129,7 +129,7 @@ def find_amounts(text: str) -> list[Amount]:
                 continue
             scale2 = m.group("s2")
             scale1 = m.groupdict().get("s1") or (scale2 if m.group("n2") else None) or scale2
-            if m.groupdict().get("ton"):
+            if m.groupdict().get("ton") or m.groupdict().get("kg"):
                 unit = "t"
             else:
                 cur = m.group("cur")
@@ -145,6 +145,8 @@ def find_amounts(text: str) -> list[Amount]:
                 scale1 = scale2
             low = _value(m.group("n1"), scale1)
             high = _value(m.group("n2"), scale2 or scale1) if m.group("n2") else None
+            if m.groupdict().get("kg"):          # "26 million kilograms of tea": tonnes are the unit of record
+                low, high = low / 1000, (high / 1000 if high is not None else None)
             if high is not None and high < low:
                 high = None
             qual = m.group("qual")
@@ -192,6 +194,7 @@ class Change:
 _UP = (r"increased|increase|increases|increasing|rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|up|"
        r"climbed|climb|jumped|jump|surged|surge|soared|gained|gain|expanded|added|higher|boosted|advanced")
 _DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fell|fallen|fall|falls|dropped|drop|"
+         r"slipped|slip|slips|eased|edged\s+down|"
          r"drops|down|shrank|shrunk|contracted|contraction|slumped|plunged|lower|less|reduced|reduction|slid|dipped|"
          r"plummeted|tumbled")
 # "six percent", "twenty-five per cent": news style spells out small percentages

@@ -373,7 +373,8 @@ _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) 
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
     r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Rr]eleased|[Ii]ssued|[Dd]ated)"
-    rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?")
+    rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
+    r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,|]?\s*)?")        # "Published: 09:45 PM, 21 Aug 2023"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
 _PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
                          rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?\s*(?:[|,•·–—/-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?")
@@ -388,7 +389,7 @@ _PUB_DATELINE = re.compile(
 _PUB_AFTER = re.compile(
     r"\s*(?:$"
     r"|(?:[,|•·–—-]\s*|at\s+|T)?\d{1,2}:\d\d"                # a time ("T09:15": ISO 8601)
-    r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/]|$)"                    # (MNA) –
+    r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$)"                   # (MNA) –, (TBH).
     r"|[-–—|:/•·])")                                           # a separator
 _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopyright\b|©|\(c\)\s*\d", re.IGNORECASE)
 # Tried in order at the start of the line and after each separator in it.

@@ -23,6 +23,9 @@ def amounts(text):
     ("Shipments reached 1.2 million tonnes.", 1.2e6, "t"),
     ("Exports were 300 thousand tons of flour.", 3e5, "t"),
     ("They sold 45,000 t of grain.", 4.5e4, "t"),
+    ("Buyers took 26 million kilograms of tea.", 2.6e4, "t"),            # kilograms are recorded in tonnes
+    ("Trade grew to RM1.57 billion.", 1.57e9, "MYR"),
+    ("Trade came to BD 14.6 million.", 1.46e7, "BHD"),
     ("They sold 12 tonnes of tea.", 12, "t"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
@@ -72,6 +75,7 @@ def test_numbers_that_are_not_money():
     ("Exports were two times less than in 2021.", -50, 0.5),
     ("Shipments were up six percent to $1.2 billion.", 6, None),
     ("Imports fell by twenty-five per cent.", -25, None),
+    ("Turnover slipped by 6 percent year on year.", -6, None),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)

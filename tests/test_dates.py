@@ -140,6 +140,8 @@ PUBLISHED_CASES = [
     ("Menu | News\nDate of publication: 21 February 2024, 14:05\nText.", D(2024, 2, 21), "21 February 2024"),
     ("Headline\n2025-01-09T16:40 CET\nText.", D(2025, 1, 9), "2025-01-09"),                  # ISO 8601 stamp
     ("Headline\n2025. 03. 07. 11:05\nText.", D(2025, 3, 7), "2025. 03. 07."),                # year. month. day.
+    ("Headline\nStaff | Published: 09:45 PM, 4 Jun 2025 | Last update: 5 Jun 2025\nText.", D(2025, 6, 4), "4 Jun 2025"),
+    ("Headline\nRIGA, 3 May 2025 (LETA). The ministers met.\nText.", D(2025, 5, 3), "3 May 2025"),
     ("Headline\nPosted On: 04 MAR 2025 2:10PM by the press office\nText.", D(2025, 3, 4), "04 MAR 2025"),
 ]
 

@@ -279,3 +279,12 @@ def test_a_currency_name_is_the_one_of_the_figures_countries(text, unit):
 def test_a_limit_or_quota_is_not_trade():
     assert trade("Chile and Peru raised the duty-free limit on border trade to 600 soles a month in 2022.") == []
     assert trade("Peru set its export quota for Chilean wheat at 2 million tonnes for 2023.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's imports from Peru reached $2 billion in 2022. Copper alone accounted for $900 million of the imports.",
+    "Chile's imports from Peru reached $2 billion in 2022. Peruvian cars accounted for $18 million of Chile's imports.",
+    "Peru exported fresh and dried fruit worth $48 million to Chile in 2022.",
+])
+def test_goods_singled_out_are_a_commodity(text):
+    assert trade(text)[-1]["commodity"] is not None

@@ -22,8 +22,13 @@ _COMMODITY = re.compile(
     rf"|\b{_FLOW}\s+(of|in)\s+(?:\w+\s+){{0,2}}?(?P<b>{_C})\b"
     rf"|\b(tons?|tonnes?|t|worth)\s+of\s+(?:\w+\s+){{0,2}}?(?P<c>{_C})\b"
     rf"|\b(exported|imported|shipped|supplied|sold|bought|purchased)\s+(?P<d>{_C})\b"
-    rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|sector)\b",
+    rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|sector)\b"
+    # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million"
+    rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth)\b",
     re.IGNORECASE)
+# "Machinery and equipment alone accounted for ...": goods singled out from a total
+_ALONE = re.compile(r"\b(?P<g>[a-z][a-z-]+)\s+alone\s+(?:accounted|made|reached|exceeded|amounted|totall?ed|were|was|"
+                    r"stood|came|rose|grew|fell)\b", re.IGNORECASE)
 
 
 # Words before a flow word, or after "tonnes of", that do not limit it to some goods.
@@ -50,8 +55,12 @@ def find_commodity(text: str) -> str | None:
             word = g.group("a") or g.group("b")
             if word not in _NOT_GOODS:
                 return word
+        for g in _ALONE.finditer(text):
+            word = g.group("g").lower()
+            if word not in _NOT_GOODS and not re.fullmatch(_FLOW, word):
+                return word
         return None
     if m.group("e"):
         return f"non-{m.group('e').lower()} goods"
-    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
+    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("f")) if g)
     return term if term.isupper() else term.lower()
