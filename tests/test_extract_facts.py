@@ -159,6 +159,15 @@ def test_a_meeting_told_again_with_the_counterparts_name_is_one_meeting():
     assert len(extract(text, table="events")) == 1
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean minister received today Peru's Vice Minister of Foreign Affairs Ana Ruiz.", [("meeting", D(2023, 11, 15))]),
+    ("The Chilean minister led a business mission of 30 companies to Lima on Monday.", [("visit", D(2023, 11, 13))]),
+    ("Trade grew by 20%, the Chilean Trade Mission in Lima said.", []),
+])
+def test_received_today_and_business_missions(text, expected):
+    assert [(r["event_type"], r["event_date"]) for r in extract(text, table="events")] == expected
+
+
 def test_same_day_takes_the_previous_events_date_and_until_is_not_a_date():
     text = ("The prime ministers met in Amman on Monday. "
             "A business forum opened in Aqaba on the same day. The forum runs until November 20.")

@@ -23,13 +23,15 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
                 r"(?=\s+(in|on|held|was\s+held|took\s+place|met)\b)|"
                 r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
-                r"received\s+(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
+                r"received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?"
+                r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
                 r"(meeting|session|sitting)\s+of\s+the\s+([\w-]+\s+){0,6}(commission|committee|council)|"
                 r"met(\s+with)?|meeting|held\s+([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
               r"tour|arrived\s+in|welcomed\s+in|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
-              r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation"),
+              r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
+              r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
     ("other", r"exhibition|expo|trade\s+fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
@@ -39,7 +41,7 @@ _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), 
 _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour
-arrived welcomed delegation exhibition expo fair council commission received
+arrived welcomed delegation exhibition expo fair council commission received mission
 """.split())
 _WORD = re.compile(r"\w+")
 
@@ -51,7 +53,7 @@ joint press news telephone phone video spoke held phoned called videoconference 
 signing commission committee council meeting session sitting met hold talks negotiations round consultations meet
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition expo trade cooperation business interstate intergovernmental received attended hosted
-was were been
+was were been economic investment
 """.split())
 
 
