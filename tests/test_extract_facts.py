@@ -168,6 +168,17 @@ def test_received_today_and_business_missions(text, expected):
     assert [(r["event_type"], r["event_date"]) for r in extract(text, table="events")] == expected
 
 
+def test_an_event_named_as_the_setting_of_another_is_not_reported_twice():
+    rows = extract("During his visit, the Chilean minister also met Peruvian Prime Minister Ana Ruiz.", table="events")
+    assert [r["event_type"] for r in rows] == ["meeting"]
+
+
+def test_a_named_fair_is_an_event_and_a_fair_price_is_not():
+    rows = extract("The figures were announced at the AgroExpo Andes fair in Lima, which opened on Tuesday.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("other", "Lima")]
+    assert extract("Chilean exporters want a fair price for copper.", table="events") == []
+
+
 def test_same_day_takes_the_previous_events_date_and_until_is_not_a_date():
     text = ("The prime ministers met in Amman on Monday. "
             "A business forum opened in Aqaba on the same day. The forum runs until November 20.")

@@ -32,7 +32,7 @@ _TRIGGERS: list[tuple[str, str]] = [
               r"tour|arrived\s+in|welcomed\s+in|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
-    ("other", r"exhibition|expo|trade\s+fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
+    ("other", r"exhibition|expo|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
 # Every trigger contains one of these as a whole word; a sentence with none of them has no
@@ -53,7 +53,7 @@ joint press news telephone phone video spoke held phoned called videoconference 
 signing commission committee council meeting session sitting met hold talks negotiations round consultations meet
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition expo trade cooperation business interstate intergovernmental received attended hosted
-was were been economic investment
+was were been economic investment fair
 """.split())
 
 
@@ -94,6 +94,10 @@ _ANOTHER_OCCASION = re.compile(r"\b(the|its|their)\s+(first|second|third|fourth|
 _TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travell?ers|pilgrims|holidaymakers|"
                                 r"passengers|residents)\b(\s+(?!and\b|but\b)[\w,-]+){0,4}\s+(have\s+|had\s+)?$",
                                 re.IGNORECASE)
+# "During his visit, ...", "On the sidelines of the forum, ...": an event named as the setting of another
+_SETTING = re.compile(r"(?:^|[,;]\s*)(?:during|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|as\s+part\s+of)\s+"
+                      r"(?:his|her|their|its|the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NAMED_FAIR = re.compile(r"(?:\b[A-Z][\w-]*|\b(?:trade|international|industrial|agricultural|annual|book))\s+$")
 # "on the same day": the date of the event told just before
 _SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b", re.IGNORECASE)
 # "runs until April 24", "since May 1": a date that bounds an event, not the day it happened
@@ -104,11 +108,16 @@ def extract_events(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     for s in doc.sentences:
         types_here: set[str] = set()
-        for m in _trigger_matches(s.text, s.words):
+        matches = list(_trigger_matches(s.text, s.words))
+        for m in matches:
             event_type = m.lastgroup
             surface = m.group(0)
             if event_type in types_here or _PLURAL.match(surface) or _NOT_EVENT_AFTER.match(s.text[m.end():]):
                 continue
+            if surface.lower() == "fair" and not _NAMED_FAIR.search(s.text[:m.start()]):
+                continue   # "a fair price": only a named fair ("the AgroExpo Central Asia fair") is an event
+            if len(matches) > 1 and _SETTING.search(s.text[:m.start()]):
+                continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
                 continue
             if event_type == "visit" and _TRAVELLERS_BEFORE.search(s.text[max(0, m.start() - 80):m.start()]):
