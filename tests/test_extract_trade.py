@@ -288,3 +288,10 @@ def test_a_limit_or_quota_is_not_trade():
 ])
 def test_goods_singled_out_are_a_commodity(text):
     assert trade(text)[-1]["commodity"] is not None
+
+
+def test_countries_on_the_route_are_not_the_sides():
+    text = ("Chile and Peru held talks in Lima on Monday. The sides agreed to bring annual trade to $6 billion "
+            "and to simplify procedures for trucks travelling via Bolivia and Ecuador.")
+    [row] = trade(text)
+    assert ({row["reporter"], row["partner"]}, row["kind"]) == ({"CHL", "PER"}, "target")

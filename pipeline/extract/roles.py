@@ -5,7 +5,7 @@ one sentence; offsets are relative to that sentence."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.places import PlaceMention
 
@@ -42,6 +42,7 @@ class Roles:
     pair: list[str]         # "between X and Y", "X-Y trade", "X and Y's trade"
     speakers: list[str]     # "Kazakh Foreign Minister", "According to Iranian customs"
     others: list[str]       # mentioned without a telling preposition
+    transit: list[str] = field(default_factory=list)   # "trucks travelling via Turkmenistan": a route, no party
 
 
 def _unique(codes: list[str]) -> list[str]:
@@ -58,7 +59,7 @@ def is_speaker(text: str, m: PlaceMention) -> bool:
 
 def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
     """Roles of the countries mentioned in `text` (mentions' offsets index `text`)."""
-    owner, origin, dest, partner, pair, speakers, others = [], [], [], [], [], [], []
+    owner, origin, dest, partner, pair, speakers, others, transit = [], [], [], [], [], [], [], []
     ms = sorted(mentions, key=lambda m: m.start)
     paired: set[int] = set()
     for i, m in enumerate(ms):
@@ -89,6 +90,10 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
         elif (m.kind == "demonym" and _GOODS_ORIGIN_BEFORE.search(text[max(0, m.start - 12):m.start])
               and not _FLOW_WORD_AFTER.match(text, m.end)):
             origin.append(m.code)
+        elif re.search(r"\b(via|through|across)\s+(the\s+)?$", before) or (
+                i > 0 and transit and ms[i - 1].code == transit[-1]
+                and re.fullmatch(r"\s*(,|and|or|,\s*and)\s*", text[ms[i - 1].end:m.start])):
+            transit.append(m.code)      # "via Turkmenistan and Uzbekistan"
         elif re.search(r"\b(to|into|for)\s+(the\s+)?$", before):
             dest.append(m.code)
         elif re.search(r"\bfrom\s+(the\s+)?$", before):
@@ -100,4 +105,4 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
         else:
             others.append(m.code)
     return Roles(_unique(owner), _unique(origin), _unique(dest), _unique(partner), _unique(pair),
-                 _unique(speakers), _unique(others))
+                 _unique(speakers), _unique(others), _unique(transit))
