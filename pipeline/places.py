@@ -132,10 +132,16 @@ def _matches(text: str):
 _CURRENCY_AFTER = re.compile(r"\$|\s*dollars?\b", re.IGNORECASE)
 
 
+# "Trans-Afghan Railway", "Pan-Arab", "Trans-Caspian": part of a route's or movement's name
+_NAME_PREFIX_BEFORE = re.compile(r"\b(?:Trans|Pan|trans|pan)-$")
+
+
 def find_places(text: str) -> list[PlaceMention]:
     out = []
     for start, surface in _matches(text):
         if surface in _NOT_PLACE_SET or _CURRENCY_AFTER.match(text, start + len(surface)):
+            continue
+        if start >= 4 and text[start - 1] == "-" and _NAME_PREFIX_BEFORE.search(text, max(0, start - 7), start):
             continue
         code, kind = _SURFACES[surface]
         out.append(PlaceMention(code, start, start + len(surface), surface, kind))

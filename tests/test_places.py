@@ -46,3 +46,8 @@ def test_capitals_old_and_new_names(city, code):
 def test_country_code_lookup():
     assert country_code("Kazakhstan") == "KAZ"
     assert country_code("Atlantis") is None
+
+
+def test_a_route_named_after_a_country_is_not_that_country():
+    found = [(m.code, m.surface) for m in find_countries("Chile and Peru back the Trans-Andean tunnel and the Trans-Afghan Railway.")]
+    assert found == [("CHL", "Chile"), ("PER", "Peru")]
