@@ -14,6 +14,7 @@ D = dt.date
     ("A dozen companies from Kyrgyzstan took part in the fair in Tajikistan.", 12, "KGZ", "TJK", False),
     ("Six large Kazakh holdings have opened offices in Azerbaijan.", 6, "KAZ", "AZE", False),
     ("The number of Iranian companies in Kazakhstan reached 812.", 812, "IRN", "KAZ", False),
+    ("Chilean businesses registered in Peru number about 700.", 700, "CHL", "PER", True),
 ])
 def test_company_counts(text, count, company, host, approx):
     rows = extract(text, table="company_counts")

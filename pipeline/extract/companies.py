@@ -23,6 +23,8 @@ _COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]
 _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,80}}?)"
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|exceeds?|exceeded|totals?|totaled|totalled|amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to)\s*$",
                         re.IGNORECASE)
+# "Uzbek businesses registered in the UAE number about 700"
+_NOUN_NUMBER = re.compile(rf"\b{_COMPANY_NOUN}\b(?P<rest>[^.;,]{{0,60}}?)\bnumber(?:ed)?\s*$", re.IGNORECASE)
 # compiled once, anchored at a word start (the bare alternation was tried at every character)
 _HAS_COMPANY_NOUN = re.compile(rf"\b{_COMPANY_NOUN}\b", re.IGNORECASE)
 _HOST_PREP = re.compile(r"\b(in|into|on|to|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
@@ -43,7 +45,7 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
             noun_end = c.end + m.end() if m else None
             if m is None:
                 head = s.text[:c.start]
-                n = _NUMBER_OF.search(head)
+                n = _NUMBER_OF.search(head) or _NOUN_NUMBER.search(head)
                 if n is None:
                     continue
                 rule, noun_end = "companies.number_of", n.start("rest")
