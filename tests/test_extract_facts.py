@@ -180,6 +180,20 @@ def test_a_named_fair_is_an_event_and_a_fair_price_is_not():
     assert extract("Chilean exporters want a fair price for copper.", table="events") == []
 
 
+def test_an_event_in_a_summary_line_takes_the_dated_telling_as_its_evidence():
+    text = ("Chilean minister co-chairs trade committee meeting in Lima, calls for free trade talks\n\n"
+            "Chile's trade minister on Tuesday co-chaired the Chile-Peru trade committee meeting in Lima.")
+    [row] = extract(text, table="events")
+    assert (row["event_date"], row["location"], row["evidence"][:5]) == (D(2023, 11, 14), "Lima", "Chile")
+
+
+def test_a_later_plan_does_not_replace_the_visit_told_before():
+    text = ("The forum was organised during a working visit to Peru by Chile's prime minister. "
+            "On Wednesday, the prime minister is scheduled to visit the port of Callao.")
+    rows = extract(text, table="events")
+    assert rows[0]["evidence"].startswith("The forum was organised")
+
+
 def test_same_day_takes_the_previous_events_date_and_until_is_not_a_date():
     text = ("The prime ministers met in Amman on Monday. "
             "A business forum opened in Aqaba on the same day. The forum runs until November 20.")

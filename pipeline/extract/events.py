@@ -97,6 +97,9 @@ _TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travel
 # "During his visit, ...", "On the sidelines of the forum, ...": an event named as the setting of another
 _SETTING = re.compile(r"(?:^|[,;]\s*)(?:during|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|as\s+part\s+of)\s+"
                       r"(?:his|her|their|its|the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "after the meeting", "following the talks": a later sentence about an event told before
+_AFTER_IT = re.compile(r"\b(after|following|ahead\s+of|before)\s+(the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
+                       re.IGNORECASE)
 _NAMED_FAIR = re.compile(r"(?:\b[A-Z][\w-]*|\b(?:trade|international|industrial|agricultural|annual|book))\s+$")
 # "on the same day": the date of the event told just before
 _SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b", re.IGNORECASE)
@@ -129,6 +132,13 @@ def extract_events(doc: DocContext) -> list[dict]:
             distinct = _ANOTHER_OCCASION.search(s.text[:m.start()]) is not None
             same = None if distinct else _same_event(rows, event_type, location, event_date)
             if same is not None and not _someone_new(s, same, doc, location):
+                before = s.text[:m.start()]
+                if (same["event_date"] is None and event_date is not None and not _DEFINITE.search(before)
+                        and not _AFTER_IT.search(before) and same["evidence"].rstrip()[-1:] not in ".!?\"”"):
+                    # told first in a summary line without its day (a standfirst): the dated telling is the report
+                    same.update({**base_row(doc, s, same["rule"]), "event_date": event_date,
+                                 "location": same["location"] or location,
+                                 "countries": sorted({c.code for c in s.countries}) or same["countries"]})
                 continue   # the same event told again
             if (not distinct and _DEFINITE.search(s.text[:m.start()]) and _any_of_type(rows, event_type)
                     and not _own_date(s, m)):
