@@ -237,7 +237,8 @@ def _sign(verb: str) -> int:
 
 
 def find_changes(text: str) -> list[Change]:
-    has_fraction = " by " in text and _FRACTION.search(text) is not None
+    has_fraction = (" by " in text and any(w in text for w in ("quarter", "third", "fifth", "half"))
+                    and _FRACTION.search(text) is not None)
     digit = _DIGIT.search(text)
     spelled_pct = digit is None and ("percent" in text or "per cent" in text)
     if digit is None and not spelled_pct and not _MULTIPLY.search(text) and not has_fraction:

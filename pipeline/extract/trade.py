@@ -42,6 +42,7 @@ _WORLD_TRADE = re.compile(r"\b((total|overall)\s+)?(foreign|external)\s+trade(\s
 # words that stand for the other country of a figure ("exports to the kingdom", "bilateral")
 _PARTNER_WORD = re.compile(r"\b((to|with|from|into)\s+the\s+(country|kingdom|republic|emirate|neighbou?r(ing)?(\s+country)?|"
                            r"other\s+side)|bilateral|mutual|each\s+other|both\s+countries|two\s+countries)\b", re.IGNORECASE)
+_WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap test before the full pattern
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
@@ -151,7 +152,7 @@ def _topics(text: str) -> list[_Topic]:
     found: list[_Topic] = []
     for m in _NOT_TRADE_TOPIC.finditer(text):
         found.append(_Topic("none", m.start(), m.end()))
-    for m in _WORLD_TRADE.finditer(text):
+    for m in _WORLD_TRADE.finditer(text) if _WORLD_TRADE_HINT.search(text) else ():
         if not _PAIR_BEFORE.search(text, 0, m.start()):
             found.append(_Topic("none", m.start(), m.end()))
     not_trade = list(found)

@@ -26,6 +26,8 @@ _COMMODITY = re.compile(
     # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million"
     rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth)\b",
     re.IGNORECASE)
+_TERM_FIRST_WORDS = frozenset(re.match(r"[\w-]+", t).group(0).lower() for t in _COMMODITIES)
+_WORD = re.compile(r"[\w-]+")
 # "Machinery and equipment alone accounted for ...": goods singled out from a total
 _ALONE = re.compile(r"\b(?P<g>[a-z][a-z-]+)\s+alone\s+(?:accounted|made|reached|exceeded|amounted|totall?ed|were|was|"
                     r"stood|came|rose|grew|fell)\b", re.IGNORECASE)
@@ -49,7 +51,9 @@ def find_commodity(text: str) -> str | None:
 
     Known goods (data/commodities.txt) first; else any lower-case word before a flow word or
     after "tonnes of" that is not a word of scope ("sesame exports", "tonnes of sesame")."""
-    m = _COMMODITY.search(text)
+    # the big alternation is tried at every character: only where a term's first word is in the text
+    low = text.lower()
+    m = _COMMODITY.search(text) if "non-" in low or not _TERM_FIRST_WORDS.isdisjoint(_WORD.findall(low)) else None
     if not m:
         for g in _GENERIC.finditer(text):
             word = g.group("a") or g.group("b")
