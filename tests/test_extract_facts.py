@@ -277,3 +277,12 @@ def test_chrome_headlines_state_no_facts():
 def test_held_talks_is_a_meeting():
     rows = extract("The two leaders held talks in Tashkent on Monday.", table="events")
     assert [(r["event_type"], r["location"]) for r in rows] == [("meeting", "Tashkent")]
+
+
+def test_every_company_noun_ends_in_a_prefilter_word():
+    import re as _re
+    from pipeline.extract import companies
+    nouns = _re.fullmatch(r"\((.*)\)", companies._COMPANY_NOUN).group(1).split("|")
+    for noun in nouns:
+        last = _re.split(r"\\s\+|-", noun)[-1].replace("s?", "s")
+        assert {last, last.rstrip("s")} & companies._COMPANY_WORDS, noun

@@ -27,6 +27,12 @@ _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMP
 _NOUN_NUMBER = re.compile(rf"\b{_COMPANY_NOUN}\b(?P<rest>[^.;,]{{0,60}}?)\bnumber(?:ed)?\s*$", re.IGNORECASE)
 # compiled once, anchored at a word start (the bare alternation was tried at every character)
 _HAS_COMPANY_NOUN = re.compile(rf"\b{_COMPANY_NOUN}\b", re.IGNORECASE)
+# the last word of every company noun (tests/test_extract_facts.py keeps the two in step): a
+# sentence with none of them, most sentences, is not searched
+_COMPANY_WORDS = frozenset("""
+companies company firm firms enterprise enterprises businesses producers manufacturers exporters importers holdings
+ventures corporations subsidiaries entities suppliers contractors exhibitors startups ups banks traders
+""".split())
 _HOST_PREP = re.compile(r"\b(in|into|on|to|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
 _MANY_COUNTRIES = re.compile(r"\s+from\s+(over\s+|more\s+than\s+|some\s+|about\s+)?[\w,]+\s+(countries|nations|states)\b",
                              re.IGNORECASE)
@@ -36,7 +42,7 @@ _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
 def extract_company_counts(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     for s in doc.sentences:
-        if not _HAS_COMPANY_NOUN.search(s.text):
+        if s.text.isascii() and _COMPANY_WORDS.isdisjoint(s.words) or not _HAS_COMPANY_NOUN.search(s.text):
             continue
         for c in find_counts(s.text):
             tail = s.text[c.end:]
