@@ -286,3 +286,14 @@ def test_every_company_noun_ends_in_a_prefilter_word():
     for noun in nouns:
         last = _re.split(r"\\s\+|-", noun)[-1].replace("s?", "s")
         assert {last, last.rstrip("s")} & companies._COMPANY_WORDS, noun
+
+
+@pytest.mark.parametrize("noun", ["memorandum of understanding", "MoU", "MoUs", "memoranda", "memorandums", "roadmap",
+                                  "road map", "road maps", "protocols", "contract", "treaty", "treaties", "accord",
+                                  "joint declaration", "declarations", "action plan", "agreements", "deal",
+                                  "cooperation documents", "document"])
+def test_every_agreement_noun_passes_the_prefilter(noun):
+    import re as _re
+    from pipeline.extract import agreements
+    assert agreements._NOUN.fullmatch(noun)
+    assert set(_re.findall(r"\w+", noun.lower())) & agreements._NOUN_WORDS

@@ -27,6 +27,11 @@ _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the
     (r"(?:cooperation\s+)?documents?", "document"),
 ]
 _NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.IGNORECASE)
+# the words an agreement noun can start with: a sentence with none of them is not searched
+_NOUN_WORDS = frozenset("""
+memorandum memoranda memorandums mou mous road roadmap roadmaps protocol protocols contract contracts treaty treaties
+accord accords joint declaration declarations action agreement agreements deal deals cooperation document documents
+""".split())
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
 _PLANNED = re.compile(
@@ -70,6 +75,8 @@ _COUNT_BEFORE = re.compile(
 def extract_agreements(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     for s in doc.sentences:
+        if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words):
+            continue
         m = _first_agreement_noun(s.text)
         if m is None:
             continue
