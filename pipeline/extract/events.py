@@ -132,9 +132,7 @@ def extract_events(doc: DocContext) -> list[dict]:
             distinct = _ANOTHER_OCCASION.search(s.text[:m.start()]) is not None
             same = None if distinct else _same_event(rows, event_type, location, event_date)
             if same is not None and not _someone_new(s, same, doc, location):
-                before = s.text[:m.start()]
-                if (same["event_date"] is None and event_date is not None and not _DEFINITE.search(before)
-                        and not _AFTER_IT.search(before) and same["evidence"].rstrip()[-1:] not in ".!?\"”"):
+                if same["event_date"] is None and event_date is not None and _retells(s.text[:m.start()], same):
                     # told first in a summary line without its day (a standfirst): the dated telling is the report
                     same.update({**base_row(doc, s, same["rule"]), "event_date": event_date,
                                  "location": same["location"] or location,
@@ -161,6 +159,13 @@ def _meeting_noun_ok(text: str, m: re.Match) -> bool:
                 or re.match(r"\s+(with|of|between|in|on)\b", after)
                 or re.search(r"\b(official|bilateral|trilateral|joint|first|second|third|regular|extended|"
                              r"expanded|separate|annual)\s+$", before, re.IGNORECASE))
+
+
+def _retells(before: str, earlier: dict) -> bool:
+    """The event told again in full, after a summary line (no closing full stop) that named it; not
+    "the meeting ..." or "after the talks ...", which only refer back to it."""
+    return (earlier["evidence"].rstrip()[-1:] not in ".!?\"”" and not _DEFINITE.search(before)
+            and not _AFTER_IT.search(before))
 
 
 def _own_date(s: SentenceView, m: re.Match) -> bool:
