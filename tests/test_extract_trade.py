@@ -295,3 +295,14 @@ def test_countries_on_the_route_are_not_the_sides():
             "and to simplify procedures for trucks travelling via Bolivia and Ecuador.")
     [row] = trade(text)
     assert ({row["reporter"], row["partner"]}, row["kind"]) == ({"CHL", "PER"}, "target")
+
+
+def test_a_period_after_the_number_with_its_preposition_is_its_own():
+    rows = trade("Trade between Chile and Peru stood at $52 million in January-November 2023, "
+                 "up from $37 million for the whole of 2022.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (52e6, D(2023, 1, 1), D(2023, 11, 30)), (37e6, D(2022, 1, 1), D(2022, 12, 31))]
+
+
+def test_one_countrys_total_turnover_is_not_bilateral():
+    assert trade("Chile and Peru held talks. Chile's total import-export turnover in 2022 was $190 billion.") == []

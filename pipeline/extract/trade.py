@@ -72,7 +72,8 @@ _ANAPHORIC_SUBJECT = re.compile(
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VOLUME_AND_VALUE = re.compile(r"\b(volume|weight|tonnage)\b.{0,20}\b(value|worth)\b|\b(value|worth)\b.{0,20}\b(volume|weight|tonnage)\b",
                                re.IGNORECASE)
-_SINGLE_COUNTRY_TOTAL = re.compile(r"\b(foreign|external|overall|total|global)\s+trade\b", re.IGNORECASE)
+_SINGLE_COUNTRY_TOTAL = re.compile(r"\b(foreign|external|overall|total|global)\s+([\w-]+\s+)?(trade|turnover)\b",
+                                   re.IGNORECASE)
 
 
 @dataclass
@@ -394,22 +395,28 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         p = min(horizons, key=lambda p: abs(p.start - item.end))
         return span(p)
     if len(amts) >= 2 and len(plain) >= 2:
-        p = min(plain, key=lambda p: _distance(p, item))
+        p = min(plain, key=lambda p: _distance(p, item, text))
         return span(p)
     stated = [p for p in plain if not p.is_comparison_base]
     if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
                                                                  text[:item.start]):
         return _SKIP   # "up from $300 million": an earlier value without its own period
     if stated:
-        p = min(stated, key=lambda p: _distance(p, item))
+        p = min(stated, key=lambda p: _distance(p, item, text))
         return span(p)
     if last_period and _SAME_PERIOD.search(text):
         return last_period
     return (None, None)
 
 
-def _distance(p: PeriodMention, item) -> int:
+# "$37 million for the whole of 2022", "$1.2 billion in 2023": a period the number's own preposition takes
+_OWN_PERIOD_BETWEEN = re.compile(r"\s*(?:in|for|during|over|throughout)(?:\s+the\s+(?:whole|full|entire)\s+of)?\s*")
+
+
+def _distance(p: PeriodMention, item, text: str) -> int:
     if p.start >= item.end:
+        if _OWN_PERIOD_BETWEEN.fullmatch(text, item.end, p.start):
+            return 0
         return p.start - item.end
     return item.start - p.end + 5   # a period after the number is likelier its own ("$1m in 2020")
 
