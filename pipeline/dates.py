@@ -388,7 +388,7 @@ _PUB_DATELINE = re.compile(
 # What may follow the date on a line that is otherwise only a date or a dateline.
 _PUB_AFTER = re.compile(
     r"\s*(?:$"
-    r"|(?:[,|•·–—-]\s*|at\s+|T)?\d{1,2}:\d\d"                # a time ("T09:15": ISO 8601)
+    r"|(?:[,|•·–—-]\s*|at\s+|T)?\d{1,2}[:.]\d\d(?!\d)"        # a time ("T09:15": ISO 8601; "10.15 GMT")
     r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$)"                   # (MNA) –, (TBH).
     r"|[-–—|:/•·])")                                           # a separator
 _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopyright\b|©|\(c\)\s*\d", re.IGNORECASE)

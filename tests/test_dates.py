@@ -142,6 +142,7 @@ PUBLISHED_CASES = [
     ("Headline\n2025. 03. 07. 11:05\nText.", D(2025, 3, 7), "2025. 03. 07."),                # year. month. day.
     ("Headline\nStaff | Published: 09:45 PM, 4 Jun 2025 | Last update: 5 Jun 2025\nText.", D(2025, 6, 4), "4 Jun 2025"),
     ("Headline\nRIGA, 3 May 2025 (LETA). The ministers met.\nText.", D(2025, 5, 3), "3 May 2025"),
+    ("Headline\nTue 6 May 2025 10.15 BST\nText.", D(2025, 5, 6), "6 May 2025"),
     ("Headline\nPosted On: 04 MAR 2025 2:10PM by the press office\nText.", D(2025, 3, 4), "04 MAR 2025"),
 ]
 
