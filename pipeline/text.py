@@ -10,13 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.dates import MONTHS, WEEKDAYS
+
 # A line that starts a list of other articles' headlines; what follows states no facts.
 _RELATED_MARKER = re.compile(
     r"^\s*(read\s+more|read\s+also|related(\s+(news|articles?|stories|posts|content))?|see\s+also|also\s+read|"
     r"more\s+on\s+this(\s+topic)?|you\s+may\s+also\s+like|recommended(\s+for\s+you)?|most\s+(read|viewed|popular)|"
     r"latest(\s+news)?|more\s+(news|stories)|other\s+news|in\s+other\s+news|top\s+stories|popular(\s+news)?|trending|"
-    r"editor'?s\s+picks?|more\s+from\s+[\w ]{1,30})\s*[:.\-–—]?\s*$",
+    r"editor'?s\s+picks?|more\s+from\s+[\w ]{1,30}|read\s+next|what\s+to\s+read\s+next|"
+    r"previous\s+(digests?|issues?|editions?|reports?|stories)|earlier\s+(reports?|stories|coverage))\s*[:.\-–—]?\s*$"
+    # "Leia também / Read also": the marker beside its translation
+    r"|^[^/|\n]{1,30}\s*[/|]\s*(read\s+(also|more|next)|related(\s+news)?|see\s+also)\s*:?\s*$",
     re.IGNORECASE)
+# "Related: Kyrgyzstan's trade reached ... | Airline adds flights": a related list on one line
+_RELATED_LINE = re.compile(r"^\s*(related|read\s+(also|more|next)|see\s+also|also\s+read)\s*:\s*\S", re.IGNORECASE)
 _CHROME_LINE = re.compile(
     r"^\s*(last\s+(update|updated|modified)|updated|modified)\b\s*[:\-–]?.*$"           # update stamps, never dates of the article
     r"|^.{0,60}\blogo\s*$"                                                               # "Newsroom logo"
@@ -27,7 +34,9 @@ _CHROME_LINE = re.compile(
 # "Home | Politics | Economy | Sport", "Home / Business / China": a navigation menu (three or more short items between bars, bullets or spaced slashes)
 _MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}((\s*[|•·»]\s*|\s+/\s+)[^|•·»/\n]{1,30}){2,}\s*[|•·»]?\s*$"
                         # "ASIA-PLUS | Economy", "Economy | Domestic Economy": two short items, no figures
-                        r"|^\s*[A-Z][^|\d\n]{0,20}\s+\|\s+[A-Z][^|\d\n]{0,20}$")
+                        r"|^\s*[A-Z][^|\d\n]{0,20}\s+\|\s+[A-Z][^|\d\n]{0,20}$"
+                        # "Home   Politics   Economy   Sport": items set apart by runs of spaces
+                        r"|^\s*[^\s.!?]+( [^\s.!?]+)?(\s{3,}[^\s.!?]+( [^\s.!?]+)?){2,}\s*$")
 # "Main > Economy > Kazakhstan and Russia sign ...": a breadcrumb trail
 _BREADCRUMB = re.compile(r"^\s*[^>»›\n]{1,40}(\s+[>»›]\s+[^>»›\n]{1,40}){0,3}\s+[>»›]\s+\S"
                          # "Home / Economy": short capitalised items between spaced slashes, nothing else
@@ -84,7 +93,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
             listed.append(i)
         elif _looks_like_paragraph(stripped):
             last_paragraph = i
-        if _CHROME_LINE.match(stripped) or _BYLINE.match(stripped) or _MENU_LINE.match(stripped) or _BREADCRUMB.match(stripped):
+        if _CHROME_LINE.match(stripped) or _RELATED_LINE.match(stripped) or _BYLINE.match(stripped) or _MENU_LINE.match(stripped) or _BREADCRUMB.match(stripped):
             chrome.add(i)
     # listed headlines after the last paragraph are other articles; a list inside the story is its text
     chrome.update(i for i in listed if i > last_paragraph)
@@ -239,11 +248,50 @@ def _normalise(s: str) -> str:
     return " ".join(s.lower().split()).strip(" .")
 
 
+# Metadata lines between a masthead and a story ("Sources: National Statistics Office",
+# "Interview by Jane Doe", "Press Service"): never the headline.
+_METADATA_LABEL = re.compile(
+    r"^\s*(sources?|date|published|posted|updated|edited|author|authors|photo|credit|reporting\s+by|"
+    r"interview\s+by|written\s+by|reported\s+by|staff\s+(reporter|writer|correspondent)|press\s+(service|office|release))\b",
+    re.IGNORECASE)
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"am", "pm", "at", "on", "gmt", "utc", "cet", "cest", "bst", "est"}
+_TITLE_SCAN_LINES = 20
+_TITLE_MAX_WORDS = 18
+
+
+def _is_date_line(line: str) -> bool:
+    """"14.02.2024, 11:42", "Bishkek, 22 March 2024", "March 3, 2024 9:14 AM GMT+3 · Updated
+    March 4, 2024": a date stamp (at most two words besides the date), not a headline."""
+    words = re.findall(r"[A-Za-z]+", re.sub(r"\b(GMT|UTC)[+-]\d+", " ", line))
+    rest = [w for w in words if w.lower().rstrip(".") not in _DATE_WORDS]
+    return bool(re.search(r"\d", line)) and len(rest) <= 2 and len(rest) < len(words) + 1
+
+
 def find_title(text: str) -> str | None:
-    """The headline of an article without metadata, or None."""
-    for s in _iter_sentences(text, None):
-        if s.section == "title":
-            return s.text
-        if s.section == "body":
-            return None
-    return None
+    """The headline of an article without metadata, or None.
+
+    The longest line that reads like a headline above the first paragraph: the site's name,
+    a tagline, a date stamp or a "Press Service" line above the story are shorter or are not
+    headline-like; a line of the story itself ends the search. A line of more than
+    _TITLE_MAX_WORDS words is a standfirst or caption, and a line split by bars ("Source:
+    Xinhua | 2024-01-23") is furniture: either is taken only when nothing else is."""
+    lines = text.split("\n", _TITLE_SCAN_LINES)[:_TITLE_SCAN_LINES]
+    chrome = chrome_lines(lines)
+    candidates: list[str] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or i in chrome:
+            continue
+        if _looks_like_paragraph(stripped) or stripped[-1:] in _TERMINAL and len(stripped.split()) >= 8:
+            break
+        if (_looks_like_headline(stripped) and not _is_date_line(stripped) and not _METADATA_LABEL.match(stripped)
+                and not _DATELINE_ONLY.match(stripped) and not _BYLINE_INSIDE.search(stripped)):
+            candidates.append(stripped)
+    preferred = [c for c in candidates if "|" not in c and len(c.split()) <= _TITLE_MAX_WORDS] or candidates
+    return max(preferred, key=lambda c: len(c.split()), default=None)
+
+
+# "BAKU, June 5. By Leyla Huseynova – CaspiNews": a dateline and byline on one line
+_BYLINE_INSIDE = re.compile(r"\b[Bb]y\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,2}\s*([|–—]|$)")
+# "ASTANA --", "DOHA, Oct 4 (QNA) -": a dateline on a line of its own
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}(\([^()]{1,40}\))?\s*[-–—]+\s*$")

@@ -114,3 +114,36 @@ def test_related_headlines_after_the_story_are_chrome_but_a_list_inside_it_is_te
     assert sections["- Chad, Sudan sign transit deal"] == "chrome"
     assert sections["Main > Economy > Niger and Mali trade up 9%"] == "chrome"
     assert sections["• Niger's exports to Benin up 4%"] == "chrome"
+
+
+@pytest.mark.parametrize("above", [
+    "Steppe Courier | The region's news agency\nHome   Politics   Economy   Sport\n21.06.2025, 09:10\n",
+    "Delta Ledger\nNews | Markets | Sport\nPublished: 2025-06-21 08:30 (GMT+7)\nUpdated: 2025-06-22 10:02 (GMT+7)\n",
+    "MINISTRY OF TRADE OF THE REPUBLIC\nPress Service\nPRESS RELEASE\nLusaka, 21 June 2025\n",
+    "Lakes Wire\nJune 21, 2025 9:14 AM GMT+2 · Updated June 22, 2025\n",
+])
+def test_headline_under_masthead_tagline_and_date_stamps(above):
+    text = (above + "\nZambia and Malawi agree to reopen two border posts for grain trucks\n\n"
+            "The two governments agreed on Friday to reopen the posts at Mchinji and Chipata, officials said.\n")
+    assert find_title(text) == "Zambia and Malawi agree to reopen two border posts for grain trucks"
+
+
+def test_a_long_standfirst_or_a_byline_line_is_not_taken_over_the_headline():
+    text = ("Lakes Wire\n\nMalawi, Zambia eye $1bn trade\n\n"
+            "Trade ministers co-chair the joint commission in Lusaka and call for talks on a customs union with the "
+            "regional bloc next year\n\nLILONGWE, June 21. By Grace Banda – Lakes Wire\n\n"
+            "Trade ministers of Malawi and Zambia met in Lusaka on Friday, officials said.\n")
+    assert find_title(text) == "Malawi, Zambia eye $1bn trade"
+
+
+@pytest.mark.parametrize("related", [
+    "Read Next\nZambia's copper exports earn $8 billion\n",
+    "Leia também / Read also\nCorn exports to Malawi reach 16,000 tonnes\n",
+    "Previous digests:\nJanuary–May: exports up 4% to $1.2bn\n",
+    "Related: Zambia's copper exports earn $8 billion | Malawi opens new border post\n",
+])
+def test_related_lists_under_other_markers_are_chrome(related):
+    text = ("Malawi and Zambia expand grain trade\n\n"
+            "Trade between Malawi and Zambia rose to $400 million in 2024, officials said on Friday.\n\n" + related)
+    body = _body(text)
+    assert body == ["Trade between Malawi and Zambia rose to $400 million in 2024, officials said on Friday."]
