@@ -106,11 +106,22 @@ def test_period_and_countries_carried_to_the_next_figures():
                                    ("import", "GEO", "ARM", 340e6, *y)]
 
 
-def test_period_is_not_carried_far_or_over_a_stated_one():
-    text = ("Trade between Egypt and Jordan reached $900 million in 2022. "
-            "The ministers discussed transport. Tourism grew. Ports were modernised. "
+def test_period_carries_over_a_few_sentences_of_a_digest():
+    # a digest states its period once, then paragraph after paragraph of figures without it
+    text = ("Trade between Egypt and Jordan reached $900 million in January-October 2022. "
+            "Jordan accounted for 3 percent of Egypt's trade. The ministers discussed transport. Ports were modernised. "
             "Egyptian exports to Jordan stood at $500 million.")
-    assert _facts(trade(text))[1] == ("export", "EGY", "JOR", 500e6, None, None)
+    assert _facts(trade(text))[1] == ("export", "EGY", "JOR", 500e6, D(2022, 1, 1), D(2022, 10, 31))
+
+
+def test_period_is_not_carried_far_or_over_a_stated_one():
+    far = ("Trade between Egypt and Jordan reached $900 million in 2022. "
+           + " ".join(f"The ministers discussed item {n} of the agenda." for n in range(1, 10))
+           + " Egyptian exports to Jordan stood at $500 million.")
+    assert _facts(trade(far))[1] == ("export", "EGY", "JOR", 500e6, None, None)
+    stated = ("Trade between Egypt and Jordan reached $900 million in 2022. "
+              "Egyptian exports to Jordan stood at $500 million in 2021.")
+    assert _facts(trade(stated))[1] == ("export", "EGY", "JOR", 500e6, D(2021, 1, 1), D(2021, 12, 31))
 
 
 def test_trade_with_a_third_country_keeps_the_subject():
@@ -306,3 +317,15 @@ def test_a_period_after_the_number_with_its_preposition_is_its_own():
 
 def test_one_countrys_total_turnover_is_not_bilateral():
     assert trade("Chile and Peru held talks. Chile's total import-export turnover in 2022 was $190 billion.") == []
+
+
+def test_a_change_in_the_next_clause_with_its_own_period_is_its_own_fact():
+    rows = trade('"Trade between Chad and Niger last year was about $710 million, and in the first half of this year '
+                 'it grew by 18 percent," the minister said.')
+    assert [(r["value"], r["period_start"], r["period_end"], r["change_pct"]) for r in rows] == [
+        (710e6, D(2022, 1, 1), D(2022, 12, 31), None), (None, D(2023, 1, 1), D(2023, 6, 30), 18.0)]
+
+
+def test_a_change_in_the_same_clause_stays_with_its_figure():
+    rows = trade("Trade between Chad and Niger rose 12% to $5 billion in 2022, and exports reached $2 billion.")
+    assert [(r["flow"], r["value"], r["change_pct"]) for r in rows] == [("total", 5e9, 12.0), ("export", 2e9, None)]

@@ -85,8 +85,9 @@ class _Topic:
 
 # A figure in a sentence that names no period at all, stated within this many sentences
 # after a dated actual figure, is read as being about that figure's period: articles give
-# the total with its year, then the exports and imports "of the total" without repeating it.
-_CARRY_PERIOD_SENTENCES = 2
+# the total with its year, then the exports and imports "of the total" without repeating it;
+# a digest states "January-October" once, then paragraph after paragraph of figures.
+_CARRY_PERIOD_SENTENCES = 8
 # Likewise the countries: "Exports to EAEU countries totalled $4.2 billion, while imports
 # reached $9 billion" after "Kazakhstan's trade with the EAEU ...": the side a figure leaves
 # unsaid is the one the figure just before it named.
@@ -230,6 +231,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     rows = []
     periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]
     prev_amount_end = win_start
+    own_clause: list[Change] = []
     for a in amts:
         if _PRICE.match(text[a.end:]):
             continue
@@ -238,6 +240,9 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
         prev_amount_end = a.end
         change = _nearest(changes_left, a)
+        if change is not None and _in_own_clause(text, a, change, periods):
+            own_clause.append(change)
+            change = None
         if change is not None:
             changes_left.remove(change)
         period = _period_for(a, amts, periods, kind, text, last_period, (reporter, partner))
@@ -250,14 +255,13 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
             continue          # "manat" in an article about neither Azerbaijan nor Turkmenistan
         rows.append(_row(doc, s, topic.flow, reporter, partner, a.value, unit, period, kind,
                          change.pct if change else None, commodity, a.approximate, "trade.amount"))
-    if not amts:
-        for c in changes_left:
-            kind = _kind(text[win_start:c.start])
-            period = _period_for(c, [], periods, kind, text, last_period, (reporter, partner))
-            if period is _SKIP or period == (None, None):
-                period = carry if kind == "actual" and carry else (None, None)
-            rows.append(_row(doc, s, topic.flow, reporter, partner, None, None, period, kind, c.pct,
-                             commodity, False, "trade.change_only"))
+    for c in changes_left if not amts else [c for c in own_clause if c in changes_left]:
+        kind = _kind(text[win_start:c.start])
+        period = _period_for(c, [], periods, kind, text, last_period, (reporter, partner))
+        if period is _SKIP or period == (None, None):
+            period = carry if kind == "actual" and carry else (None, None)
+        rows.append(_row(doc, s, topic.flow, reporter, partner, None, None, period, kind, c.pct,
+                         commodity, False, "trade.change_only"))
     return rows
 
 
@@ -371,6 +375,20 @@ def _last_match(pattern: re.Pattern, text: str) -> tuple[int, int] | None:
     return span
 
 
+# ", and in the first half of this year it grew by 18 percent": a clause of its own
+_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas)\b|;")
+
+
+def _in_own_clause(text: str, a: Amount, c: Change, periods: list[PeriodMention]) -> bool:
+    """A change after the amount, past a clause break, whose clause states its own period:
+    "turnover last year was $710 million, and in the first half of this year it grew by 18
+    percent" is two facts, not a change of the $710 million."""
+    if c.start < a.end:
+        return False
+    brk = _NEXT_CLAUSE.search(text, a.end, c.start)
+    return brk is not None and any(brk.end() <= p.start and p.end <= c.start for p in periods)
+
+
 def _nearest(changes: list[Change], a: Amount) -> Change | None:
     if not changes:
         return None
@@ -417,6 +435,8 @@ def _distance(p: PeriodMention, item, text: str) -> int:
     if p.start >= item.end:
         if _OWN_PERIOD_BETWEEN.fullmatch(text, item.end, p.start):
             return 0
+        if _NEXT_CLAUSE.search(text, item.end, p.start):
+            return p.start - item.end + 100    # the next clause's period ("..., and in H1 it grew")
         return p.start - item.end
     return item.start - p.end + 5   # a period after the number is likelier its own ("$1m in 2020")
 
