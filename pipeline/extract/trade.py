@@ -20,7 +20,7 @@ from pipeline.extract import vocab
 # Topic words. The nearest one before a number decides what the number is about.
 _TRADE_TOPIC = re.compile(
     r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
-    r"deliveries|delivered|delivers|delivering)\b"
+    r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b))\b"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange)\b",
@@ -81,6 +81,7 @@ class _Topic:
     flow: str
     start: int
     end: int
+    commodity: str | None = None     # the goods a back-reference ("Their value") carries
 
 
 # A figure in a sentence that names no period at all, stated within this many sentences
@@ -119,7 +120,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             continue
         topics = _topics(s.text)
         if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
-            topics = _with_anaphors(s.text, topics, prev_rows[-1]["flow"])
+            topics = _with_anaphors(s.text, topics, prev_rows[-1])
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not s.periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides)
@@ -139,12 +140,16 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
 
 
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
-_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\b(?P<worth>their|its)\s+(value|worth)\b",
+                      re.IGNORECASE)
 
 
-def _with_anaphors(text: str, topics: list[_Topic], flow: str) -> list[_Topic]:
-    """Only before the sentence's own trade words: "exports made up most of the figure" is exports."""
-    found = [_Topic(flow, m.start(), m.end()) for m in _ANAPHOR.finditer(text)
+def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
+    """Only before the sentence's own trade words: "exports made up most of the figure" is exports.
+    "Coal exports totalled 69 million tonnes. Their value reached $7.4 billion": the value of
+    the same goods."""
+    found = [_Topic(prev["flow"], m.start(), m.end(), prev["commodity"] if m.group("worth") else None)
+             for m in _ANAPHOR.finditer(text)
              if not any(t.flow != "none" and t.start <= m.start() for t in topics)]
     return sorted(topics + found, key=lambda t: t.start) if found else topics
 
@@ -226,7 +231,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     reporter, partner = _sides(doc, topic.flow, window, shifted, prev_sides)
     if reporter is None or partner is None:
         return []          # a figure whose two sides are not both known is no relation between countries
-    commodity = vocab.find_commodity(window)
+    commodity = topic.commodity or vocab.find_commodity(window)
     changes_left = list(chgs)
     rows = []
     periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]

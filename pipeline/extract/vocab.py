@@ -40,10 +40,15 @@ direct goods product products trade foreign external world global national these
 with main key major largest biggest top further additional new higher lower domestic official average first latest
 recent current all other more less own traditional two-way cargo freight non-oil non-energy non-commodity export import
 country's nation's region's that this which what so as at by for on a an also only some about nearly over
+fiscal calendar financial
 """.split())
-# the word before a flow word only after a demonym or name ("Philippine banana shipments")
+# the word before a flow word only after a demonym or name ("Philippine banana shipments"); after
+# "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
+# Philippine bananas"); a sentence that opens "Trade in energy resources"
 _GENERIC = re.compile(r"(?:\b[A-Z][\w-]*\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|imports|shipments|supplies|deliveries)"
-                      r"|(?:tons?|tonnes?)\s+of\s+(?P<b>[a-z][a-z-]+))\b")
+                      r"|(?:tons?|tonnes?|(?i:exports|imports|sales|shipments|purchases))\s+of\s+(?:[A-Z][\w-]*\s+)?"
+                      r"(?P<b>[a-z][a-z-]+)"
+                      r"|^\s*Trade\s+in\s+(?P<c>[a-z][a-z-]+(?:\s+(?:resources|products|goods|equipment))?))\b")
 
 
 def find_commodity(text: str) -> str | None:
@@ -56,8 +61,8 @@ def find_commodity(text: str) -> str | None:
     m = _COMMODITY.search(text) if "non-" in low or not _TERM_FIRST_WORDS.isdisjoint(_WORD.findall(low)) else None
     if not m:
         for g in _GENERIC.finditer(text):
-            word = g.group("a") or g.group("b")
-            if word not in _NOT_GOODS:
+            word = g.group("a") or g.group("b") or g.group("c")
+            if word.split()[0] not in _NOT_GOODS:
                 return word
         for g in _ALONE.finditer(text):
             word = g.group("g").lower()
