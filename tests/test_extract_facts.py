@@ -220,10 +220,26 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
     ("The ministers signed the 2023-2025 Canada-Mexico Action Plan on Monday.", "action plan", "signed", 1),
     ("Japan and the Philippines expect to sign an agreement on fisheries next year.", "agreement", "planned", 1),
     ("Spain and Morocco cooperate under a roadmap adopted in April 2022.", "roadmap", "signed", 1),
+    ("The ministers of Chad and Niger agreed to sign a transit agreement at the next summit.", "agreement", "planned", 1),
+    ("Chad and Niger agreed to finalise a transit agreement by the end of the year.", "agreement", "proposed", 1),
+    ("In Beijing, Chad's minister signed four sanitary protocols with China's customs.", "protocol", "signed", 4),
 ])
 def test_more_agreement_forms(text, type_, status, count):
     rows = extract(text, table="agreements")
     assert [(r["agreement_type"], r["status"], r["agreement_count"]) for r in rows] == [(type_, status, count)]
+
+
+def test_an_agreement_announced_after_another_is_a_new_one():
+    text = ("Chad and Niger signed an agreement on transport on Monday. "
+            "The sides announced that an agreement on social security will be signed next year.")
+    rows = extract(text, table="agreements")
+    assert [(r["agreement_type"], r["status"]) for r in rows] == [("agreement", "signed"), ("agreement", "planned")]
+
+
+def test_a_third_country_the_parties_act_jointly_with_is_a_party():
+    text = ("Chad and Niger held talks on Monday. The parties agreed to prepare a draft agreement on the dam "
+            "jointly with the Republic of Mali.")
+    assert [r["parties"] for r in extract(text, table="agreements")] == [["MLI", "NER", "TCD"]]
 
 
 def test_trigger_prefilter_finds_what_the_full_pattern_finds():

@@ -41,13 +41,13 @@ _PLANNED = re.compile(
     r"|\bwill\s+(be\s+)?(sign|signed|ink|inked|conclude|concluded)\b|\bwould\s+(be\s+)?(sign|signed|conclude|concluded)\b"
     r"|\bwould\s+result\s+in\s+the\s+(signing|conclusion)\b|\bare\s+to\s+(be\s+)?sign|\bis\s+to\s+(be\s+)?sign"
     r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\b(ready|prepared?|preparing)\s+for\s+signing\b|"
-    r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b",
+    r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b|\bagreed\s+to\s+(sign|conclude)\b",
     re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
     r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|could\s+sign|may\s+sign|might\s+sign|"
-    r"urged|would\s+like\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive))\b",
+    r"urged|would\s+like\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e)\b",
     re.IGNORECASE)
 _SIGNED = re.compile(
     r"\b(signed|inked|concluded|reached|sealed|struck|clinched|finali[sz]ed|ratified|signing\s+ceremony|"
@@ -58,7 +58,8 @@ _SIGNED = re.compile(
 _SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|concluded|conclusion|reached|sealed|"
                           r"struck|clinched|finali[sz]ed|ratified)\b", re.IGNORECASE)
 # "the memorandum envisages ...", "this agreement": a mention of an agreement already told.
-_DEFINITE = re.compile(r"\b(the|this|that|these|those|said|such)\s+(\w+\s+){0,2}$", re.IGNORECASE)
+# ("announced that an agreement ...": "that" before "a/an" is a conjunction)
+_DEFINITE = re.compile(r"\b(the|this|that|these|those|said|such)\s+((?!an?\s)\w+\s+){0,2}$", re.IGNORECASE)
 # "in agreement with", "by agreement": consensus, not a document.
 _NOT_A_DOCUMENT = re.compile(r"\b(in|by|reached\s+an?)\s+agreement\s+(with|that|on\s+the\s+need)\b"
                              r"|\b(visa|travel|identity|shipping|customs|tender|bidding)\s+documents?\b",
@@ -68,7 +69,8 @@ _COUNT_BEFORE = re.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"twenty-\w+|thirty-\w+|forty-\w+|fifty-\w+|a\s+single|an?))"
     r"\s+(?:(?:new|more|other|further|separate|bilateral|trilateral|intergovernmental|interstate|interagency|"
-    r"interdepartmental|commercial|cooperation|investment|trade|economic|important|major|key|joint|[a-z]+al|"
+    r"interdepartmental|commercial|cooperation|investment|trade|economic|important|major|key|joint|"
+    r"[a-z]+(?:al|ary|ic|ive|ous)|"
     r"[A-Z][\w-]*|and|,)\s*){0,4}$")
 
 
@@ -172,9 +174,14 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
     pair = list(doc.main_pair)
     if len(codes) == 1 and codes[0] in pair and len(pair) == 2:
         return sorted(pair)
+    if len(codes) == 1 and len(pair) == 2 and _JOINTLY_WITH.search(s.text):
+        return sorted({*pair, codes[0]})   # "the parties agreed ... jointly with Uzbekistan": a third party
     if not codes and len(pair) == 2:
         return sorted(pair)
     return sorted(codes) or None
+
+
+_JOINTLY_WITH = re.compile(r"\b(jointly|together)\s+with\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE)
 
 
 def _stated_party_count(text: str) -> int | None:
