@@ -22,7 +22,19 @@ def _currencies() -> dict[str, str]:
         return {row["surface"]: row["code"] for row in csv.DictReader(fh)}
 
 
-_CURRENCY = _currencies()
+def _iso_codes() -> dict[str, str]:
+    """Every ISO 4217 code as written before a figure ("MAD 96.4 billion", "THB 5 billion"), from
+    pycountry; not the X- codes (gold, SDRs, test codes). Before a number only, and as written:
+    several are English words ("TOP 10 EXPORTERS"), which are left out."""
+    return {c.alpha_3: c.alpha_3 for c in pycountry.currencies
+            if not c.alpha_3.startswith("X") and c.alpha_3 not in _CODES_THAT_ARE_WORDS}
+
+
+_CODES_THAT_ARE_WORDS = frozenset("ALL TOP CUP MOP BOB SOS PEN COP BAM".split())
+
+
+_CSV_CURRENCY = _currencies()
+_CURRENCY = {**_iso_codes(), **_CSV_CURRENCY}
 
 
 def resolve_currency(unit: str | None, countries) -> str | None:
@@ -39,7 +51,7 @@ def resolve_currency(unit: str | None, countries) -> str | None:
             if match:
                 return match
     return None
-_CUR_ALT = "|".join(re.escape(c) for c in sorted(_CURRENCY, key=len, reverse=True))
+_CUR_ALT = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True))
 _PREFIX_CUR = "|".join(re.escape(c) for c in sorted(_CURRENCY, key=len, reverse=True) if not c[0].islower())
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
@@ -67,7 +79,7 @@ _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 # currency word or a tonnage word after white space (compared lower-cased, which is what
 # case-insensitive matching is for ASCII text; other text is always searched).
 _ANY_PREFIX_CUR = re.compile(_PREFIX_CUR)
-_ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CURRENCY, key=len, reverse=True)
+_ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CSV_CURRENCY, key=len, reverse=True)
                                                           if not (len(c) == 1 and c.isalpha()))   # never after a number
                                    + r"|ton|t\b|kilogra|kg)")
 

@@ -27,6 +27,11 @@ def amounts(text):
     ("Trade grew to RM1.57 billion.", 1.57e9, "MYR"),
     ("Trade came to BD 14.6 million.", 1.46e7, "BHD"),
     ("They sold 12 tonnes of tea.", 12, "t"),
+    ("Exports came to RO 412 million.", 4.12e8, "OMR"),
+    ("Trade totalled 148.6 billion baht.", 1.486e11, "THB"),
+    ("Exports reached MAD 96.4 billion.", 9.64e10, "MAD"),             # any ISO 4217 code before a figure
+    ("Trade came to PLN 12 billion.", 1.2e10, "PLN"),
+    ("Exports rose to 3.1 billion zlotys.", 3.1e9, "PLN"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
     [(v, u, _)] = amounts(text)
@@ -81,6 +86,11 @@ def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)
     assert (c.pct, c.ratio) == (pytest.approx(pct) if pct is not None else None,
                                 pytest.approx(ratio) if ratio is not None else None)
+
+
+@pytest.mark.parametrize("text", ["In 2023 all exports rose.", "THE TOP 10 EXPORTERS OF 2023", "SOS 5 times", "In 2023 mad rush"])
+def test_codes_that_are_english_words_are_not_money(text):
+    assert amounts(text) == []
 
 
 @pytest.mark.parametrize("countries, unit", [

@@ -200,6 +200,7 @@ def test_target_from_raising_to_or_a_future_year(text, kind):
     ("Trade between Chile and Peru reached $4 billion in 2023. Trade in energy resources accounted for "
      "$900 million of the total.", "energy resources"),
     ("Exports of goods from Chile to Peru reached $2.9 billion in 2023.", None),
+    ("Chile and Peru met. The Central Bank put exports to Peru at CLP 2.1 trillion for 2023.", None),
     ("Chile and Peru agreed to raise trade to $6 billion and to negotiate an agreement on trade in services.", None),
 ])
 def test_goods_not_in_the_word_list(text, commodity):

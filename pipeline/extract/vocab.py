@@ -41,6 +41,8 @@ with main key major largest biggest top further additional new higher lower dome
 recent current all other more less own traditional two-way cargo freight non-oil non-energy non-commodity export import
 country's nation's region's that this which what so as at by for on a an also only some about nearly over
 fiscal calendar financial
+put puts said says saw see sees expects expected reported estimated recorded boosted cut cuts set sets will would could
+may might has have had is was are were
 """.split())
 # the word before a flow word only after a demonym or name ("Philippine banana shipments"); after
 # "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
