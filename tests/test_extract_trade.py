@@ -184,9 +184,18 @@ def test_currencies_and_no_country_from_a_currency_sign(text, value, unit):
     ("The leaders agreed to work towards raising trade between Chile and Peru to $10 billion.", "target"),
     ("Trade between Chile and Peru should stand at $10 billion by 2030.", "target"),
     ("Trade between Chile and Peru had grown to $4 billion by 2019.", "actual"),
+    ("I would like trade between Chile and Peru to exceed $6 billion.", "target"),
+    ("Chilean exports to Peru could climb to $4bn next year.", "forecast"),
+    ("Analysts expect trade between Chile and Peru to stabilise at around $5 billion this year.", "forecast"),
 ])
 def test_target_from_raising_to_or_a_future_year(text, kind):
     assert [r["kind"] for r in trade(text)] == [kind]
+
+
+def test_by_a_year_is_a_target_when_the_publication_date_is_unknown():
+    rows = extract("Trade between Chile and Peru should stand at $10 billion by 2030.", published=None,
+                   table="trade_figures")
+    assert [r["kind"] for r in rows] == ["target"]
 
 
 @pytest.mark.parametrize("text, commodity", [

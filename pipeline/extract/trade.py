@@ -46,13 +46,14 @@ _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
-    r"|\b(will|would|could|may|might)\s+(reach|exceed|hit|surpass|amount|total|grow|rise|increase)\b"
+    r"|\b(will|would|could|may|might)\s+(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|stabili[sz]e)\b"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
-    r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass)\b",
+    r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
+    r"climb|stabili[sz]e|remain|stay)\b",
     re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(targets?|targeted|goals?|aims?|aimed|aiming|objectives?|road\s?maps?|plans?|planned|planning|intends?|"
-    r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed)\s+(to|at|for|of)\b"
+    r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed|would\s+like)\s+(to|at|for|of)\b"
     r"|\b(target|goal|objective)\b"
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
@@ -368,7 +369,7 @@ def _kind(before: str, after: str = "", published=None) -> str:
             return "forecast"
         return "target"
     by_year = _BY_YEAR_AFTER.match(after)
-    if by_year and published is not None and int(by_year.group(2)) > published.year:
+    if by_year and (published is None or int(by_year.group(2)) > published.year):
         return "target"    # "... $150 billion by 2030" written in 2024; "by 2023" written later is a result
     return "actual"
 
