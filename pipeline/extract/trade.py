@@ -54,6 +54,8 @@ _FORECAST = re.compile(
 _TARGET = re.compile(
     r"\b(targets?|targeted|goals?|aims?|aimed|aiming|objectives?|road\s?maps?|plans?|planned|planning|intends?|"
     r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed|would\s+like)\s+(to|at|for|of)\b"
+    # "I would like our turnover to exceed ..."
+    r"|\b(would\s+like|wants?|wanted|hopes?)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double)\b"
     r"|\b(target|goal|objective)\b"
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
