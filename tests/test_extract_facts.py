@@ -223,6 +223,10 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
     ("The ministers of Chad and Niger agreed to sign a transit agreement at the next summit.", "agreement", "planned", 1),
     ("Chad and Niger agreed to finalise a transit agreement by the end of the year.", "agreement", "proposed", 1),
     ("In Beijing, Chad's minister signed four sanitary protocols with China's customs.", "protocol", "signed", 4),
+    ("The leaders of Chad and Niger signed a joint statement on their partnership.", "joint statement", "signed", 1),
+    ("The talks between Chad and Niger ended with the signing of 20 memoranda.", "memorandum of understanding",
+     "signed", 20),
+    ("Chad should press for a new agreement on market access with Niger.", "agreement", "proposed", 1),
 ])
 def test_more_agreement_forms(text, type_, status, count):
     rows = extract(text, table="agreements")
@@ -234,6 +238,28 @@ def test_an_agreement_announced_after_another_is_a_new_one():
             "The sides announced that an agreement on social security will be signed next year.")
     rows = extract(text, table="agreements")
     assert [(r["agreement_type"], r["status"]) for r in rows] == [("agreement", "signed"), ("agreement", "planned")]
+
+
+def test_past_an_agreement_told_before_the_next_one_in_the_sentence_counts():
+    text = ("Chad and Niger signed a border treaty on Monday. "
+            "Apart from the border treaty, the sides signed 11 more documents.")
+    rows = extract(text, table="agreements")
+    assert [(r["agreement_type"], r["agreement_count"]) for r in rows] == [("treaty", 1), ("document", 11)]
+
+
+@pytest.mark.parametrize("text, location", [
+    ("Chad's trade minister met Niger's Minister of Commerce Ali Moussa Garba in Zinder on Tuesday.", "Zinder"),
+    ("The ministers held talks in Phnom Penh on Monday.", "Phnom Penh"),
+    ("Prime Minister Ali Garba arrived in Djibouti on Saturday for a working visit.", "Djibouti"),
+    ("Chad's minister met the Nigerien delegation at Agadez on Monday.", "Agadez"),
+])
+def test_event_location_from_a_city_the_list_does_not_know(text, location):
+    assert [r["location"] for r in extract(text, table="events")][:1] == [location]
+
+
+def test_a_title_after_in_is_not_a_city():
+    rows = extract("Chad's minister met in President Ali Garba's office on Monday.", table="events")
+    assert [r["location"] for r in rows] == [None]
 
 
 def test_a_third_country_the_parties_act_jointly_with_is_a_party():

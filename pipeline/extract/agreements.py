@@ -21,6 +21,7 @@ _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the
     (r"treat(?:y|ies)", "treaty"),
     (r"accords?", "accord"),
     (r"(?:joint\s+)?declarations?", "declaration"),
+    (r"joint\s+statements?", "joint statement"),
     (r"action\s+plans?", "action plan"),
     (r"agreements?", "agreement"),
     (r"deals?", "deal"),
@@ -30,7 +31,7 @@ _NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.
 # the words an agreement noun can start with: a sentence with none of them is not searched
 _NOUN_WORDS = frozenset("""
 memorandum memoranda memorandums mou mous road roadmap roadmaps protocol protocols contract contracts treaty treaties
-accord accords joint declaration declarations action agreement agreements deal deals cooperation document documents
+accord accords joint declaration declarations statement statements action agreement agreements deal deals cooperation document documents
 """.split())
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
@@ -47,13 +48,15 @@ _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
     r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|could\s+sign|may\s+sign|might\s+sign|"
-    r"urged|would\s+like\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e)\b",
+    r"urged|would\s+like\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e|"
+    r"(press|presses|pressed|push|pushes|pushed)\s+for)\b",
     re.IGNORECASE)
 _SIGNED = re.compile(
     r"\b(signed|inked|concluded|reached|sealed|struck|clinched|finali[sz]ed|ratified|signing\s+ceremony|"
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
     r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|"
-    r"(witnessed|attended|oversaw|marked|followed)\s+(by\s+)?the\s+signing)\b",
+    r"(witnessed|attended|oversaw|marked|followed)\s+(by\s+)?the\s+signing|"
+    r"(ended|concluded|culminated|closed)\s+with\s+the\s+signing)\b",
     re.IGNORECASE)
 _SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|concluded|conclusion|reached|sealed|"
                           r"struck|clinched|finali[sz]ed|ratified)\b", re.IGNORECASE)
@@ -79,17 +82,14 @@ def extract_agreements(doc: DocContext) -> list[dict]:
     for s in doc.sentences:
         if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words):
             continue
-        m = _first_agreement_noun(s.text)
-        if m is None:
-            continue
         status = _status(s.text)
         if status is None:
             continue
+        m = _first_agreement_noun(s.text, rows)
+        if m is None:
+            continue
         noun = m.group("noun")
         before = s.text[:m.start()]
-        if rows and _DEFINITE.search(before) and (
-                not _SIGNING_ACT.search(s.text) or any(r["agreement_type"] == _type_of(noun) for r in rows)):
-            continue   # "The memorandum envisages ...", "The contract was concluded between ...": one already reported
         count = _count(before, noun)
         signed_date = _signed_date(s, m.start()) if status == "signed" else None
         parties = _parties(doc, s)
@@ -100,10 +100,16 @@ def extract_agreements(doc: DocContext) -> list[dict]:
     return _dedupe(rows)
 
 
-def _first_agreement_noun(text: str) -> re.Match | None:
+def _first_agreement_noun(text: str, rows: list[dict]) -> re.Match | None:
+    """The first agreement noun that is a document and not one already reported ("The memorandum
+    envisages ...", "The contract was concluded between ..."); past such a back-reference, the
+    next noun of the sentence ("Apart from the border treaty, the sides signed 11 more documents")."""
     for m in _NOUN.finditer(text):
         window = text[max(0, m.start() - 20):m.end() + 25]
         if _NOT_A_DOCUMENT.search(window):
+            continue
+        if rows and _DEFINITE.search(text[:m.start()]) and (
+                not _SIGNING_ACT.search(text) or any(r["agreement_type"] == _type_of(m.group("noun")) for r in rows)):
             continue
         return m
     return None

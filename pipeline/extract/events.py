@@ -193,17 +193,26 @@ def _in_dateline(text: str, d) -> bool:
     return bool(_DATELINE_BEFORE.match(text[:d.start]) and _DATELINE_AFTER.match(text[d.end:d.end + 50]))
 
 
-# A place name the city list does not know, right after the trigger: "held talks in Khujand",
-# "met in Cholpon-Ata on Tuesday". One capitalised word (hyphens and apostrophes allowed)
-# that is no country, month or weekday, and not the start of a longer name ("in Ak Orda").
+# A place name the city list does not know, after the trigger: "held talks in Khujand", "met in
+# Cholpon-Ata on Tuesday", "met Minister X in Putrajaya", "talks in Phnom Penh". Up to three
+# capitalised words (hyphens and apostrophes allowed) that are no country, month or weekday,
+# and not the start of a longer name ("in Ak Orda Palace"); checked in _location.
 _CITY_NAME = (r"(?P<city>(?P<prefix>(Port|Saint|St\.|San|Santa|New|Nizhny|Novi|Sharm\s+El)\s+)?"
-              r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*)(?=\s+[a-z]|[,.;]|\s*$)")
-_UNKNOWN_CITY = re.compile(r"[^.;]{0,40}?\b(in|at)\s+" + _CITY_NAME)
+              r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+){0,2})(?=\s+[a-z]|[,.;]|\s*$)")
+_UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+" + _CITY_NAME)
 _VISITED_CITY = re.compile(r"\s+" + _CITY_NAME)          # "visited Port Sudan"
 _NOT_CITY = frozenset("""
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Parliament Congress Government Moscow's
+President Minister Prime Deputy Foreign Ministry Palace House Hall Centre Center Hotel Office Council Commission
+Forum Summit Session Meeting Conference Embassy Consulate State National International Joint Business Trade
+The This That
 """.split())
+
+
+_CITY_STATES = frozenset({"Djibouti", "Kuwait", "Singapore", "Luxembourg", "Monaco", "Panama", "Guatemala", "San Marino"})
+_ARRIVED_IN = re.compile(r"\b(arrived|arrives|arriving|held|met|meet|meeting|talks|visit|visited|visiting)\s+(in|at)\s+$",
+                         re.IGNORECASE)
 
 
 def _location(s: SentenceView, trigger: re.Match) -> str | None:
@@ -212,12 +221,15 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
     for c in s.cities:
         if _LOCATION_PREP.search(s.text[max(0, c.start - 30):c.start]):
             return c.surface
+    for p in s.places:     # "arrived in Djibouti": a country whose capital bears its name
+        if p.surface in _CITY_STATES and _ARRIVED_IN.search(s.text[max(0, p.start - 30):p.start]):
+            return p.surface
     m = _UNKNOWN_CITY.match(s.text, trigger.end())
     if m is None and trigger.group(0).lower() in ("visited", "visiting", "visit", "visits"):
         m = _VISITED_CITY.match(s.text, trigger.end())
         if m is not None and not m.group("prefix"):
             m = None        # "visited Putin": only a town-like name ("Port Sudan") without in/at
-    if m and m.group("city") not in _NOT_CITY:
+    if m and _NOT_CITY.isdisjoint(m.group("city").split()):
         at = m.start("city")
         # "Port Sudan" names a town though "Sudan" is a country
         if m.group("prefix") or not any(p.start <= at < p.end for p in s.places):
