@@ -222,6 +222,10 @@ _VERB_PCT = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a\s+further\s
 # "a 15% increase", "a 20-percent rise", "15 percent growth"
 _PCT_NOUN = re.compile(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b))\b", re.IGNORECASE)
 # "growth of 15%", "a decline of 4 percent"
+# "$255.0 billion, +5.6% y/y", "(−4.5%)": a signed percentage in a table-like line
+_SIGNED_PCT = re.compile(r"(?:(?<![\w.%])\+|(?<=[(,]\s)[−–-]|(?<=\()[−–-])\s?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)"
+                         r"|(?<![\w.%])[−–-]\s?(?P<num2>\d+(?:\.\d+)?)\s?%\s*(?=y/y|yoy|y-o-y|year[- ]on[- ]year)",
+                         re.IGNORECASE)
 _NOUN_OF_PCT = re.compile(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+(?:about\s+|nearly\s+|over\s+)?{_PCT}",
                           re.IGNORECASE)
 _RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+|a\s+further\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
@@ -287,6 +291,9 @@ def find_changes(text: str) -> list[Change]:
                 e = m.start("more") + extra.end()
                 tail = re.match(r"\s?(%|percent|per\s+cent)", text[e:])
                 add(s, e + (tail.end() if tail else 0), sign * float(extra.group(0).replace(",", "")), None)
+    for m in _SIGNED_PCT.finditer(text) if has_pct and ("+" in text or "-" in text or "−" in text) else ():
+        num = m.group("num") or m.group("num2")
+        add(m.start(), m.end(), (1 if m.group(0).lstrip()[0] == "+" else -1) * float(num), None)
     for pattern in (_PCT_NOUN, _NOUN_OF_PCT) if has_pct else ():
         for m in pattern.finditer(text, pct_from):
             add(m.start(), m.end(), _sign(m.group("verb")) * _pct_number(m.group("num")), None)

@@ -88,6 +88,14 @@ def test_changes_take_their_sign_from_the_words(text, pct, ratio):
                                 pytest.approx(ratio) if ratio is not None else None)
 
 
+@pytest.mark.parametrize("text, pct", [
+    ("Imports from Chad: $255.0 million, +5.6% y/y.", 5.6), ("Exports: $1.2bn (-4.5%).", -4.5),
+    ("Exports: $1.2bn, −3.1% y/y", -3.1), ("Exports saw a 5-6% rise", 6.0),
+])
+def test_a_signed_percentage_in_a_table_line_is_a_change(text, pct):
+    assert [c.pct for c in find_changes(text)] == [pct]
+
+
 @pytest.mark.parametrize("text", ["In 2023 all exports rose.", "THE TOP 10 EXPORTERS OF 2023", "SOS 5 times", "In 2023 mad rush"])
 def test_codes_that_are_english_words_are_not_money(text):
     assert amounts(text) == []

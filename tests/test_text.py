@@ -147,3 +147,9 @@ def test_related_lists_under_other_markers_are_chrome(related):
             "Trade between Malawi and Zambia rose to $400 million in 2024, officials said on Friday.\n\n" + related)
     body = _body(text)
     assert body == ["Trade between Malawi and Zambia rose to $400 million in 2024, officials said on Friday."]
+
+
+def test_a_photo_caption_is_chrome_whatever_its_length():
+    text = ("Chad and Niger sign transit deal\n\nThe two countries signed a transit agreement on Monday in Niamey.\n\n"
+            "Photo caption: Prime Minister Ali Garba and President Mahamat Deby at the signing ceremony in Niamey.\n")
+    assert [s.section for s in split_sentences(text)] == ["title", "body", "chrome"]
