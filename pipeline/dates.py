@@ -53,6 +53,7 @@ class PeriodMention:
                 # "relative", "fiscal", "horizon"
     is_comparison_base: bool = False   # "compared to 2019", "than in 2019", "up from $1m in 2019"
     fiscal_end_year: int | None = None  # kind "fiscal" without dates: the calendar year it ends in
+    fiscal_months: tuple[int, int] | None = None  # "the first half of FY24": months 1..6 of that fiscal year
 
 
 # --------------------------------------------------------------------------- calendar words

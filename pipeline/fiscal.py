@@ -25,13 +25,20 @@ def _load() -> dict[str, int]:
 START_MONTH: dict[str, int] = _load()
 
 
-def fiscal_year_dates(end_year: int, countries) -> tuple[dt.date, dt.date] | None:
+def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None = None) -> tuple[dt.date, dt.date] | None:
     """First and last day of the fiscal year ending in `end_year` of the first of `countries`
-    (ISO alpha-3 codes, the reporting side first) whose fiscal year is not the calendar year."""
+    (ISO alpha-3 codes, the reporting side first) whose fiscal year is not the calendar year;
+    with `months` (first, last; 1 is the fiscal year's first month), of that part of it."""
     for code in countries:
         month = START_MONTH.get(code) if code else None
         if month:
-            start = dt.date(end_year - 1, month, 1)
-            end = dt.date(end_year, month, 1) - dt.timedelta(days=1)
+            first, last = months or (1, 12)
+            start = _month_start(end_year - 1, month + first - 1)
+            end = _month_start(end_year - 1, month + last) - dt.timedelta(days=1)
             return start, end
     return None
+
+
+def _month_start(year: int, month: int) -> dt.date:
+    """The first day of `month` counted on from January of `year` (month 13 is next January)."""
+    return dt.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)

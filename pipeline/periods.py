@@ -327,6 +327,9 @@ _A_YEAR_BEFORE = re.compile(r"\b(?:[Aa]|[Tt]he)\s+$")
 _FROM_BEFORE = re.compile(r"\b(?:(?P<between>[Bb]etween)|[Ff]rom)\s+(?:the\s+years\s+)?$")
 _SOLAR_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?P<rel>current|present|last|previous|past|next|coming)\s+)?$")
 _FISCAL_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?:current|last|previous|next|coming)\s+)?$")
+# "the first half of", "the third quarter of", "H1 ", "Q3 " before a fiscal year
+_FISCAL_PART_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?P<ord>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?:the\s+)?"
+                                 r"|\b(?P<hq>[HQ])(?P<n>[1-4])\s+)$")
 _MONTH_ALONE_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:(?:early|late)\s+|mid-?\s*)?$")
 
 # A bare year is a period after these words (or after an opening bracket or a comma)...
@@ -387,6 +390,17 @@ class _Cand(NamedTuple):
     same_period: re.Match | None = None
     fiscal_end: int | None = None    # a fiscal year whose months the text does not state: the year it ends in
     year_back: bool = False          # "a year earlier": the period stated before it, one year back
+    fiscal_months: tuple[int, int] | None = None   # "the first half of FY24": months 1..6 of it
+
+
+def _fiscal_part_months(part: re.Match) -> tuple[int, int] | None:
+    if part["hq"]:
+        n, size = int(part["n"]), 6 if part["hq"] == "H" else 3
+    else:
+        n, size = _d.ORDINALS[part["ord"].lower()], 6 if part["unit"] == "half" else 3
+    if n * size > 12:
+        return None
+    return n * size - size + 1, n * size
 
 
 def _number(word: str) -> int:
@@ -457,6 +471,28 @@ def _year_part(spec, published, first: int, last: int):
     return span, (("greg",) if span else None)
 
 
+_DAY_GLOSS = re.compile(rf"\((?P<m1>{_MON})\s+(?P<d1>\d{{1,2}})\s*[–-]\s*(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})"
+                        rf"(?:,?\s*(?P<y>{_Y}))?\)$")
+
+
+def _day_gloss(surface: str, span, published: dt.date | None):
+    """The days a gloss states: "(March 20–April 19)" after a period of another calendar's
+    reckoning is what the period is, in the year of the period (or of P, or the gloss's own)."""
+    g = _DAY_GLOSS.search(surface)
+    if g is None:
+        return None
+    year = int(g["y"]) if g["y"] else (span[0].year if span else published.year if published else None)
+    if year is None:
+        return None
+    m1, m2 = _d.month_number(g["m1"]), _d.month_number(g["m2"])
+    try:
+        start = dt.date(year, m1, int(g["d1"]))
+        end = dt.date(year + (m2 < m1), m2, int(g["d2"]))
+    except ValueError:
+        return None
+    return (start, end) if start < end else None
+
+
 def _g(m: re.Match, group: str) -> str | None:
     """A group of a variant's match; None where that variant has no such group."""
     return m[group] if group in m.re.groupindex else None
@@ -488,6 +524,9 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         if not 1 <= n <= 12:
             return None
         span, recipe = _year_part(spec, P, 1, n)
+        glossed = _day_gloss(m.group(), span, P)
+        if glossed:                           # "the first month of the current year (March 20–April 19)"
+            return _Cand(s, e, glossed, "range", None)
         if span and (spec is None or spec[2]) and P and span[1] > P:
             span, recipe = None, None         # year to date cannot end after publication
         return _Cand(s, e, span, "months_to_date", recipe)
@@ -561,6 +600,11 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         behind = _back(_FISCAL_BEFORE, text, s)
         s = behind.start() if behind.group() else s
         end_year = _fiscal_end_year(m.group())
+        part = _back(_FISCAL_PART_BEFORE, text, s, 30)
+        if part and end_year:                  # "the first half of FY24", "Q3 FY2023"
+            months = _fiscal_part_months(part)
+            if months:
+                return _Cand(part.start(), e, None, "fiscal", fiscal_end=end_year, fiscal_months=months)
         gloss = _FISCAL_MONTHS.match(text, e)
         if gloss and end_year:                 # "fiscal year 2022-23 (April-March)"
             m1, m2 = _d.month_number(gloss.group(1)), _d.month_number(gloss.group(2))
@@ -846,7 +890,7 @@ def find_periods(text: str, published: dt.date | None) -> list[_d.PeriodMention]
         done.append(c)
         start_date, end_date = c.span if c.span else (None, None)
         out.append(_d.PeriodMention(start_date, end_date, c.start, c.end, text[c.start:c.end], c.kind,
-                                    _is_comparison_base(c, text), c.fiscal_end))
+                                    _is_comparison_base(c, text), c.fiscal_end, c.fiscal_months))
     return out
 
 

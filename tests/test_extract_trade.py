@@ -358,3 +358,14 @@ def test_a_change_in_the_next_clause_with_its_own_period_is_its_own_fact():
 def test_a_change_in_the_same_clause_stays_with_its_figure():
     rows = trade("Trade between Chad and Niger rose 12% to $5 billion in 2022, and exports reached $2 billion.")
     assert [(r["flow"], r["value"], r["change_pct"]) for r in rows] == [("total", 5e9, 12.0), ("export", 2e9, None)]
+
+
+def test_part_of_a_countrys_fiscal_year():
+    rows = trade("Trade between India and Nepal reached $6 billion in Q3 FY2023.")   # India: April to March
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2022, 10, 1), D(2022, 12, 31))]
+
+
+def test_goods_named_as_the_cause_do_not_limit_the_figure():
+    rows = trade("Trade between Chile and Peru fell 4% to $2.2 billion in 2023, mainly because of lower "
+                 "purchases of Peruvian copper concentrate.")
+    assert [r["commodity"] for r in rows] == [None]

@@ -243,6 +243,20 @@ def test_fiscal_years_keep_the_year_they_end_in(text, end_year):
     assert (found.kind, found.fiscal_end_year) == ("fiscal", end_year)
 
 
+@pytest.mark.parametrize("text, end_year, months", [
+    ("Exports in the first half of FY24 rose.", 2024, (1, 6)), ("Exports in Q3 FY2023 rose.", 2023, (7, 9)),
+    ("Exports in the fourth quarter of fiscal 2022 rose.", 2022, (10, 12)), ("Exports in FY24 rose.", 2024, None),
+])
+def test_part_of_a_fiscal_year(text, end_year, months):
+    (found,) = find_periods(text, P)
+    assert (found.kind, found.fiscal_end_year, found.fiscal_months) == ("fiscal", end_year, months)
+
+
+def test_a_gloss_of_days_dates_the_period():
+    (found,) = find_periods("In the first month of the current year (March 21–April 20), trade fell 6%.", P)
+    assert (found.start_date, found.end_date) == (D(2023, 3, 21), D(2023, 4, 20))
+
+
 @pytest.mark.parametrize("text,published,expected", YEAR_CASES)
 def test_years(text, published, expected):
     _check(text, published, expected)

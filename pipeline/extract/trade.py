@@ -105,6 +105,8 @@ _WORLD_SCOPE = re.compile(
 # everyone, unless the stretch names whom it is with ("total exports to Iran").
 _ONE_COUNTRY_SCOPE = re.compile(r"\b(foreign|external|overall|global|total)\s+(\w+\s+)?(trade|exports|imports)\b",
                                 re.IGNORECASE)
+_CAUSE = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led\s+by|on\s+the\s+back\s+of)\b",
+                    re.IGNORECASE)
 # "$230 per tonne": a price, not a trade value
 _PRICE = re.compile(r"^\s*(per|a|an)\s+(tonne|ton|barrel|kilogram|kg|unit|cubic\s+met(re|er)|litre|liter|head)\b",
                     re.IGNORECASE)
@@ -234,7 +236,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     reporter, partner = _sides(doc, topic.flow, window, shifted, prev_sides)
     if reporter is None or partner is None:
         return []          # a figure whose two sides are not both known is no relation between countries
-    commodity = topic.commodity or vocab.find_commodity(window)
+    cause = _CAUSE.search(window)      # "..., mainly because of lower purchases of oil products": why, not what
+    commodity = topic.commodity or vocab.find_commodity(window[:cause.start()] if cause else window)
     changes_left = list(chgs)
     rows = []
     periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]
@@ -412,7 +415,7 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     `countries`: the figure's (reporter, partner), whose fiscal year dates "FY23"."""
     def span(p: PeriodMention):
         if p.start_date is None and p.fiscal_end_year is not None:
-            return fiscal.fiscal_year_dates(p.fiscal_end_year, countries) or (None, None)
+            return fiscal.fiscal_year_dates(p.fiscal_end_year, countries, p.fiscal_months) or (None, None)
         return (p.start_date, p.end_date)
 
     horizons = [p for p in periods if p.kind == "horizon"]
