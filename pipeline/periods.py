@@ -230,6 +230,11 @@ _VARIANTS: list[_Variant] = [
     _Variant("PM", "pm_m", _PERSIAN_MONTH_WORDS,
              rf"(?![A-Za-z])(?:(?:{_DASH}|\s+to\s+)(?P<pm_m2>{_d.PERSIAN_MONTH_RX}))?\s+(?:of\s+)?(?P<pm_y>{_SY})"),
     # fiscal year 2022 / FY2022 / fiscal 2022 (boundaries differ by country)
+    # the fiscal year to June 2023, the 12 months ended September 2023: twelve months ending with that month
+    _Variant("YTO", None, _both("fiscal", "financial", "budget"),
+             rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m>{_MON})\s+(?P<yto_y>{_Y})"),
+    _Variant("YTO", None, ["12"] + _both("twelve"),
+             rf"\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?P<yto_m2>{_MON})\s+(?P<yto_y2>{_Y})"),
     _Variant("FIS", None, _both("fiscal", "financial", "budget"),
              rf"\s+year(?:\s+(?:of\s+)?{_Y}(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?)?"),
     _Variant("FIS", None, ["FY"], rf"\s?(?:{_Y}|\d\d(?!\d))(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?"),
@@ -595,6 +600,12 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         m2 = _d.PERSIAN_MONTHS[_g(m, "pm_m2").lower()] if _g(m, "pm_m2") else m1
         span = solar_months(y, m1, m2)
         return _Cand(s, e, span, "month" if m1 == m2 else "range", ("solar", y, m1, m2) if span else None)
+
+    if name == "YTO":
+        the = _back(_THE_BEFORE, text, s, 8)
+        month = _d.month_number(_g(m, "yto_m") or _g(m, "yto_m2"))
+        year = int(_g(m, "yto_y") or _g(m, "yto_y2"))
+        return _Cand(the.start() if the else s, e, _months(year - (month < 12), month % 12 + 1, year, month), "range")
 
     if name == "FIS":
         behind = _back(_FISCAL_BEFORE, text, s)

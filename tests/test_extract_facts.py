@@ -252,6 +252,8 @@ def test_past_an_agreement_told_before_the_next_one_in_the_sentence_counts():
     ("The ministers held talks in Phnom Penh on Monday.", "Phnom Penh"),
     ("Prime Minister Ali Garba arrived in Djibouti on Saturday for a working visit.", "Djibouti"),
     ("Chad's minister met the Nigerien delegation at Agadez on Monday.", "Agadez"),
+    ("Chad and Niger agreed on the railway during the eighth session of their Intergovernmental Commission in "
+     "Zinder.", "Zinder"),
 ])
 def test_event_location_from_a_city_the_list_does_not_know(text, location):
     assert [r["location"] for r in extract(text, table="events")][:1] == [location]

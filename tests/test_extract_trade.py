@@ -369,3 +369,16 @@ def test_goods_named_as_the_cause_do_not_limit_the_figure():
     rows = trade("Trade between Chile and Peru fell 4% to $2.2 billion in 2023, mainly because of lower "
                  "purchases of Peruvian copper concentrate.")
     assert [r["commodity"] for r in rows] == [None]
+
+
+def test_a_comparison_base_does_not_stop_the_period_carrying_on():
+    rows = trade("Chad's trade with Niger reached $2 billion in January–October 2023. Chad imported 38,600 tonnes of "
+                 "flour from Niger, down by a fifth from the same period of 2022.")
+    assert [(r["period_start"], r["period_end"]) for r in rows][-1] == (D(2023, 1, 1), D(2023, 10, 31))
+
+
+@pytest.mark.parametrize("text", [
+    "Chad and Niger met. Intra-ECOWAS trade accounts for less than 10 percent of the bloc's total trade, estimated at $208 billion.",
+])
+def test_trade_within_a_bloc_is_not_between_two_countries(text):
+    assert trade(text) == []

@@ -252,6 +252,16 @@ def test_part_of_a_fiscal_year(text, end_year, months):
     assert (found.kind, found.fiscal_end_year, found.fiscal_months) == ("fiscal", end_year, months)
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("Trade in the fiscal year to June 2023 was $1.5 billion.", D(2022, 7, 1), D(2023, 6, 30)),
+    ("Trade in the financial year ended March 2023 rose.", D(2022, 4, 1), D(2023, 3, 31)),
+    ("Exports in the 12 months to September 2023 rose.", D(2022, 10, 1), D(2023, 9, 30)),
+])
+def test_a_year_to_a_month_is_the_twelve_months_ending_with_it(text, start, end):
+    (found,) = find_periods(text, P)
+    assert (found.start_date, found.end_date) == (start, end)
+
+
 def test_a_gloss_of_days_dates_the_period():
     (found,) = find_periods("In the first month of the current year (March 21–April 20), trade fell 6%.", P)
     assert (found.start_date, found.end_date) == (D(2023, 3, 21), D(2023, 4, 20))

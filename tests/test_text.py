@@ -153,3 +153,9 @@ def test_a_photo_caption_is_chrome_whatever_its_length():
     text = ("Chad and Niger sign transit deal\n\nThe two countries signed a transit agreement on Monday in Niamey.\n\n"
             "Photo caption: Prime Minister Ali Garba and President Mahamat Deby at the signing ceremony in Niamey.\n")
     assert [s.section for s in split_sentences(text)] == ["title", "body", "chrome"]
+
+
+def test_a_correction_note_is_chrome():
+    text = ("Chad and Niger sign transit deal\n\nCorrected 9 February 2024 11:40 CET: an earlier version misstated "
+            "the number of memoranda signed in 2023.\n\nThe two countries signed a transit agreement on Monday.\n")
+    assert [s.section for s in split_sentences(text)] == ["title", "chrome", "body"]

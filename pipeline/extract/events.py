@@ -25,7 +25,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
                 r"received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?"
                 r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
-                r"(meeting|session|sitting)\s+of\s+the\s+([\w-]+\s+){0,6}(commission|committee|council)|"
+                r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w-]+\s+){0,6}(commission|committee|council)|"
                 r"met(\s+with)?|meeting|held\s+([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"

@@ -33,7 +33,9 @@ _NOT_TRADE_TOPIC = re.compile(
     r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
     r"remittances|money\s+transfers|limits?|quotas?|thresholds?|ceilings?|allowances?|"
     # "which are not counted as trade": what follows is said not to be trade
-    r"not\s+(counted|included|considered|classed|treated|recorded)\s+(as|in)\s+(\w+\s+)?(trade|exports?|imports?))\b",
+    r"not\s+(counted|included|considered|classed|treated|recorded)\s+(as|in)\s+(\w+\s+)?(trade|exports?|imports?)|"
+    # "intra-ECOWAS trade", "the bloc's total trade": trade within a bloc, not between two countries
+    r"intra-[\w-]+\s+(trade|exports?|imports?)|the\s+bloc'?s\s+(\w+\s+)?trade)\b",
     re.IGNORECASE)
 # "Uzbekistan's total foreign trade": one country's trade with the world, unless it says with whom
 # ("foreign trade with Oman") or whose ("the two countries' foreign trade")
@@ -126,7 +128,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         topics = _topics(s.text)
         if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
             topics = _with_anaphors(s.text, topics, prev_rows[-1])
-        carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not s.periods else None
+        own_periods = [p for p in s.periods if not p.is_comparison_base]    # "down from the same period of 2023" states none
+        carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides)
         if not sent_rows and not s.amounts:
