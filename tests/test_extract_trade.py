@@ -210,6 +210,8 @@ def test_by_a_year_is_a_target_when_the_publication_date_is_unknown():
      "$900 million of the total.", "energy resources"),
     ("Exports of goods from Chile to Peru reached $2.9 billion in 2023.", None),
     ("Chile and Peru met. The Central Bank put exports to Peru at CLP 2.1 trillion for 2023.", None),
+    ("Seafood exports from Chile to Peru rose 30 per cent to 65,000 tonnes in 2023.", "seafood"),
+    ("Chilean exports to Peru rose 30 per cent to $2 billion in 2023.", None),
     ("Chile and Peru agreed to raise trade to $6 billion and to negotiate an agreement on trade in services.", None),
 ])
 def test_goods_not_in_the_word_list(text, commodity):

@@ -262,6 +262,15 @@ def test_a_year_to_a_month_is_the_twelve_months_ending_with_it(text, start, end)
     assert (found.start_date, found.end_date) == (start, end)
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("Trade reached $2 billion in January–July of this year.", D(2023, 1, 1), D(2023, 7, 31)),
+    ("Trade fell from January to March of last year.", D(2022, 1, 1), D(2022, 3, 31)),
+])
+def test_months_of_this_or_last_year_are_one_period(text, start, end):
+    (found,) = find_periods(text, P)
+    assert (found.start_date, found.end_date) == (start, end)
+
+
 def test_a_gloss_of_days_dates_the_period():
     (found,) = find_periods("In the first month of the current year (March 21–April 20), trade fell 6%.", P)
     assert (found.start_date, found.end_date) == (D(2023, 3, 21), D(2023, 4, 20))

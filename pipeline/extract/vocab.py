@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pipeline.places import country_code
+
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -42,7 +44,8 @@ recent current all other more less own traditional two-way cargo freight non-oil
 country's nation's region's that this which what so as at by for on a an also only some about nearly over
 fiscal calendar financial
 put puts said says saw see sees expects expected reported estimated recorded boosted cut cuts set sets will would could
-may might has have had is was are were
+may might has have had is was are were both bilateral european asian african american arab gulf western eastern
+northern southern regional central
 """.split())
 # the word before a flow word only after a demonym or name ("Philippine banana shipments"); after
 # "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
@@ -51,6 +54,10 @@ _GENERIC = re.compile(r"(?:\b[A-Z][\w-]*\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|impo
                       r"|(?:tons?|tonnes?|(?i:exports|imports|sales|shipments|purchases))\s+of\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?P<b>[a-z][a-z-]+)"
                       r"|^\s*Trade\s+in\s+(?P<c>[a-z][a-z-]+(?:\s+(?:resources|products|goods|equipment))?))\b")
+
+
+# "Seafood exports to China rose ...": goods opening the sentence
+_OPENING_GOODS = re.compile(r"^\s*(?P<w>[A-Z][a-z]+)\s+(?:exports|imports|shipments|sales|supplies|deliveries)\b")
 
 
 def find_commodity(text: str) -> str | None:
@@ -66,6 +73,9 @@ def find_commodity(text: str) -> str | None:
             word = g.group("a") or g.group("b") or g.group("c")
             if word.split()[0] not in _NOT_GOODS:
                 return word
+        opening = _OPENING_GOODS.match(text)
+        if opening and opening["w"].lower() not in _NOT_GOODS and country_code(opening["w"]) is None:
+            return opening["w"].lower()
         for g in _ALONE.finditer(text):
             word = g.group("g").lower()
             if word not in _NOT_GOODS and not re.fullmatch(_FLOW, word):
