@@ -392,16 +392,41 @@ _PUB_AFTER = re.compile(
     r"|(?:[,|•·–—-]\s*|at\s+|T)?\d{1,2}[:.]\d\d(?!\d)"        # a time ("T09:15": ISO 8601; "10.15 GMT")
     r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$)"                   # (MNA) –, (TBH).
     r"|[-–—|:/•·])")                                           # a separator
+_US_TIME_ZONE = re.compile(r"[,\s]*(?:\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*)?\(?(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT)\b")
+# Countries that write the month first ("11/05/2024" is November 5); elsewhere the day comes first.
+MONTH_FIRST_COUNTRIES = frozenset({"USA", "PHL", "FSM", "MHL", "PLW"})
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d(?![\d/])")
+
+
+def numeric_date_order(text: str, countries: list[str]) -> bool | None:
+    """Whether numeric dates in `text` put the day first: True, False, or None when nothing
+    tells. A numeric date elsewhere in the text that reads one way only ("13/12/2024") decides;
+    else the article's countries (most named first): an article about countries that all write
+    the day first was most likely dated that way too."""
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
+    named = countries[:2]
+    if named and not MONTH_FIRST_COUNTRIES.intersection(named):
+        return True
+    return None
+
+
 _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopyright\b|©|\(c\)\s*\d", re.IGNORECASE)
 # Tried in order at the start of the line and after each separator in it.
 _PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True))
-_PUB_SEGMENT = re.compile(r"\s[|•·]\s*")
+_PUB_SEGMENT = re.compile(r"\s[|•·]\s*|\s[-–—]\s")     # "By Jane Doe - Published 29/10/2024"
 
 
-def find_published_date(text: str) -> tuple[dt.date, int, int] | None:
+def find_published_date(text: str, day_first: bool | None = None) -> tuple[dt.date, int, int] | None:
     """Publication date stated by a dateline, byline, label or date line at the top of an
     article: (date, start, end) of the date inside `text`, or None. Update stamps and
-    copyright lines are never read, and a date needs its year."""
+    copyright lines are never read, and a date needs its year. A numeric date that reads
+    either way ("05/11/2024") is read day first or month first as `day_first` says (see
+    numeric_date_order), and not at all when it is None."""
     head = text[:_HEAD_CHARS]
     pos = 0
     seen = 0
@@ -421,18 +446,26 @@ def find_published_date(text: str) -> tuple[dt.date, int, int] | None:
             if not line[:cut.start()].strip(" \t|•·,;:-–—("):
                 continue                  # "Last update: March 1, 2024 01:47"
             line = line[:cut.start()]     # "Published: ... | Updated: ..."
-        found = _published_in_line(line)
+        found = _published_in_line(line, day_first)
         if found:
             date, s, e = found
             return date, line_start + s, line_start + e
     return None
 
 
-def _published_in_line(line: str) -> tuple[dt.date, int, int] | None:
+def _published_in_line(line: str, day_first: bool | None = None) -> tuple[dt.date, int, int] | None:
     for a in calendar_atoms(line):
-        if a.year is None or a.ambiguous or a.last_day is not None or not 1990 <= a.year <= MAX_YEAR:
+        if a.year is None or a.last_day is not None or not 1990 <= a.year <= MAX_YEAR:
             continue
-        date = dt.date(a.year, a.month, a.day)
+        if a.ambiguous:
+            if day_first is None and _US_TIME_ZONE.match(line, a.end):
+                day_first = False         # "03/04/2025 6:45 PM ET"
+            if day_first is None:
+                continue
+            # an ambiguous atom holds the day-first reading
+            date = dt.date(a.year, a.month, a.day) if day_first else dt.date(a.year, a.day, a.month)
+        else:
+            date = dt.date(a.year, a.month, a.day)
         # the line, or a part of it after a separator ("Staff Report | Published August 9, 2023")
         for begin in [0, *(m.end() for m in _PUB_SEGMENT.finditer(line, 0, a.start))]:
             for prefix, needs_end in _PUB_PREFIXES:

@@ -156,3 +156,30 @@ def test_find_published_date(text, expected, surface):
     date, start, end = found
     assert date == expected
     assert text[start:end] == surface
+
+
+def _published(text):
+    from pipeline.documents import describe
+    from pipeline.read import RawDocument
+    raw = RawDocument(doc_id="0" * 16, source_file="a.txt", text=text, front_matter={}, encoding="utf-8",
+                      size_bytes=len(text), modified_ns=0)
+    return describe(raw)["published_date"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two countries that write the day first
+    ("Karachi Courier\nBy Staff Reporter | 05/11/2024\n\nPakistan and Saudi Arabia signed a deal. Pakistan gains.",
+     dt.date(2024, 11, 5)),
+    # a US time zone after it
+    ("Wire\nPosted 03/04/2025 6:45 PM ET\n\nCanada and the United States met in Ottawa. Canada said so.",
+     dt.date(2025, 3, 4)),
+    # another numeric date in the article reads one way only
+    ("Posted: 11/12/2024\nLast updated 13/12/2024\n\nThe United States and Mexico met. The United States said so.",
+     dt.date(2024, 12, 11)),
+    # nothing tells: an article about the United States
+    ("Posted: 11/12/2024\n\nThe United States and Mexico met in Washington. The United States said so.", None),
+    ("By Yasmine Alaoui - Published 29/10/2024 at 11:05\n\nRABAT - France and Morocco signed 22 agreements.",
+     dt.date(2024, 10, 29)),
+])
+def test_a_numeric_date_that_reads_either_way_is_read_as_its_writers_would(text, expected):
+    assert _published(text) == expected
