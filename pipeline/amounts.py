@@ -82,10 +82,11 @@ _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 # character): a prefixed amount needs a prefix currency as written; a suffixed one needs a
 # currency word or a tonnage word after white space (compared lower-cased, which is what
 # case-insensitive matching is for ASCII text; other text is always searched).
-_ANY_PREFIX_CUR = re.compile(_PREFIX_CUR)
+_ANY_PREFIX_CUR = re.compile(_PREFIX_CUR.rsplit("|", 1)[0])      # the csv's; the ISO pattern is searched on its own:
+_ANY_ISO_PREFIX = re.compile(r"\b[A-Z]{3}\s?\d")                # one alternative of every capital slows the other
 _ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CSV_CURRENCY, key=len, reverse=True)
                                                           if not (len(c) == 1 and c.isalpha()))   # never after a number
-                                   + r"|ton|t\b|kilogra|kg)")
+                                   + r")(?![a-z])|\s(?:ton|t\b|kilogra|kg)")     # " franc" is no currency in " france"
 
 
 def _lower_ascii(text: str) -> str | None:
@@ -130,9 +131,9 @@ def find_amounts(text: str) -> list[Amount]:
         return _word_amounts(text) if _SCALE_WORD.search(text) else []
     low = _lower_ascii(text)
     scans = []                     # (pattern, where a match can start at the earliest)
-    cur = _ANY_PREFIX_CUR.search(text)
-    if cur is not None:            # a prefixed amount: [qualifier] currency number
-        scans.append((_PREFIXED, _back_words(text, cur.start(), _QUAL_WORDS)))
+    found_at = [m.start() for m in (_ANY_PREFIX_CUR.search(text), _ANY_ISO_PREFIX.search(text)) if m is not None]
+    if found_at:            # a prefixed amount: [qualifier] currency number
+        scans.append((_PREFIXED, _back_words(text, min(found_at), _QUAL_WORDS)))
     if low is None or _ANY_SUFFIX_UNIT_LOWER.search(low):    # [qualifier] number ... currency or tonnes
         scans.append((_SUFFIXED, _back_words(text, _DIGIT.search(text).start(), _QUAL_WORDS)))
     found: list[Amount] = []

@@ -398,6 +398,12 @@ MONTH_FIRST_COUNTRIES = frozenset({"USA", "PHL", "FSM", "MHL", "PLW"})
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d(?![\d/])")
 
 
+def has_ambiguous_numeric_date(text: str) -> bool:
+    """A numeric date that reads either way ("05/11/2024") is in `text`."""
+    return any(int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2)
+               for m in _NUMERIC_DATE.finditer(text))
+
+
 def numeric_date_order(text: str, countries: list[str]) -> bool | None:
     """Whether numeric dates in `text` put the day first: True, False, or None when nothing
     tells. A numeric date elsewhere in the text that reads one way only ("13/12/2024") decides;

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from pipeline.dates import find_published_date, numeric_date_order
+from pipeline.dates import find_published_date, has_ambiguous_numeric_date, numeric_date_order
 from pipeline.places import find_countries
 from pipeline.read import RawDocument
 from pipeline.text import find_title
@@ -34,7 +34,7 @@ def describe(raw: RawDocument) -> dict:
         source = "front_matter" if published else None
     if published is None:
         found = find_published_date(raw.text)
-        if found is None and "/" in raw.text[:_HEAD_CHARS]:
+        if found is None and "/" in raw.text[:_HEAD_CHARS] and has_ambiguous_numeric_date(raw.text[:_HEAD_CHARS]):
             # "05/11/2024": which way it reads depends on who wrote it
             countries = [code for code, _ in Counter(m.code for m in find_countries(raw.text)).most_common()]
             found = find_published_date(raw.text, numeric_date_order(raw.text, countries))

@@ -31,7 +31,7 @@ _NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.
 # the words an agreement noun can start with: a sentence with none of them is not searched
 _NOUN_WORDS = frozenset("""
 memorandum memoranda memorandums mou mous road roadmap roadmaps protocol protocols contract contracts treaty treaties
-accord accords joint declaration declarations statement statements action agreement agreements deal deals cooperation document documents
+accord accords joint declaration declarations action agreement agreements deal deals cooperation document documents
 """.split())
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
@@ -82,11 +82,11 @@ def extract_agreements(doc: DocContext) -> list[dict]:
     for s in doc.sentences:
         if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words):
             continue
-        status = _status(s.text)
-        if status is None:
-            continue
         m = _first_agreement_noun(s.text, rows)
         if m is None:
+            continue
+        status = _status(s.text)
+        if status is None:
             continue
         noun = m.group("noun")
         before = s.text[:m.start()]
