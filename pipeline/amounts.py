@@ -75,7 +75,10 @@ _BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
 # "two billion dollars", "half a million tonnes": a number in words before a scale word
 _WORD_AMOUNT = re.compile(
     rf"{_QUAL}(?P<n1>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    rf"a\s+hundred|hundreds\s+of|a|half\s+a)\s+(?P<s1>million|billion|trillion)\s+(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES}))\b",
+    rf"a\s+hundred|hundreds\s+of|a|half\s+a)(?P<half>\s+and\s+a\s+half)?\s+(?P<s1>million|billion|trillion)"
+    # "two billion three hundred million dollars"
+    rf"(?:\s+(?P<n2>one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?P<s2>million|thousand))?"
+    rf"\s+(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES}))\b",
     re.IGNORECASE)
 _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 # Cheap necessary conditions, checked before the patterns above (which are tried at every
@@ -194,7 +197,10 @@ def _word_amounts(text: str) -> list[Amount]:
         if n is None or unit is None or words == "hundreds of":
             continue
         qual = m.group("qual")
-        out.append(Amount(n * SCALES[m.group("s1").lower()], unit, m.start(), m.end(), m.group(0), bool(qual),
+        value = (n + (0.5 if m.group("half") else 0)) * SCALES[m.group("s1").lower()]
+        if m.group("n2"):
+            value += parse_number(m.group("n2").lower()) * 100 * SCALES[m.group("s2").lower()]
+        out.append(Amount(value, unit, m.start(), m.end(), m.group(0), bool(qual),
                           " ".join(qual.lower().split()) if qual else None, None))
     return out
 

@@ -232,7 +232,7 @@ _VARIANTS: list[_Variant] = [
     # fiscal year 2022 / FY2022 / fiscal 2022 (boundaries differ by country)
     # the fiscal year to June 2023, the 12 months ended September 2023: twelve months ending with that month
     _Variant("YTO", None, _both("fiscal", "financial", "budget"),
-             rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m>{_MON})\s+(?P<yto_y>{_Y})"),
+             rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<yto_y>{_Y}))?"),
     _Variant("YTO", None, ["12"] + _both("twelve"),
              rf"\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?P<yto_m2>{_MON})\s+(?P<yto_y2>{_Y})"),
     _Variant("FIS", None, _both("fiscal", "financial", "budget"),
@@ -604,7 +604,12 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
     if name == "YTO":
         the = _back(_THE_BEFORE, text, s, 8)
         month = _d.month_number(_g(m, "yto_m") or _g(m, "yto_m2"))
-        year = int(_g(m, "yto_y") or _g(m, "yto_y2"))
+        if _g(m, "yto_y") or _g(m, "yto_y2"):
+            year = int(_g(m, "yto_y") or _g(m, "yto_y2"))
+        elif P is not None:                    # "the financial year ended March 31": the last such end before P
+            year = P.year if (month, calendar.monthrange(P.year, month)[1]) <= (P.month, P.day) else P.year - 1
+        else:
+            return _Cand(s, e, None, "range")
         return _Cand(the.start() if the else s, e, _months(year - (month < 12), month % 12 + 1, year, month), "range")
 
     if name == "FIS":

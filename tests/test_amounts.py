@@ -32,6 +32,8 @@ def amounts(text):
     ("Exports reached MAD 96.4 billion.", 9.64e10, "MAD"),             # any ISO 4217 code before a figure
     ("Trade came to PLN 12 billion.", 1.2e10, "PLN"),
     ("Exports rose to 3.1 billion zlotys.", 3.1e9, "PLN"),
+    ("Trade should come close to four and a half billion dollars.", 4.5e9, "USD"),
+    ("Exports amounted to two billion three hundred million dollars.", 2.3e9, "USD"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
     [(v, u, _)] = amounts(text)

@@ -227,6 +227,8 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
     ("The talks between Chad and Niger ended with the signing of 20 memoranda.", "memorandum of understanding",
      "signed", 20),
     ("Chad should press for a new agreement on market access with Niger.", "agreement", "proposed", 1),
+    ("Chad and Niger said a bilateral agreement could be signed by the end of May.", "agreement", "planned", 1),
+    ("Chadian and Nigerien companies concluded five export contracts.", "contract", "signed", 5),
 ])
 def test_more_agreement_forms(text, type_, status, count):
     rows = extract(text, table="agreements")
@@ -262,6 +264,29 @@ def test_event_location_from_a_city_the_list_does_not_know(text, location):
 def test_a_title_after_in_is_not_a_city():
     rows = extract("Chad's minister met in President Ali Garba's office on Monday.", table="events")
     assert [r["location"] for r in rows] == [None]
+
+
+def test_an_agreement_between_two_names_those_two():
+    text = "Chad and Niger met. Niger agreed to discuss a free trade agreement between Chad and the European Union."
+    assert [r["parties"] for r in extract(text, table="agreements")] == [["EU", "TCD"]]
+
+
+def test_a_deal_in_a_condition_is_no_agreement():
+    assert extract("Chad and Niger met. Farmers will block the border if no deal is reached.", table="agreements") == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Chad's minister said after meeting his Nigerien counterpart Ali Garba in Niamey on Tuesday.", "meeting"),
+    ("Regional leaders met at the first Africa-Gulf summit in Niamey in May 2023.", "summit"),
+    ("President Ali Garba spoke with President Mahamat Deby by phone on Monday.", "call"),
+])
+def test_more_event_forms(text, type_):
+    assert [r["event_type"] for r in extract(text, table="events")] == [type_]
+
+
+def test_a_next_meeting_without_date_or_place_is_no_event():
+    assert extract("Chad and Niger disagree, and no date has been set for the next meeting of the council.",
+                   table="events") == []
 
 
 def test_a_third_country_the_parties_act_jointly_with_is_a_party():

@@ -187,6 +187,9 @@ def test_currencies_and_no_country_from_a_currency_sign(text, value, unit):
     ("I would like trade between Chile and Peru to exceed $6 billion.", "target"),
     ("Chilean exports to Peru could climb to $4bn next year.", "forecast"),
     ("Analysts expect trade between Chile and Peru to stabilise at around $5 billion this year.", "forecast"),
+    ("Chile expects copper exports to Peru of 80-85 million tonnes this year.", "forecast"),
+    ("Chile and Peru agreed to work towards a turnover of US$5 billion.", "target"),
+    ("Trade between Chile and Peru rose to $5 billion in 2023, more than had been expected.", "actual"),
 ])
 def test_target_from_raising_to_or_a_future_year(text, kind):
     assert [r["kind"] for r in trade(text)] == [kind]
@@ -384,3 +387,14 @@ def test_a_comparison_base_does_not_stop_the_period_carrying_on():
 ])
 def test_trade_within_a_bloc_is_not_between_two_countries(text):
     assert trade(text) == []
+
+
+def test_the_same_fiscal_year_or_months_refer_back():
+    rows = trade("Chile's exports to Peru reached $2 billion in 2023. Imports from Peru, mostly copper ore, stood at "
+                 "$1 billion during the same fiscal year.")
+    assert [(r["period_start"], r["period_end"]) for r in rows][-1] == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_imports_into_a_country_are_its_imports_of_the_named_goods():
+    rows = trade("Chilean grain imports into Peru collapsed to just 19,000 tonnes in 2023.")
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in rows] == [("import", "PER", "CHL")]

@@ -256,6 +256,8 @@ def test_part_of_a_fiscal_year(text, end_year, months):
     ("Trade in the fiscal year to June 2023 was $1.5 billion.", D(2022, 7, 1), D(2023, 6, 30)),
     ("Trade in the financial year ended March 2023 rose.", D(2022, 4, 1), D(2023, 3, 31)),
     ("Exports in the 12 months to September 2023 rose.", D(2022, 10, 1), D(2023, 9, 30)),
+    ("Exports in the fiscal year ended June 30, 2023 rose.", D(2022, 7, 1), D(2023, 6, 30)),
+    ("Exports in the financial year ended March 31 rose.", D(2022, 4, 1), D(2023, 3, 31)),    # P = 2023-11-15
 ])
 def test_a_year_to_a_month_is_the_twelve_months_ending_with_it(text, start, end):
     (found,) = find_periods(text, P)

@@ -41,6 +41,7 @@ _PLANNED = re.compile(
     r"(be\s+)?(sign|signed|ink|inked|conclude|concluded|result\s+in\s+the\s+(signing|conclusion))"
     r"|\bwill\s+(be\s+)?(sign|signed|ink|inked|conclude|concluded)\b|\bwould\s+(be\s+)?(sign|signed|conclude|concluded)\b"
     r"|\bwould\s+result\s+in\s+the\s+(signing|conclusion)\b|\bare\s+to\s+(be\s+)?sign|\bis\s+to\s+(be\s+)?sign"
+    r"|\b(could|may|might|should|can)\s+be\s+(signed|concluded|inked)\b"
     r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\b(ready|prepared?|preparing)\s+for\s+signing\b|"
     r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b|\bagreed\s+to\s+(sign|conclude)\b",
     re.IGNORECASE)
@@ -65,6 +66,7 @@ _SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|conc
 _DEFINITE = re.compile(r"\b(the|this|that|these|those|said|such)\s+((?!an?\s)\w+\s+){0,2}$", re.IGNORECASE)
 # "in agreement with", "by agreement": consensus, not a document.
 _NOT_A_DOCUMENT = re.compile(r"\b(in|by|reached\s+an?)\s+agreement\s+(with|that|on\s+the\s+need)\b"
+                             r"|\b(if|unless|until)\s+(no|a|an|the)\s+(deal|agreement)\b"       # "if no deal is reached"
                              r"|\b(visa|travel|identity|shipping|customs|tender|bidding)\s+documents?\b",
                              re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
@@ -72,7 +74,8 @@ _COUNT_BEFORE = re.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"twenty-\w+|thirty-\w+|forty-\w+|fifty-\w+|a\s+single|an?))"
     r"\s+(?:(?:new|more|other|further|separate|bilateral|trilateral|intergovernmental|interstate|interagency|"
-    r"interdepartmental|commercial|cooperation|investment|trade|economic|important|major|key|joint|"
+    r"interdepartmental|commercial|cooperation|investment|trade|economic|important|major|key|joint|export|import|"
+    r"supply|purchase|sales|"
     r"[a-z]+(?:al|ary|ic|ive|ous)|"
     r"[A-Z][\w-]*|and|,)\s*){0,4}$")
 
@@ -175,6 +178,11 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
         # the sentence counts the parties without naming them all: the article's n most named
         named = codes + [c for c in doc.ranked_countries if c not in codes]
         return sorted(named[:n])
+    between = _BETWEEN_TWO.search(s.text)
+    if between:          # "a free trade agreement between Pakistan and the GCC": those two, whoever else is named
+        named = [m.code for m in s.countries if between.start() <= m.start < between.end()]
+        if len(set(named)) == 2:
+            return sorted(set(named))
     if len(codes) >= 2:
         return sorted(codes)
     pair = list(doc.main_pair)
@@ -187,6 +195,7 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
     return sorted(codes) or None
 
 
+_BETWEEN_TWO = re.compile(r"\bbetween\s+(the\s+)?[A-Z][\w'’. -]{1,40}?\s+and\s+(the\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3}")
 _JOINTLY_WITH = re.compile(r"\b(jointly|together)\s+with\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE)
 
 

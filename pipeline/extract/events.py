@@ -14,7 +14,7 @@ from pipeline.extract.context import DocContext, SentenceView, base_row
 _TRIGGERS: list[tuple[str, str]] = [
     ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing"),
     ("call", r"(tele)?phone\s+(call|conversation|talks)|telephone\s+conversation|video\s+call|"
-             r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart"),
+             r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spoke\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart"),
     ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference"),
     ("forum", r"forum"),
     ("summit", r"summit"),
@@ -123,12 +123,16 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
                 continue
+            if surface.lower() == "met" and _MET_AT_EVENT.match(s.text, m.end()):
+                continue   # "leaders met at the first China-Central Asia summit": the summit is the event
             if event_type == "visit" and _TRAVELLERS_BEFORE.search(s.text[max(0, m.start() - 80):m.start()]):
                 continue   # "40,000 tourists visited Iran": travel statistics, not a visit of officials
             event_date = _date_near(s, m.start())
             if event_date is None and _SAME_DAY.search(s.text):
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
             location = _location(s, m)
+            if event_date is None and location is None and _NEXT_BEFORE.search(s.text[:m.start()]):
+                continue   # "no date has been set for the next meeting": no event yet
             distinct = _ANOTHER_OCCASION.search(s.text[:m.start()]) is not None
             same = None if distinct else _same_event(rows, event_type, location, event_date)
             if same is not None and not _someone_new(s, same, doc, location):
@@ -149,6 +153,11 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
+_MET_AT_EVENT = re.compile(r"\s+(at|on\s+the\s+sidelines\s+of)\s+(the|a|an)\s+([\w'’-]+\s+){0,5}(summit|forum|conference)\b",
+                           re.IGNORECASE)
+_NEXT_BEFORE = re.compile(r"\b(next|upcoming|future)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _meeting_noun_ok(text: str, m: re.Match) -> bool:
     """'meeting' as a noun: 'a meeting', 'the meeting', 'meeting with'; 'meet' needs a person after it."""
     before = text[:m.start()]
@@ -157,6 +166,7 @@ def _meeting_noun_ok(text: str, m: re.Match) -> bool:
         return bool(re.match(r"\s+(with\s+)?([A-Z]|his|her|their|the\s+[A-Z]|the\s+(president|prime|foreign|minister))", after))
     return bool(_DEFINITE.search(before) or _INDEFINITE_LEAD.search(before)
                 or re.match(r"\s+(with|of|between|in|on)\b", after)
+                or re.match(r"\s+(his|her|their)\s+[\w-]+\s+(counterpart|[A-Z])", after + text[m.end() + 20:m.end() + 60])
                 or re.search(r"\b(official|bilateral|trilateral|joint|first|second|third|regular|extended|"
                              r"expanded|separate|annual)\s+$", before, re.IGNORECASE))
 

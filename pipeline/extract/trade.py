@@ -51,13 +51,16 @@ _FORECAST = re.compile(
     r"|\b(will|would|could|may|might)\s+(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|stabili[sz]e)\b"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
     r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
-    r"climb|stabili[sz]e|remain|stay)\b",
+    r"climb|stabili[sz]e|remain|stay|recover)\b"
+    # "Mongolia expects coal exports to China of 80-85 million tonnes this year"
+    r"|(?<!as\s)(?<!than\s)(?<!had\s)\b(expects?|forecasts?|projects?|predicts?|anticipates?)\b[^.;]{0,80}$",
     re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(targets?|targeted|goals?|aims?|aimed|aiming|objectives?|road\s?maps?|plans?|planned|planning|intends?|"
     r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed|would\s+like)\s+(to|at|for|of)\b"
     # "I would like our turnover to exceed ..."
     r"|\b(would\s+like|wants?|wanted|hopes?)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double)\b"
+    r"|\bwork(s|ed|ing)?\s+towards?\b"
     r"|\b(target|goal|objective)\b"
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
@@ -68,7 +71,8 @@ _TARGET = re.compile(
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b",
     re.IGNORECASE)
 # "During this period, ..." refers back to the period of the previous figure.
-_SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said)\s+period\b", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said)\s+"
+                          r"(period|(fiscal|financial)\s+year|([\w-]+\s+)?months|quarter)\b", re.IGNORECASE)
 # "The figure decreased by 9.4 percent": a change that belongs to the previous figure.
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\s*(the|this|that|these|its|their)\s+((trade\s+)?(figures?|amounts?|numbers?|indicators?|volumes?|values?|"
@@ -310,6 +314,9 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
     if flow == "export":
         exporter = _first(roles.owner, roles.origin, [c for c in roles.pair[:1]], others)
         importer = _first(roles.dest, roles.partner, [c for c in roles.pair[1:2]])
+    elif roles.dest and roles.owner and not roles.origin and roles.dest[0] not in roles.owner:
+        # "Ukrainian grain imports into Poland": goods of the first, bought by the second
+        importer, exporter = roles.dest[0], roles.owner[0]
     else:
         importer = _first(roles.owner, roles.dest, [c for c in roles.pair[:1]], others)
         exporter = _first(roles.origin, roles.partner, [c for c in roles.pair[1:2]])
@@ -433,11 +440,12 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
                                                                  text[:item.start]):
         return _SKIP   # "up from $300 million": an earlier value without its own period
+    same = _SAME_PERIOD.search(text) if last_period else None
+    if same and all(same.start() <= p.start and p.end <= same.end() for p in stated):
+        return last_period       # "during the same fiscal year": the period told before
     if stated:
         p = min(stated, key=lambda p: _distance(p, item, text))
         return span(p)
-    if last_period and _SAME_PERIOD.search(text):
-        return last_period
     return (None, None)
 
 
