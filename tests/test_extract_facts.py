@@ -284,6 +284,10 @@ def test_more_event_forms(text, type_):
     assert [r["event_type"] for r in extract(text, table="events")] == [type_]
 
 
+def test_counted_travellers_are_no_visit():
+    assert extract("Chad's GDP grew 4%, and about 1.4 million Nigeriens visited Chad last year.", table="events") == []
+
+
 def test_a_next_meeting_without_date_or_place_is_no_event():
     assert extract("Chad and Niger disagree, and no date has been set for the next meeting of the council.",
                    table="events") == []

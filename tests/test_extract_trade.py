@@ -398,3 +398,16 @@ def test_the_same_fiscal_year_or_months_refer_back():
 def test_imports_into_a_country_are_its_imports_of_the_named_goods():
     rows = trade("Chilean grain imports into Peru collapsed to just 19,000 tonnes in 2023.")
     assert [(r["flow"], r["reporter"], r["partner"]) for r in rows] == [("import", "PER", "CHL")]
+
+
+def test_a_figure_restated_in_another_currency_in_brackets_is_one_fact():
+    rows = trade("Chile's exports to Peru in 2023 were worth 1.6 trillion pesos (around $1.8 billion), mainly copper.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(1.6e12, "CLP")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru met. Live cattle shipments to Peru fell by a fifth to about 380,000 head in 2023.",
+    "Chile and Peru met. Peru's copper imports reached 9 million tonnes, and global copper trade is estimated at 40 million tonnes.",
+])
+def test_counts_of_things_and_global_trade_are_no_bilateral_figures(text):
+    assert [r["value"] for r in trade(text) if r["value"] == 40e6 or r["value"] is None] == []

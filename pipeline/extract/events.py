@@ -92,7 +92,9 @@ _ANOTHER_OCCASION = re.compile(r"\b(the|its|their)\s+(first|second|third|fourth|
 # "some 40,000 Qatari nationals visited", "the number of tourists from Kazakhstan visiting":
 # people counted as travellers, a statistic rather than an official visit
 _TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travell?ers|pilgrims|holidaymakers|"
-                                r"passengers|residents)\b(\s+(?!and\b|but\b)[\w,-]+){0,4}\s+(have\s+|had\s+)?$",
+                                r"passengers|residents)\b(\s+(?!and\b|but\b)[\w,-]+){0,4}\s+(have\s+|had\s+)?$"
+                                # "about 1.4 million Australians visited Bali"
+                                r"|\d[\d,.]*\s*(million|thousand)?\s+(?-i:[A-Z][a-z]+s)\s+(have\s+|had\s+)?$",
                                 re.IGNORECASE)
 # "During his visit, ...", "On the sidelines of the forum, ...": an event named as the setting of another
 _SETTING = re.compile(r"(?:^|[,;]\s*)(?:during|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|as\s+part\s+of)\s+"

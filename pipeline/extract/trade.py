@@ -105,12 +105,16 @@ _CARRY_SIDES_SENTENCES = 2
 # Trade of one country with the whole world is not a relation between countries.
 _WORLD_SCOPE = re.compile(
     r"\b(all\s+(other\s+)?(countries|destinations|markets|partners|trading\s+partners|nations)|"
-    r"(the\s+)?rest\s+of\s+the\s+world|the\s+world\b(?!\s+(trade|bank))|globally|worldwide|world\s+markets?)\b",
+    r"(the\s+)?rest\s+of\s+the\s+world|the\s+world\b(?!\s+(trade|bank))|globally|worldwide|world\s+markets?|"
+    r"global\s+([\w-]+\s+)?trade)\b",
     re.IGNORECASE)
 # "India's overall merchandise exports", "Kazakhstan's foreign trade": one country's trade with
 # everyone, unless the stretch names whom it is with ("total exports to Iran").
 _ONE_COUNTRY_SCOPE = re.compile(r"\b(foreign|external|overall|global|total)\s+(\w+\s+)?(trade|exports|imports)\b",
                                 re.IGNORECASE)
+_RESTATED = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+|equivalent\s+to\s+)?")
+_COUNTED_THINGS = re.compile(r"\d[\d,.]*\s*(million\s+|thousand\s+)?(head|units|vehicles|cars|trucks|passengers|containers|"
+                             r"wagons|flights|visitors|tourists)\b", re.IGNORECASE)
 _CAUSE = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led\s+by|on\s+the\s+back\s+of)\b",
                     re.IGNORECASE)
 # "$230 per tonne": a price, not a trade value
@@ -253,6 +257,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     for a in amts:
         if _PRICE.match(text[a.end:]):
             continue
+        if any(_RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit):
+            continue      # "1.6 trillion soums (around $124 million)": the same figure in another currency
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
         clause = _clause_start(text, win_start, topic.start, prev_amount_end)
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
@@ -273,6 +279,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
             continue          # "manat" in an article about neither Azerbaijan nor Turkmenistan
         rows.append(_row(doc, s, topic.flow, reporter, partner, a.value, unit, period, kind,
                          change.pct if change else None, commodity, a.approximate, "trade.amount"))
+    if not amts and _COUNTED_THINGS.search(window):
+        return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
     for c in changes_left if not amts else [c for c in own_clause if c in changes_left]:
         kind = _kind(text[win_start:c.start])
         period = _period_for(c, [], periods, kind, text, last_period, (reporter, partner))
