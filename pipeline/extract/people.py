@@ -8,6 +8,7 @@ mentions by surname ("President Tokayev", "Tokayev said") are the same person, a
 person named in an event's sentence took part in that event."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +47,7 @@ _NOT_NAMES = {"the", "this", "that", "these", "he", "she", "it", "they", "we", "
 _MAX_NAME_WORDS = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -108,10 +109,13 @@ def find_people(s: SentenceView) -> list[_Mention]:
         return []
     tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(s.text)]
     place_at = {}
-    for p in s.places:
-        for t in tokens:
-            if p.start <= t.start < p.end:
-                place_at[t.start] = p
+    if s.places:
+        starts = [t.start for t in tokens]
+        for p in s.places:          # the tokens a place covers (places and tokens are both in text order)
+            for i in range(bisect.bisect_left(starts, p.start), len(tokens)):
+                if tokens[i].start >= p.end:
+                    break
+                place_at[tokens[i].start] = p
     found: dict[str, _Mention] = {}
     for m in _TITLE.finditer(s.text):
         mention = _title_then_name(s, tokens, place_at, m)
