@@ -335,12 +335,13 @@ _FISCAL_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?:current|last|previous|next
 # "the first half of", "the third quarter of", "H1 ", "Q3 " before a fiscal year
 _FISCAL_PART_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?P<ord>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?:the\s+)?"
                                  r"|\b(?P<hq>[HQ])(?P<n>[1-4])\s+)$")
+_ALONE_AFTER = re.compile(r"\s+alone\b")
 _MONTH_ALONE_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:(?:early|late)\s+|mid-?\s*)?$")
 
 # A bare year is a period after these words (or after an opening bracket or a comma)...
 _YEAR_AFTER_WORDS = frozenset(
     "in for during of throughout since from to until till than over against versus vs and or with within between "
-    "after before year early late mid end beginning start on".split())
+    "after before year early late mid end beginning start on full-year whole-year calendar".split())
 # ...or before these ("2022 exports"), but never after a currency sign or "No." ...
 _YEAR_BEFORE_NOUNS = re.compile(
     r"\s+(?:trade|exports?|imports?|figures?|turnover|budget|levels?|volumes?|data|statistics|results?|census|"
@@ -734,8 +735,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         return _Cand(s, e, _months(y, mo, y, mo), "month", ("greg",))
 
     if name == "YM":
-        if not _back(_MONTH_ALONE_BEFORE, text, s, 20):
-            return None                          # a month alone is a period only after in/during
+        if not _back(_MONTH_ALONE_BEFORE, text, s, 20) and not _ALONE_AFTER.match(text, e):
+            return None                          # a month alone is a period only after in/during, or "June alone"
         mo = _d.month_number(_g(m, "ym_m"))
         first = _d.resolve_yearless(mo, 1, P)
         span = (first, _month_end(first.year, mo)) if first else None

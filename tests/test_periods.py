@@ -273,6 +273,16 @@ def test_months_of_this_or_last_year_are_one_period(text, start, end):
     assert (found.start_date, found.end_date) == (start, end)
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("Trade should top $840 billion for full-year 2024.", D(2024, 1, 1), D(2024, 12, 31)),
+    ("June alone: two-way trade of $71.5 billion.", D(2023, 6, 1), D(2023, 6, 30)),
+    ("Shipments fell in calendar 2022.", D(2022, 1, 1), D(2022, 12, 31)),
+])
+def test_full_year_calendar_year_and_a_month_alone(text, start, end):
+    (found,) = find_periods(text, P)
+    assert (found.start_date, found.end_date) == (start, end)
+
+
 def test_a_gloss_of_days_dates_the_period():
     (found,) = find_periods("In the first month of the current year (March 21–April 20), trade fell 6%.", P)
     assert (found.start_date, found.end_date) == (D(2023, 3, 21), D(2023, 4, 20))
