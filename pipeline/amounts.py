@@ -65,7 +65,7 @@ _QUAL_WORDS = 1 + max(len(q.split(r"\s+")) for q in APPROXIMATE.split("|"))   # 
 
 # "$1.9 billion", "US$500 million", "USD 500 mln", "$1-1.5 billion", "€300m"
 _PREFIXED = re.compile(
-    rf"{_QUAL}(?P<cur>{_PREFIX_CUR})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE})\b)?"
+    rf"{_QUAL}(?P<cur>{_PREFIX_CUR})\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE})\b)?"
     rf"(?:\s?(?:-|–)\s?(?:(?P=cur)\s?)?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?(?!\s*%)")
 # "1.5 billion dollars", "500 million tenge", "2.4 million tons"
 _SUFFIXED = re.compile(
@@ -224,7 +224,7 @@ _DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fel
 _WORD_PCT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|"
              r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
              r"sixteen|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred)")
-_PCT = rf"(?P<num>{_NUM}|(?<![\w-]){_WORD_PCT})\s?(?:-\s?)?(?:%|percent|per\s+cent)(?![\w])"
+_PCT = rf"(?P<num>{_NUM}|(?<![\w-]){_WORD_PCT})\s?(?:-\s?)?(?:%|percent|per\s+cent|(?<=\d)pc)(?![\w])"     # "8pc": Pakistani style
 _SPELLED_PCT = re.compile(rf"\b{_WORD_PCT}\s?(?:-\s?)?(?:percent|per\s+cent)\b", re.IGNORECASE)
 _LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*"
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
@@ -274,7 +274,7 @@ def find_changes(text: str) -> list[Change]:
     # percentages need "%" or "per cent"/"percent" after a number, and at most three words
     # before the number ("increased by more than", "growth of about"); ratios "fold" or
     # "times"; multiples their verb
-    has_pct = (digit is not None or spelled_pct) and (low is None or "%" in low or "cent" in low)
+    has_pct = (digit is not None or spelled_pct) and (low is None or "%" in low or "cent" in low or "pc" in low)
     # a percentage stands at most four words after its verb: search from four words before the
     # first digit, or from the start where one is spelled out
     pct_from = 0

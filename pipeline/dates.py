@@ -391,7 +391,8 @@ _PUB_AFTER = re.compile(
     r"\s*(?:$"
     r"|(?:[,|•·–—-]\s*|at\s+|T)?\d{1,2}[:.]\d\d(?!\d)"        # a time ("T09:15": ISO 8601; "10.15 GMT")
     r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$)"                   # (MNA) –, (TBH).
-    r"|[-–—|:/•·])")                                           # a separator
+    r"|[-–—|:/•·]"                                             # a separator
+    r"|by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$)")      # "November 20, 2024 by Camila Rojas"
 _US_TIME_ZONE = re.compile(r"[,\s]*(?:\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*)?\(?(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT)\b")
 # Countries that write the month first ("11/05/2024" is November 5); elsewhere the day comes first.
 MONTH_FIRST_COUNTRIES = frozenset({"USA", "PHL", "FSM", "MHL", "PLW"})

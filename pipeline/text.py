@@ -29,7 +29,7 @@ _CHROME_LINE = re.compile(
     r"|^.{0,60}\blogo\s*$"                                                               # "Newsroom logo"
     r"|^\s*(share(\s+this(\s+article|\s+story)?)?|print|e-?mail|tweet|advertisement|subscribe\b.*|follow\s+us\b.*|"
     r"sign\s+up\b.*|tags?\s*:.*|keywords?\s*:.*|source\s*:.*|photo\s*(credit)?\s*:.{0,60}|image\s*:.{0,60}|"
-    r"(photo|picture|image)\s+caption\s*:.*|(corrected|correction|clarification|editor'?s\s+note)\b.{0,40}:.*|"
+    r"(photo|picture|image)\s+caption\s*:.*|[\[(](photo|picture|image)\s*:.*|(corrected|correction|clarification|editor'?s\s+note)\b.{0,40}:.*|"
     r"copyright\b.*|©.*|all\s+rights\s+reserved.*|click\s+here\b.*|comments?\s*\(?\d*\)?)\s*$",
     re.IGNORECASE)
 # "Home | Politics | Economy | Sport", "Home / Business / China": a navigation menu (three or more short items between bars, bullets or spaced slashes)
@@ -37,7 +37,9 @@ _MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}((\s*[|•·»]\s*|\s+/\s+)[^|�
                         # "ASIA-PLUS | Economy", "Economy | Domestic Economy": two short items, no figures
                         r"|^\s*[A-Z][^|\d\n]{0,20}\s+\|\s+[A-Z][^|\d\n]{0,20}$"
                         # "Home   Politics   Economy   Sport": items set apart by runs of spaces
-                        r"|^\s*[^\s.!?]+( [^\s.!?]+)?(\s{3,}[^\s.!?]+( [^\s.!?]+)?){2,}\s*$")
+                        r"|^\s*[^\s.!?]+( [^\s.!?]+)?(\s{3,}[^\s.!?]+( [^\s.!?]+)?){2,}\s*$"
+                        # "Home  News  Business  Opinion": four or more single words two spaces apart
+                        r"|^\s*[^\s.!?]+(\s{2,}[^\s.!?]+){3,}\s*$")
 # "Main > Economy > Kazakhstan and Russia sign ...": a breadcrumb trail
 _BREADCRUMB = re.compile(r"^\s*[^>»›\n]{1,40}(\s+[>»›]\s+[^>»›\n]{1,40}){0,3}\s+[>»›]\s+\S"
                          # "Home / Economy": short capitalised items between spaced slashes, nothing else
@@ -258,6 +260,7 @@ _METADATA_LABEL = re.compile(
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"am", "pm", "at", "on", "gmt", "utc", "cet", "cest", "bst", "est"}
 _TITLE_SCAN_LINES = 20
 _TITLE_MAX_WORDS = 18
+_HEADLINE_MIN_WORDS = 6
 
 
 def _is_date_line(line: str) -> bool:
@@ -278,18 +281,29 @@ def find_title(text: str) -> str | None:
     Xinhua | 2024-01-23") is furniture: either is taken only when nothing else is."""
     lines = text.split("\n", _TITLE_SCAN_LINES)[:_TITLE_SCAN_LINES]
     chrome = chrome_lines(lines)
-    candidates: list[str] = []
+    candidates: dict[int, str] = {}
+    previous: dict[int, int] = {}        # line -> the non-blank line above it
+    last = -1
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped or i in chrome:
+        if not stripped:
+            continue
+        previous[i], last = last, i
+        if i in chrome:
             continue
         if _looks_like_paragraph(stripped) or stripped[-1:] in _TERMINAL and len(stripped.split()) >= 8:
             break
         if (_looks_like_headline(stripped) and not _is_date_line(stripped) and not _METADATA_LABEL.match(stripped)
                 and not _DATELINE_ONLY.match(stripped) and not _BYLINE_INSIDE.search(stripped)):
-            candidates.append(stripped)
-    preferred = [c for c in candidates if "|" not in c and len(c.split()) <= _TITLE_MAX_WORDS] or candidates
-    return max(preferred, key=lambda c: len(c.split()), default=None)
+            candidates[i] = stripped
+    preferred = {i: c for i, c in candidates.items() if "|" not in c and len(c.split()) <= _TITLE_MAX_WORDS} or candidates
+    if not preferred:
+        return None
+    best = max(preferred, key=lambda i: len(preferred[i].split()))
+    above = previous.get(best, -1)
+    if above in preferred and len(preferred[above].split()) >= _HEADLINE_MIN_WORDS:
+        best = above     # a headline, then a longer standfirst without a full stop under it
+    return preferred[best]
 
 
 # "BAKU, June 5. By Leyla Huseynova – CaspiNews": a dateline and byline on one line

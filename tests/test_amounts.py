@@ -33,6 +33,8 @@ def amounts(text):
     ("Trade came to PLN 12 billion.", 1.2e10, "PLN"),
     ("Exports rose to 3.1 billion zlotys.", 3.1e9, "PLN"),
     ("Trade should come close to four and a half billion dollars.", 4.5e9, "USD"),
+    ("Trade reached JD560 million.", 5.6e8, "JOD"), ("Trade stood at ₦1.9-trillion.", 1.9e12, "NGN"),
+    ("Peru sold S/ 450 million worth of grapes.", 4.5e8, "PEN"), ("Imports were ₮1.31 trillion.", 1.31e12, "MNT"),
     ("Exports amounted to two billion three hundred million dollars.", 2.3e9, "USD"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
@@ -95,6 +97,8 @@ def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     ("Exports: $1.2bn, −3.1% y/y", -3.1), ("Exports saw a 5-6% rise", 6.0),
 ])
 def test_a_signed_percentage_in_a_table_line_is_a_change(text, pct):
+    """(and "8pc", as Pakistani papers write it)"""
+    assert [c.pct for c in find_changes("Exports fell 8pc to $1.06 billion.")] == [-8.0]
     assert [c.pct for c in find_changes(text)] == [pct]
 
 

@@ -180,6 +180,8 @@ def _published(text):
     ("Posted: 11/12/2024\n\nThe United States and Mexico met in Washington. The United States said so.", None),
     ("By Yasmine Alaoui - Published 29/10/2024 at 11:05\n\nRABAT - France and Morocco signed 22 agreements.",
      dt.date(2024, 10, 29)),
+    ("Chile and China trade climbs\n\nNovember 20, 2024 by Camila Rojas\n\nSANTIAGO - Chile's exports rose.",
+     dt.date(2024, 11, 20)),
 ])
 def test_a_numeric_date_that_reads_either_way_is_read_as_its_writers_would(text, expected):
     assert _published(text) == expected

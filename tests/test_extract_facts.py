@@ -229,6 +229,9 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
     ("Chad should press for a new agreement on market access with Niger.", "agreement", "proposed", 1),
     ("Chad and Niger said a bilateral agreement could be signed by the end of May.", "agreement", "planned", 1),
     ("Chadian and Nigerien companies concluded five export contracts.", "contract", "signed", 5),
+    ("Chad and Niger signed five cooperation documents on Monday.", "document", "signed", 5),
+    ("Chad and Niger exchanged six signed documents.", "document", "signed", 6),
+    ("Chad expects to sign around nine instruments with Niger.", "instrument", "planned", 9),
 ])
 def test_more_agreement_forms(text, type_, status, count):
     rows = extract(text, table="agreements")
@@ -254,6 +257,8 @@ def test_past_an_agreement_told_before_the_next_one_in_the_sentence_counts():
     ("The ministers held talks in Phnom Penh on Monday.", "Phnom Penh"),
     ("Prime Minister Ali Garba arrived in Djibouti on Saturday for a working visit.", "Djibouti"),
     ("Chad's minister met the Nigerien delegation at Agadez on Monday.", "Agadez"),
+    ("President Ali Garba arrived in Cape Town on 2 December for a state visit.", "Cape Town"),
+    ("The trade fair opened in Ho Chi Minh City on Monday.", "Ho Chi Minh City"),
     ("Chad and Niger agreed on the railway during the eighth session of their Intergovernmental Commission in "
      "Zinder.", "Zinder"),
 ])
@@ -279,6 +284,7 @@ def test_a_deal_in_a_condition_is_no_agreement():
     ("Chad's minister said after meeting his Nigerien counterpart Ali Garba in Niamey on Tuesday.", "meeting"),
     ("Regional leaders met at the first Africa-Gulf summit in Niamey in May 2023.", "summit"),
     ("President Ali Garba spoke with President Mahamat Deby by phone on Monday.", "call"),
+    ("Chad's minister held phone talks with his Nigerien counterpart on Tuesday.", "call"),
 ])
 def test_more_event_forms(text, type_):
     assert [r["event_type"] for r in extract(text, table="events")] == [type_]

@@ -173,8 +173,11 @@ def test_subject_of_a_trade_verb_and_origin_of_goods(text, flow, reporter, partn
     ("India's exports to Bangladesh earned about ₹9,800 crore in 2023.", 9.8e10, "INR"),
     ("Canadian exports to Mexico totalled C$9.8 billion in 2022.", 9.8e9, "CAD"),
     ("Imports from Argentina to Brazil rose 9.5% to US$2.7 billion in 2023.", 2.7e9, "USD"),
+    ("Kenya's exports to Ethiopia fell 11.4 per cent to Sh12.6 billion in 2023.", 12.6e9, "KES"),
+    ("Japan's exports to Mongolia were ¥68.2 billion in 2023.", 68.2e9, "JPY"),
 ])
 def test_currencies_and_no_country_from_a_currency_sign(text, value, unit):
+    """(a sign several countries use is the figure's country's: "Sh" in Kenya, "¥" in Japan)"""
     rows = trade(text)
     assert [(r["value"], r["unit"]) for r in rows] == [(pytest.approx(value), unit)]
     assert "USA" not in (rows[0]["reporter"], rows[0]["partner"])
@@ -411,3 +414,7 @@ def test_a_figure_restated_in_another_currency_in_brackets_is_one_fact():
 ])
 def test_counts_of_things_and_global_trade_are_no_bilateral_figures(text):
     assert [r["value"] for r in trade(text) if r["value"] == 40e6 or r["value"] is None] == []
+
+
+def test_exports_most_of_which_went_to_a_country_are_exports_to_everyone():
+    assert trade("Chile's copper exports reached 5 million tonnes in 2023, most of which went to China.") == []

@@ -117,6 +117,7 @@ def test_related_headlines_after_the_story_are_chrome_but_a_list_inside_it_is_te
 
 
 @pytest.mark.parametrize("above", [
+    "The Lakes Star\nHome  News  Business  Opinion  Sports\n",
     "Steppe Courier | The region's news agency\nHome   Politics   Economy   Sport\n21.06.2025, 09:10\n",
     "Delta Ledger\nNews | Markets | Sport\nPublished: 2025-06-21 08:30 (GMT+7)\nUpdated: 2025-06-22 10:02 (GMT+7)\n",
     "MINISTRY OF TRADE OF THE REPUBLIC\nPress Service\nPRESS RELEASE\nLusaka, 21 June 2025\n",
@@ -159,3 +160,16 @@ def test_a_correction_note_is_chrome():
     text = ("Chad and Niger sign transit deal\n\nCorrected 9 February 2024 11:40 CET: an earlier version misstated "
             "the number of memoranda signed in 2023.\n\nThe two countries signed a transit agreement on Monday.\n")
     assert [s.section for s in split_sentences(text)] == ["title", "chrome", "body"]
+
+
+def test_a_headline_keeps_its_place_over_a_longer_standfirst_under_it():
+    text = ("Lakes Wire\nNews | World\n\nMalawi, Zambia sign digital pact, eye $500 million trade\n\n"
+            "Ministers review defence and connectivity ties; double taxation agreement at an advanced stage\n\n"
+            "LILONGWE - Malawi and Zambia signed a digital infrastructure pact on Friday, officials said.\n")
+    assert find_title(text) == "Malawi, Zambia sign digital pact, eye $500 million trade"
+
+
+def test_a_bracketed_photo_line_is_chrome():
+    text = ("Chad and Niger sign deal\n\nThe two countries signed a transit agreement on Monday in Niamey.\n\n"
+            "[Photo: Minister Ali Garba (R) and Minister Mahamat Deby at the commission meeting in Niamey]\n")
+    assert [s.section for s in split_sentences(text)][-1] == "chrome"

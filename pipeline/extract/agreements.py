@@ -26,12 +26,13 @@ _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the
     (r"agreements?", "agreement"),
     (r"deals?", "deal"),
     (r"(?:cooperation\s+)?documents?", "document"),
+    (r"(?:legal\s+)?instruments?", "instrument"),
 ]
 _NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.IGNORECASE)
 # the words an agreement noun can start with: a sentence with none of them is not searched
 _NOUN_WORDS = frozenset("""
 memorandum memoranda memorandums mou mous road roadmap roadmaps protocol protocols contract contracts treaty treaties
-accord accords joint declaration declarations action agreement agreements deal deals cooperation document documents
+accord accords joint declaration declarations action agreement instrument instruments agreements deal deals cooperation document documents
 """.split())
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
@@ -70,14 +71,14 @@ _NOT_A_DOCUMENT = re.compile(r"\b(in|by|reached\s+an?)\s+agreement\s+(with|that|
                              r"|\b(visa|travel|identity|shipping|customs|tender|bidding)\s+documents?\b",
                              re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
-    r"(?P<num>\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozen|"
+    r"(?:(?i:around|about|some|nearly|over|more\s+than|up\s+to)\s+)?(?<![\w-])(?P<num>\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozen|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"twenty-\w+|thirty-\w+|forty-\w+|fifty-\w+|a\s+single|an?))"
     r"\s+(?:(?:new|more|other|further|separate|bilateral|trilateral|intergovernmental|interstate|interagency|"
     r"interdepartmental|commercial|cooperation|investment|trade|economic|important|major|key|joint|export|import|"
     r"supply|purchase|sales|"
     r"[a-z]+(?:al|ary|ic|ive|ous)|"
-    r"[A-Z][\w-]*|and|,)\s*){0,4}$")
+    r"[a-z]+ed|[A-Z][\w-]*|and|,)\s*){0,4}$")
 
 
 def extract_agreements(doc: DocContext) -> list[dict]:

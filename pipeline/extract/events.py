@@ -26,7 +26,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?"
                 r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w-]+\s+){0,6}(commission|committee|council)|"
-                r"met(\s+with)?|meeting|held\s+([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
+                r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
               r"tour|arrived\s+in|welcomed\s+in|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
@@ -210,7 +210,7 @@ def _in_dateline(text: str, d) -> bool:
 # capitalised words (hyphens and apostrophes allowed) that are no country, month or weekday,
 # and not the start of a longer name ("in Ak Orda Palace"); checked in _location.
 _CITY_NAME = (r"(?P<city>(?P<prefix>(Port|Saint|St\.|San|Santa|New|Nizhny|Novi|Sharm\s+El)\s+)?"
-              r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+){0,2})(?=\s+[a-z]|[,.;]|\s*$)")
+              r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+){0,3})(?=\s+[a-z]|[,.;]|\s*$)")
 _UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+" + _CITY_NAME)
 _VISITED_CITY = re.compile(r"\s+" + _CITY_NAME)          # "visited Port Sudan"
 _NOT_CITY = frozenset("""
@@ -237,7 +237,9 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
         if p.surface in _CITY_STATES and _ARRIVED_IN.search(s.text[max(0, p.start - 30):p.start]):
             return p.surface
     m = _UNKNOWN_CITY.match(s.text, trigger.end())
-    if m is None and trigger.group(0).lower() in ("visited", "visiting", "visit", "visits"):
+    if m is None and trigger.group(0).lower().endswith(" in"):      # "arrived in Cape Town on 2 December"
+        m = _VISITED_CITY.match(s.text, trigger.end())
+    elif m is None and trigger.group(0).lower() in ("visited", "visiting", "visit", "visits"):
         m = _VISITED_CITY.match(s.text, trigger.end())
         if m is not None and not m.group("prefix"):
             m = None        # "visited Putin": only a town-like name ("Port Sudan") without in/at

@@ -31,7 +31,9 @@ _NOT_TRADE_TOPIC = re.compile(
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
     r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
-    r"remittances|money\s+transfers|limits?|quotas?|thresholds?|ceilings?|allowances?|"
+    r"remittances|money\s+transfers|"
+    # "the duty-free limit on border trade": the trade word belongs to the limit
+    r"(limits?|quotas?|thresholds?|ceilings?|allowances?)(\s+(on|for)\s+([\w-]+\s+){0,2}(trade|exports?|imports?))?|"
     # "which are not counted as trade": what follows is said not to be trade
     r"not\s+(counted|included|considered|classed|treated|recorded)\s+(as|in)\s+(\w+\s+)?(trade|exports?|imports?)|"
     # "intra-ECOWAS trade", "the bloc's total trade": trade within a bloc, not between two countries
@@ -106,7 +108,7 @@ _CARRY_SIDES_SENTENCES = 2
 _WORLD_SCOPE = re.compile(
     r"\b(all\s+(other\s+)?(countries|destinations|markets|partners|trading\s+partners|nations)|"
     r"(the\s+)?rest\s+of\s+the\s+world|the\s+world\b(?!\s+(trade|bank))|globally|worldwide|world\s+markets?|"
-    r"global\s+([\w-]+\s+)?trade)\b",
+    r"global\s+([\w-]+\s+)?trade|(most|much|the\s+bulk|the\s+majority|half|part)\s+of\s+which)\b",
     re.IGNORECASE)
 # "India's overall merchandise exports", "Kazakhstan's foreign trade": one country's trade with
 # everyone, unless the stretch names whom it is with ("total exports to Iran").
