@@ -418,3 +418,26 @@ def test_counts_of_things_and_global_trade_are_no_bilateral_figures(text):
 
 def test_exports_most_of_which_went_to_a_country_are_exports_to_everyone():
     assert trade("Chile's copper exports reached 5 million tonnes in 2023, most of which went to China.") == []
+
+
+def test_the_subject_of_a_trade_verb_past_an_adverb_is_its_side():
+    rows = trade("Peru also exported 350,000 tonnes of rice to Chile in 2023 as Chilean mills sought cheaper supplies.")
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in rows] == [("export", "PER", "CHL")]
+
+
+def test_the_subject_of_a_later_clause_does_not_turn_a_figure_around():
+    rows = trade("Chile and Peru met. Imports from Peru rose by over 60 percent to $92 million in 2023 as Peru shipped "
+                 "more grapes, and Peru posted a surplus with Chile.")
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in rows] == [("import", "CHL", "PER")]
+
+
+def test_the_second_of_two_flows_joined_by_while_keeps_its_own_sides():
+    rows = trade("Chile and Peru met. Chilean exports to Peru made up the bulk of the figure, while Peru's exports to "
+                 "Chile, mainly zinc, amounted to $142 million in 2023.")
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in rows] == [("export", "PER", "CHL")]
+
+
+def test_bilateral_trade_is_the_articles_pair_whatever_country_a_name_contains():
+    rows = trade("Kenya and Ethiopia met. Bilateral trade is projected to hit $3 billion by 2026 once the Lamu "
+                 "Port-South Sudan-Ethiopia Transport corridor is complete.")
+    assert [{r["reporter"], r["partner"]} for r in rows] == [{"KEN", "ETH"}]     # a total's order is free

@@ -23,14 +23,15 @@ _TITLE_AFTER = re.compile(
 
 
 # "Brazil bought ...", "Poland imported ...": the country is the subject of a trade verb
-_SUBJECT_OF_TRADE_VERB = re.compile(
-    r"^\s+(has\s+|have\s+|had\s+)?(imported|exported|bought|purchased|sold|shipped|supplied|imports|exports|buys|sells|"
+_SUBJECT_OF_TRADE_VERB = re.compile(      # used with match(text, pos): no "^", which would never match there
+    r"\s+((?:also|still|only|then|already|reportedly|again|meanwhile)\s+)?(has\s+|have\s+|had\s+)?"
+    r"(imported|exported|bought|purchased|sold|shipped|supplied|imports|exports|buys|sells|"
     r"ships|supplies)\b", re.IGNORECASE)
 # "... of Ukrainian grain", "bought Argentine wheat": a demonym naming where goods come from
 _GOODS_ORIGIN_BEFORE = re.compile(r"\b(of|bought|buys|imported|imports|purchased|importing|buying)\s+$", re.IGNORECASE)
 # "according to Russia's agricultural watchdog": the source of the figure, not where goods go
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(the\s+)?$")
-_FLOW_WORD_AFTER = re.compile(r"^\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
+_FLOW_WORD_AFTER = re.compile(r"\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
         between = text[m.end:nxt.start] if nxt else ""
         after = text[m.end:m.end + 4]
         # "Iran-Kazakhstan", "Kazakh-Iranian"; "between Iran and Kazakhstan"; "Iran and Kazakhstan's"
-        if nxt and (re.fullmatch(r"\s*[-–—/]\s*", between) or (
+        # (not inside a longer name: "the Lamu Port-South Sudan-Ethiopia corridor")
+        if nxt and (re.fullmatch(r"\s*[-–—/]\s*", between) and (m.start == 0 or text[m.start - 1] not in "-–—") or (
                 re.fullmatch(r"\s*(and|&)\s*(the\s+)?", between)
                 and (re.search(r"\bbetween\s+(the\s+)?$", before) or re.match(r"\s*('s|’s)", text[nxt.end:])
                      or re.search(r"\b(of|by)\s+(the\s+)?$", before)))):

@@ -117,6 +117,8 @@ _ONE_COUNTRY_SCOPE = re.compile(r"\b(foreign|external|overall|global|total)\s+(\
 _RESTATED = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+|equivalent\s+to\s+)?")
 _COUNTED_THINGS = re.compile(r"\d[\d,.]*\s*(million\s+|thousand\s+)?(head|units|vehicles|cars|trucks|passengers|containers|"
                              r"wagons|flights|visitors|tourists)\b", re.IGNORECASE)
+_BILATERAL = re.compile(r"\b(bilateral|mutual|two-way)\s+(trade|turnover|commerce)\b|\btrade\s+between\s+the\s+two\b",
+                        re.IGNORECASE)
 _CAUSE = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led\s+by|on\s+the\s+back\s+of)\b",
                     re.IGNORECASE)
 # "$230 per tonne": a price, not a trade value
@@ -227,6 +229,11 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
     for gi, (topic, amts, chgs) in enumerate(ordered):
         prev_end = max((x.end for x in ordered[gi - 1][1] + ordered[gi - 1][2]), default=0) if gi else 0
         win_start = min(prev_end, topic.start)
+        if gi == 0:      # "Egyptian exports to Jordan ..., while Jordan's exports to Egypt amounted to $142m"
+            before = [t for t in topics if t.end <= topic.start and t.flow != "none"]
+            brk = _last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
+            if brk:
+                win_start = before[-1].end + brk[1]
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
         group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides)
         if group:
@@ -300,6 +307,11 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
     the text leaves unsaid; failing that, the other country of the article's main pair."""
     roles = assign_roles(window, mentions)
     if flow == "total":
+        if (len(doc.main_pair) == 2 and not (roles.pair or roles.owner or roles.partner or roles.dest or roles.origin)
+                and _BILATERAL.search(window) and not set(roles.others) <= set(doc.main_pair)):
+            # "Bilateral trade is projected to hit $3bn once the Lamu Port-South Sudan-Ethiopia corridor is
+            # complete": the two countries of the article; a country merely named is no side
+            return doc.main_pair[0], doc.main_pair[1]
         parties = roles.pair or (roles.owner + roles.partner + roles.others + roles.dest + roles.origin)
         parties = list(dict.fromkeys(parties))
         if len(parties) >= 2:
@@ -337,6 +349,12 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
         return None, None   # "Türkiye's exports hit a record $255.8 billion": its exports to everyone
     if exporter is None and importer is None:
         return prev if prev else (None, None)
+    if exporter == importer and roles.owner:
+        # "Imports from Uganda rose ... as Uganda shipped more milk": the subject of a later clause is no owner
+        if flow == "export":
+            exporter = _first(roles.origin, [c for c in roles.pair[:1]], others)
+        else:
+            importer = _first(roles.dest, [c for c in roles.pair[:1]], others)
     if exporter == importer:
         return None, None
     if prev and (exporter is None or importer is None) and (exporter or importer) in prev:
