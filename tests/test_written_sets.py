@@ -14,10 +14,10 @@ pytestmark = pytest.mark.slow
 DATA = PROJECT / "tests" / "data"
 FACT_TABLES = ("trade_figures", "company_counts", "agreements", "events")
 # set -> (min articles, min precision, min exact F1, min published dates right)
-FLOORS = {"devset": (40, 0.95, 0.95, 48), "holdout": (20, 0.95, 0.92, 20), "holdout2": (20, 0.95, 0.90, 20),
-          "holdout3": (20, 0.95, 0.90, 20), "holdout4": (20, 0.95, 0.94, 20), "holdout5": (20, 0.95, 0.92, 20),
+FLOORS = {"devset": (40, 0.95, 0.96, 48), "holdout": (20, 0.95, 0.94, 20), "holdout2": (20, 0.95, 0.90, 20),
+          "holdout3": (20, 0.95, 0.91, 20), "holdout4": (20, 0.95, 0.94, 20), "holdout5": (20, 0.95, 0.92, 20),
           "holdout6": (20, 0.95, 0.93, 20), "holdout7": (20, 0.95, 0.95, 19), "holdout8": (20, 0.95, 0.93, 20),
-          "holdout9": (20, 0.95, 0.91, 20), "holdout10": (20, 0.95, 0.90, 20)}
+          "holdout9": (20, 0.95, 0.91, 20), "holdout10": (20, 0.95, 0.92, 20)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
