@@ -47,10 +47,15 @@ def resolve_currency(unit: str | None, countries) -> str | None:
     for code3 in countries:
         country = pycountry.countries.get(alpha_3=code3) if code3 else None
         if country is not None:
-            match = next((c for c in codes if c[:2] == country.alpha_2), None)
+            match = next((c for c in codes if c[:2] == country.alpha_2 or code3 in _SHARED_CURRENCY.get(c, ())), None)
             if match:
                 return match
     return None
+
+
+# Currencies of a monetary union, whose codes do not begin with a member's alpha-2 code
+_SHARED_CURRENCY = {"XOF": frozenset("BEN BFA CIV GNB MLI NER SEN TGO".split()),       # West African CFA franc
+                    "XAF": frozenset("CMR CAF TCD COG GNQ GAB".split())}               # Central African CFA franc
 _CUR_ALT = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True))
 # Written before a figure: the csv's signs and codes, and any three capitals right before a number,
 # kept only if it is an ISO 4217 code (one pattern instead of 150 alternatives: the alternation is

@@ -277,8 +277,9 @@ def find_title(text: str) -> str | None:
     The longest line that reads like a headline above the first paragraph: the site's name,
     a tagline, a date stamp or a "Press Service" line above the story are shorter or are not
     headline-like; a line of the story itself ends the search. A line of more than
-    _TITLE_MAX_WORDS words is a standfirst or caption, and a line split by bars ("Source:
-    Xinhua | 2024-01-23") is furniture: either is taken only when nothing else is."""
+    _TITLE_MAX_WORDS words is a standfirst or caption, a line split by bars ("Source:
+    Xinhua | 2024-01-23") is furniture and a line in capitals is a masthead ("MINISTRY OF
+    TRADE OF THE REPUBLIC OF ..."): each is taken only when nothing else is."""
     lines = text.split("\n", _TITLE_SCAN_LINES)[:_TITLE_SCAN_LINES]
     chrome = chrome_lines(lines)
     candidates: dict[int, str] = {}
@@ -296,7 +297,9 @@ def find_title(text: str) -> str | None:
         if (_looks_like_headline(stripped) and not _is_date_line(stripped) and not _METADATA_LABEL.match(stripped)
                 and not _DATELINE_ONLY.match(stripped) and not _BYLINE_INSIDE.search(stripped)):
             candidates[i] = stripped
-    preferred = {i: c for i, c in candidates.items() if "|" not in c and len(c.split()) <= _TITLE_MAX_WORDS} or candidates
+    preferred = ({i: c for i, c in candidates.items()
+                  if "|" not in c and len(c.split()) <= _TITLE_MAX_WORDS and not c.isupper()}    # "MINISTRY OF TRADE OF ..."
+                 or candidates)
     if not preferred:
         return None
     best = max(preferred, key=lambda i: len(preferred[i].split()))

@@ -35,6 +35,8 @@ def amounts(text):
     ("Trade should come close to four and a half billion dollars.", 4.5e9, "USD"),
     ("Trade reached JD560 million.", 5.6e8, "JOD"), ("Trade stood at ₦1.9-trillion.", 1.9e12, "NGN"),
     ("Peru sold S/ 450 million worth of grapes.", 4.5e8, "PEN"), ("Imports were ₮1.31 trillion.", 1.31e12, "MNT"),
+    ("Exports were worth GH₵2.3 billion.", 2.3e9, "GHS"), ("Exports were S$24.7 billion.", 2.47e10, "SGD"),
+    ("Exports totalled 11.4 billion Moldovan lei.", 1.14e10, "MDL"),
     ("Exports amounted to two billion three hundred million dollars.", 2.3e9, "USD"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
@@ -108,10 +110,13 @@ def test_codes_that_are_english_words_are_not_money(text):
 
 
 @pytest.mark.parametrize("countries, unit", [
+    (("CIV", "GHA"), "XOF"), (("CMR",), "XAF"),     # CFA francs: codes of a monetary union
     (("AZE", "GEO"), "AZN"), (("GEO", "TKM"), "TMT"), (("CHL", "PER"), None), (("IRQ",), "IQD"), (("JOR",), "JOD"),
 ])
 def test_a_currency_name_several_countries_use_is_the_figures_countrys(countries, unit):
     from pipeline.amounts import resolve_currency
-    [a] = find_amounts("Exports reached 41.5 million manat." if unit in ("AZN", "TMT", None) else "Exports reached 9 billion dinars.")
+    text = ("Exports reached 41.5 million manat." if unit in ("AZN", "TMT", None) else "Exports reached 85 billion CFA francs."
+            if unit in ("XOF", "XAF") else "Exports reached 9 billion dinars.")
+    [a] = find_amounts(text)
     assert resolve_currency(a.unit, countries) == unit
     assert resolve_currency("USD", countries) == "USD"

@@ -232,6 +232,8 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
     ("Chad and Niger signed five cooperation documents on Monday.", "document", "signed", 5),
     ("Chad and Niger exchanged six signed documents.", "document", "signed", 6),
     ("Chad expects to sign around nine instruments with Niger.", "instrument", "planned", 9),
+    ("The prime ministers of Chad and Niger witnessed the exchange of two memoranda.", "memorandum of understanding",
+     "signed", 2),
 ])
 def test_more_agreement_forms(text, type_, status, count):
     rows = extract(text, table="agreements")
@@ -259,6 +261,7 @@ def test_past_an_agreement_told_before_the_next_one_in_the_sentence_counts():
     ("Chad's minister met the Nigerien delegation at Agadez on Monday.", "Agadez"),
     ("President Ali Garba arrived in Cape Town on 2 December for a state visit.", "Cape Town"),
     ("The trade fair opened in Ho Chi Minh City on Monday.", "Ho Chi Minh City"),
+    ("The two governments held a joint meeting in Chișinău on Monday.", "Chișinău"),
     ("Chad and Niger agreed on the railway during the eighth session of their Intergovernmental Commission in "
      "Zinder.", "Zinder"),
 ])

@@ -121,6 +121,7 @@ def test_related_headlines_after_the_story_are_chrome_but_a_list_inside_it_is_te
     "Steppe Courier | The region's news agency\nHome   Politics   Economy   Sport\n21.06.2025, 09:10\n",
     "Delta Ledger\nNews | Markets | Sport\nPublished: 2025-06-21 08:30 (GMT+7)\nUpdated: 2025-06-22 10:02 (GMT+7)\n",
     "MINISTRY OF TRADE OF THE REPUBLIC\nPress Service\nPRESS RELEASE\nLusaka, 21 June 2025\n",
+    "MINISTRY OF INVESTMENT, INDUSTRY AND TRADE OF THE REPUBLIC OF ZAMBIA\nPress Service | News\nNo. 47/2025\n",
     "Lakes Wire\nJune 21, 2025 9:14 AM GMT+2 · Updated June 22, 2025\n",
 ])
 def test_headline_under_masthead_tagline_and_date_stamps(above):

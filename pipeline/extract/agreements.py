@@ -57,7 +57,7 @@ _SIGNED = re.compile(
     r"\b(signed|inked|concluded|reached|sealed|struck|clinched|finali[sz]ed|ratified|signing\s+ceremony|"
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
     r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|"
-    r"(witnessed|attended|oversaw|marked|followed)\s+(by\s+)?the\s+signing|"
+    r"(witnessed|attended|oversaw|marked|followed)\s+(by\s+)?the\s+(signing|exchange)|"
     r"(ended|concluded|culminated|closed)\s+with\s+the\s+signing)\b",
     re.IGNORECASE)
 _SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|concluded|conclusion|reached|sealed|"

@@ -210,7 +210,7 @@ def _in_dateline(text: str, d) -> bool:
 # capitalised words (hyphens and apostrophes allowed) that are no country, month or weekday,
 # and not the start of a longer name ("in Ak Orda Palace"); checked in _location.
 _CITY_NAME = (r"(?P<city>(?P<prefix>(Port|Saint|St\.|San|Santa|New|Nizhny|Novi|Sharm\s+El)\s+)?"
-              r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*(?:\s+[A-Z][a-z]+){0,3})(?=\s+[a-z]|[,.;]|\s*$)")
+              r"[A-Z][^\W\d_A-Z]+(?:['’-][A-Za-z][^\W\d_A-Z]+)*(?:\s+[A-Z][^\W\d_A-Z]+){0,3})(?=\s+[a-z]|[,.;]|\s*$)")
 _UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+" + _CITY_NAME)
 _VISITED_CITY = re.compile(r"\s+" + _CITY_NAME)          # "visited Port Sudan"
 _NOT_CITY = frozenset("""
