@@ -67,9 +67,32 @@ _COUNT = re.compile(
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 
 
+# Where a count can start: a digit, a number word, "a"/"dozen", or the first word of a qualifier.
+_COUNT_FIRST_WORDS = frozenset([*_UNITS, *_TENS, "a", "dozen"]
+                               + [alt.split("\\s+")[0] for alt in APPROXIMATE.split("|")])
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d[\d,.]*")     # "RM3,950": "RM", then "3,950" (not "950")
+
+
+def _count_matches(text: str):
+    """What _COUNT.finditer(text) yields, trying the pattern only where a count can start (the
+    alternation, tried at every character, made this the dearest call of company extraction)."""
+    pos = 0
+    for w in _WORD_OR_NUMBER.finditer(text):
+        at = w.start()
+        if at < pos:
+            continue
+        word = w.group(0)
+        if not (word[0].isdigit() or word.lower() in _COUNT_FIRST_WORDS):
+            continue
+        m = _COUNT.match(text, at)
+        if m is not None:
+            pos = m.end()
+            yield m
+
+
 def find_counts(text: str) -> list[Count]:
     out = []
-    for m in _COUNT.finditer(text):
+    for m in _count_matches(text):
         num = m.group("num")
         if m.start("num") > 0 and text[m.start("num") - 1].isalnum():
             continue   # inside a word: "someone", "A380"

@@ -379,3 +379,13 @@ def test_every_agreement_noun_passes_the_prefilter(noun):
     from pipeline.extract import agreements
     assert agreements._NOUN.fullmatch(noun)
     assert set(_re.findall(r"\w+", noun.lower())) & agreements._NOUN_WORDS
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Trade rose 1.8 times as 40 firms joined.", [40]),          # no count from the decimal's digits
+    ("Palm oil traded at RM3,950 a tonne as 12 Malaysian firms took part.", [12]),
+    ("Some two dozen companies and about 300 traders took part.", [24, 300]),
+])
+def test_counts_start_at_a_number_or_its_qualifier(text, counts):
+    from pipeline.numbers import find_counts
+    assert [c.value for c in find_counts(text)] == counts
