@@ -60,8 +60,9 @@ _CUR_ALT = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse
 # Written before a figure: the csv's signs and codes, and any three capitals right before a number,
 # kept only if it is an ISO 4217 code (one pattern instead of 150 alternatives: the alternation is
 # tried at every character of every sentence).
-_PREFIX_CUR = ("|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True) if not c[0].islower())
-               + r"|\b[A-Z]{3}(?=\s?\d)")
+_CSV_PREFIX_CUR = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True) if not c[0].islower())
+_ISO_PREFIX_CUR = r"\b[A-Z]{3}(?=\s?\d)"
+_PREFIX_CUR = f"{_CSV_PREFIX_CUR}|{_ISO_PREFIX_CUR}"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
 _TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)"
@@ -90,8 +91,9 @@ _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 # character): a prefixed amount needs a prefix currency as written; a suffixed one needs a
 # currency word or a tonnage word after white space (compared lower-cased, which is what
 # case-insensitive matching is for ASCII text; other text is always searched).
-_ANY_PREFIX_CUR = re.compile(_PREFIX_CUR.rsplit("|", 1)[0])      # the csv's; the ISO pattern is searched on its own:
-_ANY_ISO_PREFIX = re.compile(r"\b[A-Z]{3}\s?\d")                # one alternative of every capital slows the other
+# (searched apart: one alternative that starts at any capital slows the search for all the others)
+_ANY_PREFIX_CUR = re.compile(_CSV_PREFIX_CUR)
+_ANY_ISO_PREFIX = re.compile(_ISO_PREFIX_CUR)
 _ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CSV_CURRENCY, key=len, reverse=True)
                                                           if not (len(c) == 1 and c.isalpha()))   # never after a number
                                    + r")(?![a-z])|\s(?:ton|t\b|kilogra|kg)")     # " franc" is no currency in " france"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline import dates
+from pipeline.periods import add_months
 
 _TABLE = dates.DATA_DIR / "fiscal_years.txt"
 
@@ -33,12 +34,6 @@ def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None =
         month = START_MONTH.get(code) if code else None
         if month:
             first, last = months or (1, 12)
-            start = _month_start(end_year - 1, month + first - 1)
-            end = _month_start(end_year - 1, month + last) - dt.timedelta(days=1)
-            return start, end
+            year_start = dt.date(end_year - 1, month, 1)
+            return add_months(year_start, first - 1), add_months(year_start, last) - dt.timedelta(days=1)
     return None
-
-
-def _month_start(year: int, month: int) -> dt.date:
-    """The first day of `month` counted on from January of `year` (month 13 is next January)."""
-    return dt.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)

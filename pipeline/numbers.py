@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.wordscan import matches_at_words
+
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -76,18 +78,8 @@ _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d[\d,.]*")     # "RM3,950": "RM", then
 def _count_matches(text: str):
     """What _COUNT.finditer(text) yields, trying the pattern only where a count can start (the
     alternation, tried at every character, made this the dearest call of company extraction)."""
-    pos = 0
-    for w in _WORD_OR_NUMBER.finditer(text):
-        at = w.start()
-        if at < pos:
-            continue
-        word = w.group(0)
-        if not (word[0].isdigit() or word.lower() in _COUNT_FIRST_WORDS):
-            continue
-        m = _COUNT.match(text, at)
-        if m is not None:
-            pos = m.end()
-            yield m
+    return matches_at_words(_COUNT, text, _WORD_OR_NUMBER,
+                            lambda word: word[0].isdigit() or word.lower() in _COUNT_FIRST_WORDS)
 
 
 def find_counts(text: str) -> list[Count]:

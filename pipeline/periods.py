@@ -99,14 +99,15 @@ def _months(y1: int, m1: int, y2: int, m2: int) -> tuple[dt.date, dt.date] | Non
     return dt.date(y1, m1, 1), _month_end(y2, m2)
 
 
-def _add_months(day: dt.date, n: int) -> dt.date:
+def add_months(day: dt.date, n: int) -> dt.date:
+    """`day` moved n calendar months (the day clipped to the month's length)."""
     y, m = divmod(day.month - 1 + n, 12)
     year, month = day.year + y, m + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _rolling(published: dt.date, months: int) -> tuple[dt.date, dt.date]:
-    return _add_months(published, -months) + dt.timedelta(days=1), published
+    return add_months(published, -months) + dt.timedelta(days=1), published
 
 
 def _shift_years(span: tuple[dt.date, dt.date], n: int) -> tuple[dt.date, dt.date] | None:
@@ -680,7 +681,7 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         n = _number(_g(m, "hn_n"))
         if not 1 <= n <= 50:
             return None
-        span = (P + dt.timedelta(days=1), _add_months(P, 12 * n)) if P else None
+        span = (P + dt.timedelta(days=1), add_months(P, 12 * n)) if P else None
         return _Cand(s, e, span, "horizon")
 
     if name == "RL":
@@ -725,7 +726,7 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         if word == "past" or (word == "last" and the):
             return _Cand(s, e, _rolling(P, 1), "relative")
         shift = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(word, 0)
-        first = _add_months(P.replace(day=1), shift)
+        first = add_months(P.replace(day=1), shift)
         return _Cand(s, e, (first, _month_end(first.year, first.month)), "relative", ("greg",))
 
     if name == "MO":

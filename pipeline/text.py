@@ -268,7 +268,7 @@ def _is_date_line(line: str) -> bool:
     March 4, 2024": a date stamp (at most two words besides the date), not a headline."""
     words = re.findall(r"[A-Za-z]+", re.sub(r"\b(GMT|UTC)[+-]\d+", " ", line))
     rest = [w for w in words if w.lower().rstrip(".") not in _DATE_WORDS]
-    return bool(re.search(r"\d", line)) and len(rest) <= 2 and len(rest) < len(words) + 1
+    return bool(re.search(r"\d", line)) and len(rest) <= 2
 
 
 def find_title(text: str) -> str | None:

@@ -253,39 +253,25 @@ def test_part_of_a_fiscal_year(text, end_year, months):
 
 
 @pytest.mark.parametrize("text, start, end", [
+    # a year to a month: the twelve months ending with it
     ("Trade in the fiscal year to June 2023 was $1.5 billion.", D(2022, 7, 1), D(2023, 6, 30)),
     ("Trade in the financial year ended March 2023 rose.", D(2022, 4, 1), D(2023, 3, 31)),
     ("Exports in the 12 months to September 2023 rose.", D(2022, 10, 1), D(2023, 9, 30)),
     ("Exports in the fiscal year ended June 30, 2023 rose.", D(2022, 7, 1), D(2023, 6, 30)),
     ("Exports in the financial year ended March 31 rose.", D(2022, 4, 1), D(2023, 3, 31)),    # P = 2023-11-15
-])
-def test_a_year_to_a_month_is_the_twelve_months_ending_with_it(text, start, end):
-    (found,) = find_periods(text, P)
-    assert (found.start_date, found.end_date) == (start, end)
-
-
-@pytest.mark.parametrize("text, start, end", [
+    # months of this or last year: one period
     ("Trade reached $2 billion in January–July of this year.", D(2023, 1, 1), D(2023, 7, 31)),
     ("Trade fell from January to March of last year.", D(2022, 1, 1), D(2022, 3, 31)),
-])
-def test_months_of_this_or_last_year_are_one_period(text, start, end):
-    (found,) = find_periods(text, P)
-    assert (found.start_date, found.end_date) == (start, end)
-
-
-@pytest.mark.parametrize("text, start, end", [
+    # a full or calendar year, a month alone
     ("Trade should top $840 billion for full-year 2024.", D(2024, 1, 1), D(2024, 12, 31)),
     ("June alone: two-way trade of $71.5 billion.", D(2023, 6, 1), D(2023, 6, 30)),
     ("Shipments fell in calendar 2022.", D(2022, 1, 1), D(2022, 12, 31)),
+    # a gloss of days dates the period it follows
+    ("In the first month of the current year (March 21–April 20), trade fell 6%.", D(2023, 3, 21), D(2023, 4, 20)),
 ])
-def test_full_year_calendar_year_and_a_month_alone(text, start, end):
+def test_one_period_and_its_dates(text, start, end):
     (found,) = find_periods(text, P)
     assert (found.start_date, found.end_date) == (start, end)
-
-
-def test_a_gloss_of_days_dates_the_period():
-    (found,) = find_periods("In the first month of the current year (March 21–April 20), trade fell 6%.", P)
-    assert (found.start_date, found.end_date) == (D(2023, 3, 21), D(2023, 4, 20))
 
 
 @pytest.mark.parametrize("text,published,expected", YEAR_CASES)

@@ -151,15 +151,13 @@ def test_related_lists_under_other_markers_are_chrome(related):
     assert body == ["Trade between Malawi and Zambia rose to $400 million in 2024, officials said on Friday."]
 
 
-def test_a_photo_caption_is_chrome_whatever_its_length():
-    text = ("Chad and Niger sign transit deal\n\nThe two countries signed a transit agreement on Monday in Niamey.\n\n"
-            "Photo caption: Prime Minister Ali Garba and President Mahamat Deby at the signing ceremony in Niamey.\n")
-    assert [s.section for s in split_sentences(text)] == ["title", "body", "chrome"]
-
-
-def test_a_correction_note_is_chrome():
-    text = ("Chad and Niger sign transit deal\n\nCorrected 9 February 2024 11:40 CET: an earlier version misstated "
-            "the number of memoranda signed in 2023.\n\nThe two countries signed a transit agreement on Monday.\n")
+@pytest.mark.parametrize("furniture", [
+    "Photo caption: Prime Minister Ali Garba and President Mahamat Deby at the signing ceremony in Niamey.",
+    "Corrected 9 February 2024 11:40 CET: an earlier version misstated the number of memoranda signed in 2023.",
+    "[Photo: Minister Ali Garba (R) and Minister Mahamat Deby at the commission meeting in Niamey]",
+])
+def test_a_caption_or_correction_note_is_chrome_whatever_its_length(furniture):
+    text = f"Chad and Niger sign transit deal\n\n{furniture}\n\nThe two countries signed a transit agreement on Monday.\n"
     assert [s.section for s in split_sentences(text)] == ["title", "chrome", "body"]
 
 
@@ -168,9 +166,3 @@ def test_a_headline_keeps_its_place_over_a_longer_standfirst_under_it():
             "Ministers review defence and connectivity ties; double taxation agreement at an advanced stage\n\n"
             "LILONGWE - Malawi and Zambia signed a digital infrastructure pact on Friday, officials said.\n")
     assert find_title(text) == "Malawi, Zambia sign digital pact, eye $500 million trade"
-
-
-def test_a_bracketed_photo_line_is_chrome():
-    text = ("Chad and Niger sign deal\n\nThe two countries signed a transit agreement on Monday in Niamey.\n\n"
-            "[Photo: Minister Ali Garba (R) and Minister Mahamat Deby at the commission meeting in Niamey]\n")
-    assert [s.section for s in split_sentences(text)][-1] == "chrome"

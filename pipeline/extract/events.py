@@ -9,6 +9,7 @@ import re
 
 from pipeline.extract import people
 from pipeline.extract.context import DocContext, SentenceView, base_row
+from pipeline.wordscan import matches_at_words
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
@@ -66,15 +67,9 @@ def _trigger_matches(text: str, words: frozenset[str] | None = None):
         return
     if _ANCHORS.isdisjoint(words if words is not None else _WORD.findall(text.lower())):
         return
-    pos = 0
-    for w in _WORD.finditer(text):
-        at = w.start()
-        if at < pos or w.group(0).lower() not in _FIRST_WORDS:
-            continue
-        m = _TRIGGER.match(text, at)
-        if m is not None:
-            pos = m.end()
-            yield m
+    yield from matches_at_words(_TRIGGER, text, _WORD, lambda word: word.lower() in _FIRST_WORDS)
+
+
 _PLURAL = re.compile(r"^(meetings|visits|calls|conferences|forums|fora|summits|trips|tours|talks|sessions|exhibitions)$",
                      re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(the|this|that|his|her|its|their)\s+([\w-]+\s+){0,1}$", re.IGNORECASE)

@@ -333,15 +333,17 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
         return None, None
     # a country named again without a telling word ("leaving Japan with ...") is no new side
     others = [c for c in roles.others if c not in roles.owner + roles.origin + roles.dest + roles.partner + roles.pair]
-    if flow == "export":
-        exporter = _first(roles.owner, roles.origin, [c for c in roles.pair[:1]], others)
-        importer = _first(roles.dest, roles.partner, [c for c in roles.pair[1:2]])
-    elif roles.dest and roles.owner and not roles.origin and roles.dest[0] not in roles.owner:
-        # "Ukrainian grain imports into Poland": goods of the first, bought by the second
-        importer, exporter = roles.dest[0], roles.owner[0]
-    else:
-        importer = _first(roles.owner, roles.dest, [c for c in roles.pair[:1]], others)
-        exporter = _first(roles.origin, roles.partner, [c for c in roles.pair[1:2]])
+
+    def ends(owner: list[str]) -> tuple[str | None, str | None]:
+        """(exporter, importer), taking `owner` as the countries whose flow it is."""
+        if flow == "export":
+            return (_first(owner, roles.origin, roles.pair[:1], others),
+                    _first(roles.dest, roles.partner, roles.pair[1:2]))
+        if roles.dest and owner and not roles.origin and roles.dest[0] not in owner:
+            return owner[0], roles.dest[0]     # "Ukrainian grain imports into Poland": goods of the first, bought by the second
+        return _first(roles.origin, roles.partner, roles.pair[1:2]), _first(owner, roles.dest, roles.pair[:1], others)
+
+    exporter, importer = ends(roles.owner)
     if _ONE_COUNTRY_SCOPE.search(window) and not (roles.dest or roles.origin or roles.partner or roles.pair):
         return None, None
     if (roles.owner and not (roles.dest or roles.origin or roles.partner or roles.pair)
@@ -351,10 +353,7 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
         return prev if prev else (None, None)
     if exporter == importer and roles.owner:
         # "Imports from Uganda rose ... as Uganda shipped more milk": the subject of a later clause is no owner
-        if flow == "export":
-            exporter = _first(roles.origin, [c for c in roles.pair[:1]], others)
-        else:
-            importer = _first(roles.dest, [c for c in roles.pair[:1]], others)
+        exporter, importer = ends([])
     if exporter == importer:
         return None, None
     if prev and (exporter is None or importer is None) and (exporter or importer) in prev:
