@@ -174,10 +174,12 @@ def find_amounts(text: str) -> list[Amount]:
             high = _value(m.group("n2"), scale2 or scale1) if m.group("n2") else None
             if m.groupdict().get("kg"):          # "26 million kilograms of tea": tonnes are the unit of record
                 low, high = low / 1000, (high / 1000 if high is not None else None)
-            if high is not None and high < low:
-                high = None
             qual = m.group("qual")
-            found.append(Amount(low, unit, m.start(), m.end(), m.group(0), bool(qual),
+            start = m.start()
+            if high is not None and high < low:
+                # "fell in 2024 to 85 billion CFA francs": not a range but a year, then the figure
+                low, high, start, qual = high, None, m.start("n2"), None
+            found.append(Amount(low, unit, start, m.end(), text[start:m.end()], bool(qual),
                                 " ".join(qual.lower().split()) if qual else None, high))
             taken.append((m.start(), m.end()))
     if _SCALE_WORD.search(text):

@@ -441,3 +441,36 @@ def test_bilateral_trade_is_the_articles_pair_whatever_country_a_name_contains()
     rows = trade("Kenya and Ethiopia met. Bilateral trade is projected to hit $3 billion by 2026 once the Lamu "
                  "Port-South Sudan-Ethiopia Transport corridor is complete.")
     assert [{r["reporter"], r["partner"]} for r in rows] == [{"KEN", "ETH"}]     # a total's order is free
+
+
+def test_a_sentence_without_figures_sets_the_period_of_the_figures_below_it():
+    rows = trade("The statistics office released foreign trade data for the first nine months of 2023. "
+                 "Below are the main figures.\n\n"
+                 "• Trade between Chile and Peru: $2.1 billion, up 4% compared with January–September 2022.\n"
+                 "• Exports to Peru: $1.3 billion (+6%).")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (2.1e9, dt.date(2023, 1, 1), dt.date(2023, 9, 30)), (1.3e9, dt.date(2023, 1, 1), dt.date(2023, 9, 30))]
+
+
+def test_a_digest_line_labelled_with_goods_is_limited_to_them():
+    rows = trade("Chile and Peru met.\n\n• Copper: exports to Peru reached $310 million in 2023.")
+    assert [(r["flow"], r["commodity"]) for r in rows] == [("export", "copper")]
+
+
+def test_it_after_a_trade_figure_is_that_trade():
+    rows = trade("Trade between Chile and Peru amounted to $2.2 billion in 2022. In the first half of 2023 it "
+                 "reached $1.2 billion, up 8 percent.")
+    assert [(r["flow"], r["value"], r["period_end"], r["change_pct"]) for r in rows] == [
+        ("total", 2.2e9, dt.date(2022, 12, 31), None), ("total", 1.2e9, dt.date(2023, 6, 30), 8.0)]
+
+
+def test_a_year_before_to_and_a_figure_is_no_range():
+    rows = trade("Chilean exports to Peru fell by a quarter in 2023 to 900 million dollars.")
+    assert [(r["value"], r["period_start"], r["change_pct"]) for r in rows] == [(9e8, dt.date(2023, 1, 1), -25.0)]
+
+
+def test_the_destination_of_one_flow_is_not_the_origin_of_the_next():
+    rows = trade("Chile and Peru met. Chile exported goods worth $386 million to Peru in 2023, while imports "
+                 "from Peru stood at $41 million.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
+        ("export", "CHL", "PER", 386e6), ("import", "CHL", "PER", 41e6)]

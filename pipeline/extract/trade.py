@@ -136,6 +136,9 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     for i, s in enumerate(doc.sentences):
         if not s.amounts and not s.changes:
             prev_rows = []
+            scope = _scope_period(s)
+            if scope:
+                last_period, last_period_at = scope, i
             continue
         topics = _topics(s.text)
         if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
@@ -159,8 +162,22 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     return _dedupe(rows)
 
 
+def _scope_period(s: SentenceView) -> tuple | None:
+    """The period a sentence without figures sets for the figures after it: "The committee has
+    published foreign trade data for the first ten months of 2024. Below are the main indicators"."""
+    if not _TRADE_TOPIC.search(s.text):
+        return None
+    stated = [p for p in s.periods if not p.is_comparison_base and p.kind != "horizon" and p.start_date]
+    if len(stated) != 1:     # several periods: which one the figures below take is not said
+        return None
+    return stated[0].start_date, stated[0].end_date
+
+
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
-_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\b(?P<worth>their|its)\s+(value|worth)\b",
+# "Mutual trade amounted to $174.6 million in 2023. In the first seven months of 2024 it reached $112 million"
+_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\b(?P<worth>their|its)\s+(value|worth)\b"
+                      r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
+                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed)\b",
                       re.IGNORECASE)
 
 
@@ -234,6 +251,10 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
             brk = _last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
             if brk:
                 win_start = before[-1].end + brk[1]
+        else:            # "exported $386 million to Azerbaijan, while imports from Azerbaijan ...": not its destination
+            brk = _last_match(_NEXT_CLAUSE, text[win_start:topic.start])
+            if brk:
+                win_start += brk[1]
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
         group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides)
         if group:

@@ -26,7 +26,9 @@ _COMMODITY = re.compile(
     rf"|\b(exported|imported|shipped|supplied|sold|bought|purchased)\s+(?P<d>{_C})\b"
     rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|sector)\b"
     # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million"
-    rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth)\b",
+    rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth)\b"
+    # a digest line labelled with its goods: "Clothing and textiles: exports to Russia reached ..."
+    rf"|^\W*(?P<h>{_C})\b[^:.]{{0,30}}:(?=.*\b(?:export|import|ship|suppl|sold|sale|purchas|bought|deliver|trade|turnover))",
     re.IGNORECASE)
 _TERM_FIRST_WORDS = frozenset(re.match(r"[\w-]+", t).group(0).lower() for t in _COMMODITIES)
 _WORD = re.compile(r"[\w-]+")
@@ -83,5 +85,5 @@ def find_commodity(text: str) -> str | None:
         return None
     if m.group("e"):
         return f"non-{m.group('e').lower()} goods"
-    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("f")) if g)
+    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("f"), m.group("h")) if g)
     return term if term.isupper() else term.lower()
