@@ -474,3 +474,25 @@ def test_the_destination_of_one_flow_is_not_the_origin_of_the_next():
                  "from Peru stood at $41 million.")
     assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
         ("export", "CHL", "PER", 386e6), ("import", "CHL", "PER", 41e6)]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Chile and Peru met. Brazil has gained most from the dispute. Its trade with Peru reached $4.1 billion in 2022.",
+     {"BRA", "PER"}),
+    ("Chile and Peru met. Brazil looms over the talks. It remains Peru's largest partner, with two-way trade of "
+     "$9 billion in 2022.", {"BRA", "PER"}),
+])
+def test_it_and_its_opening_a_sentence_are_the_country_the_sentence_before_opened_with(text, sides):
+    assert [{r["reporter"], r["partner"]} for r in trade(text)] == [sides]
+
+
+def test_a_country_in_a_clause_after_the_figure_is_not_a_side():
+    rows = trade("Chile and Peru met. Peru's trade with Brazil reached $9 billion in 2022, and Chilean firms "
+                 "have opened plants there.")
+    assert [{r["reporter"], r["partner"]} for r in rows] == [{"PER", "BRA"}]
+
+
+def test_three_countries_in_a_name_are_not_the_two_sides_of_bilateral_trade():
+    rows = trade("Chile and Peru agreed to speed up the Chile-Bolivia-Peru rail link and to raise bilateral trade "
+                 "to $5 billion.")
+    assert [{r["reporter"], r["partner"]} for r in rows] == [{"CHL", "PER"}]

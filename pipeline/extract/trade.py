@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline import fiscal
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import PeriodMention
+from pipeline.places import PlaceMention
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
 from pipeline.extract import vocab
@@ -146,7 +147,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         own_periods = [p for p in s.periods if not p.is_comparison_base]    # "down from the same period of 2023" states none
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
-        sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides)
+        subject = _pronoun_subject(doc.sentences[i - 1], s) if i else None
+        sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject)
         if not sent_rows and not s.amounts:
             _attach_back_reference(s, prev_rows)
         # the latest period the sentence states carries on: "rose to $314m in 2022-23 from $262m in
@@ -179,6 +181,23 @@ _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\b(?P<worth>the
                       r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
                       r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed)\b",
                       re.IGNORECASE)
+
+
+# "Italy has been the main beneficiary. Its trade with Algeria reached ...": the country the
+# sentence before opened with
+_PRONOUN_OPENING = re.compile(r"\s*(It|Its)\b")
+
+
+def _pronoun_subject(prev: SentenceView, s: SentenceView) -> PlaceMention | None:
+    """A sentence opening "It"/"Its" after one whose subject is a country: that country, as a
+    mention of the pronoun ("Its" as a possessive, which owns the flow)."""
+    m = _PRONOUN_OPENING.match(s.text)
+    if not m or not prev.countries:
+        return None
+    first = prev.countries[0]
+    if first.kind != "name" or not re.fullmatch(r"\s*(the\s+)?", prev.text[:first.start], re.IGNORECASE):
+        return None
+    return PlaceMention(first.code, m.start(1), m.end(1), m.group(1), "demonym" if m.group(1) == "Its" else "name")
 
 
 def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
@@ -226,7 +245,7 @@ def _topic_for(topics: list[_Topic], start: int, end: int) -> _Topic | None:
 
 
 def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], last_period, carry,
-                       sides) -> list[dict]:
+                       sides, subject: PlaceMention | None = None) -> list[dict]:
     text = s.text
     groups: dict[int, tuple[_Topic, list[Amount], list[Change]]] = {}
     for a in s.amounts:
@@ -256,7 +275,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
             if brk:
                 win_start += brk[1]
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
-        group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides)
+        group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, subject)
         if group:
             sides = (group[-1]["reporter"], group[-1]["partner"])
         dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
@@ -267,12 +286,18 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
 
 
 def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: list[Change],
-                win_start: int, win_end: int, last_period, carry, prev_sides) -> list[dict]:
+                win_start: int, win_end: int, last_period, carry, prev_sides,
+                subject: PlaceMention | None = None) -> list[dict]:
     text = s.text
     window = text[win_start:win_end]
     if _WORLD_SCOPE.search(window):
         return []
-    mentions = [m for m in s.countries if win_start <= m.start and m.end <= win_end]
+    # "..., with two-way trade of $205 billion in 2024, and Korean firms have moved ...": a country
+    # in a clause after the last figure is not one of its sides
+    last_figure = max((x.end for x in amts + chgs), default=win_start)
+    brk = _NEXT_CLAUSE.search(text, last_figure, win_end)
+    sides_end = brk.start() if brk else win_end
+    mentions = [m for m in ([subject] if subject else []) + s.countries if win_start <= m.start and m.end <= sides_end]
     shifted = [type(m)(m.code, m.start - win_start, m.end - win_start, m.surface, m.kind) for m in mentions]
     reporter, partner = _sides(doc, topic.flow, window, shifted, prev_sides)
     if reporter is None or partner is None:
@@ -332,6 +357,9 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
                 and _BILATERAL.search(window) and not set(roles.others) <= set(doc.main_pair)):
             # "Bilateral trade is projected to hit $3bn once the Lamu Port-South Sudan-Ethiopia corridor is
             # complete": the two countries of the article; a country merely named is no side
+            return doc.main_pair[0], doc.main_pair[1]
+        if len(roles.pair) >= 3 and len(doc.main_pair) == 2 and set(doc.main_pair) <= set(roles.pair):
+            # "the Uzbekistan-Afghanistan-Pakistan railway": three countries in a name are no two sides
             return doc.main_pair[0], doc.main_pair[1]
         parties = roles.pair or (roles.owner + roles.partner + roles.others + roles.dest + roles.origin)
         parties = list(dict.fromkeys(parties))
