@@ -15,6 +15,12 @@ D = dt.date
     ("Six large Kazakh holdings have opened offices in Azerbaijan.", 6, "KAZ", "AZE", False),
     ("The number of Iranian companies in Kazakhstan reached 812.", 812, "IRN", "KAZ", False),
     ("Chilean businesses registered in Peru number about 700.", 700, "CHL", "PER", True),
+    ("• Enterprises with Chilean capital operating in Peru: 1,240 (as of 1 May).", 1240, "CHL", "PER", False),
+    ('Forty Tajik companies exhibited at the "Made in Tajikistan" fair held in Tashkent.', 40, "TJK", "UZB", False),
+    ("The forum in Dushanbe brought together around 90 companies from both countries.", 90, None, "TJK", True),
+    ("Some 50 companies from both countries took part in a fair in Tajikistan.", 50, None, "TJK", True),
+    ("A business forum was held in Tashkent. It was attended by 120 Uzbek and Tajik companies.",
+     120, None, "UZB", False),
 ])
 def test_company_counts(text, count, company, host, approx):
     rows = extract(text, table="company_counts")

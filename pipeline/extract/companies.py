@@ -14,7 +14,7 @@ _COMPANY_NOUN = (r"(companies|company|firms?|enterprises?|businesses|producers|m
                  r"holdings|joint\s+ventures|ventures|corporations|subsidiaries|legal\s+entities|suppliers|"
                  r"contractors|exhibitors|startups|start-ups|banks|traders)")
 # Adjectives allowed between a count and the noun; a demonym is any capitalised word.
-_BETWEEN = r"(?:\s+(?:[A-Z][\w-]*|large|big|major|leading|small|medium-sized|small\s+and\s+medium-sized|domestic|local|" \
+_BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|major|leading|small|medium-sized|small\s+and\s+medium-sized|domestic|local|" \
            r"foreign|national|private|state-owned|state|industrial|trading|manufacturing|mining|agricultural|" \
            r"construction|logistics|transport|pharmaceutical|food|technology|tech|new|active|registered|" \
            r"joint|international|top|well-known|other|more)){0,4}"
@@ -23,8 +23,9 @@ _COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]
 _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,80}}?)"
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|exceeds?|exceeded|totals?|totaled|totalled|amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to)\s*$",
                         re.IGNORECASE)
-# "Uzbek businesses registered in the UAE number about 700"
-_NOUN_NUMBER = re.compile(rf"\b{_COMPANY_NOUN}\b(?P<rest>[^.;,]{{0,60}}?)\bnumber(?:ed)?\s*$", re.IGNORECASE)
+# "Uzbek businesses registered in the UAE number about 700"; a digest line "Enterprises with
+# Russian capital operating in Kyrgyzstan: 1,213"
+_NOUN_NUMBER = re.compile(rf"\b{_COMPANY_NOUN}\b(?P<rest>[^.;,:]{{0,60}}?)(?:\bnumber(?:ed)?\s*|:\s*)$", re.IGNORECASE)
 # compiled once, anchored at a word start (the bare alternation was tried at every character)
 _HAS_COMPANY_NOUN = re.compile(rf"\b{_COMPANY_NOUN}\b", re.IGNORECASE)
 # the last word of every company noun (tests/test_extract_facts.py keeps the two in step): a
@@ -36,12 +37,17 @@ ventures corporations subsidiaries entities suppliers contractors exhibitors sta
 _HOST_PREP = re.compile(r"\b(in|into|on|to|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
 _MANY_COUNTRIES = re.compile(r"\s+from\s+(over\s+|more\s+than\s+|some\s+|about\s+)?[\w,]+\s+(countries|nations|states)\b",
                              re.IGNORECASE)
+_BOTH_COUNTRIES = re.compile(r"\s+(from|of)\s+(both|the\s+two)\s+(countries|sides|nations)\b", re.IGNORECASE)
+# "200 German and Kazakh companies" (not "Tajik-Chinese joint ventures", whose foreign side is known)
+_TWO_NATIONALITIES = re.compile(r"\b[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s")
+# "exhibited at the "Made in Pakistan" expo": a country inside a quoted name is no host
+_QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
 
 
 def extract_company_counts(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
-    for s in doc.sentences:
+    for i, s in enumerate(doc.sentences):
         if s.text.isascii() and _COMPANY_WORDS.isdisjoint(s.words) or not _HAS_COMPANY_NOUN.search(s.text):
             continue
         for c in find_counts(s.text):
@@ -55,35 +61,64 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                 if n is None:
                     continue
                 rule, noun_end = "companies.number_of", n.start("rest")
-            if noun_end is None or _MANY_COUNTRIES.match(s.text, noun_end):
+            if noun_end is None or _MANY_COUNTRIES.match(s.text, noun_end) and not _BOTH_COUNTRIES.match(s.text, noun_end):
                 continue            # "1,000 exhibitors from 30 countries": no one country's companies
             span_start = min(c.start, noun_end)
-            company, host = _countries(doc, s, span_start, noun_end, c.end)
-            if company is None and host is None:
-                continue
+            if _BOTH_COUNTRIES.match(s.text, noun_end) or _TWO_NATIONALITIES.search(s.text, c.end, noun_end) and len(
+                    {m.code for m in s.countries if c.end <= m.start and m.end <= noun_end}) >= 2:
+                # "90 companies from both countries", "200 German and Kazakh companies": no one
+                # country's; hosted where the sentence is set
+                company = None
+                host = (_last_city_country(doc, i, i) or next((m.code for m in _host_mentions(s)), None)
+                        or _last_city_country(doc, 0, i))
+            else:
+                company, host = _countries(doc, s, span_start, noun_end, c.end)
+                if company is None and host is None:
+                    continue
             rows.append({**base_row(doc, s, rule), "company_count": c.value, "company_country": company,
                          "host_country": host, "approximate": c.approximate})
     return _dedupe(rows)
 
 
+def _last_city_country(doc: DocContext, first: int, last: int) -> str | None:
+    """The country of the last city named in sentences first..last: where a forum "of companies
+    from both countries" is held ("A business forum was held in Ashgabat. More than 120 companies ...")."""
+    for s in reversed(doc.sentences[first:last + 1]):
+        cities = [m for m in s.cities if m.kind in ("capital", "city")]
+        if cities:
+            return cities[-1].code
+    return None
+
+
+def _host_mentions(s: SentenceView) -> list:
+    """Countries and cities after "in", "to", "across" ... ("operate in Uzbekistan", "a fair in
+    Tashkent"), outside quoted names ("the "Made in Pakistan" expo")."""
+    text = s.text
+    quoted = [q.span() for q in _QUOTED.finditer(text)]
+    return [m for m in s.countries + [c for c in s.cities if c.kind in ("capital", "city")]
+            if _HOST_PREP.search(text[max(0, m.start - 12):m.start]) and not any(qs < m.start < qe for qs, qe in quoted)]
+
+
 def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, count_end: int):
     """(company_country, host_country) around a company phrase at [start, noun_end)."""
     text = s.text
-    mentions = s.countries + [c for c in s.cities if c.kind in ("capital", "city")]
+    quoted = [q.span() for q in _QUOTED.finditer(text)]
+    mentions = [m for m in s.countries + [c for c in s.cities if c.kind in ("capital", "city")]
+                if not any(qs < m.start < qe for qs, qe in quoted)]
     own = [m for m in s.countries if count_end <= m.start and m.end <= noun_end]
     # "companies from Turkey", "firms with Chinese capital"
     after = [m for m in mentions if noun_end <= m.start <= noun_end + 40]
     company = own[0].code if own else None
     host = None
+    host_mentions = _host_mentions(s)
     for m in after:
         gap = text[noun_end:m.start].lower()
         if company is None and re.search(r"\b(from|of|with)\s+(the\s+)?$", gap) and "in " not in gap:
             company = m.code
-        elif host is None and _HOST_PREP.search(text[max(0, m.start - 12):m.start]):
+        elif host is None and m in host_mentions:
             host = m.code
     if host is None:
-        hosts = [m for m in mentions if _HOST_PREP.search(text[max(0, m.start - 12):m.start])
-                 and m.code != company]
+        hosts = [m for m in mentions if m.code != company and m in host_mentions]
         if hosts:
             host = min(hosts, key=lambda m: abs(m.start - noun_end)).code
     if company is None:
