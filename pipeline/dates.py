@@ -373,7 +373,7 @@ _NAME = r"[A-Z][\w.'’-]*"
 _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) + r"\b\.?,?\s*"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Rr]eleased|[Ii]ssued|[Dd]ated)"
+    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Rr]eleased|[Ii]ssued|[Dd]ated)"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
     r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,|]?\s*)?")        # "Published: 09:45 PM, 21 Aug 2023"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
@@ -389,7 +389,8 @@ _PUB_DATELINE = re.compile(
 # What may follow the date on a line that is otherwise only a date or a dateline.
 _PUB_AFTER = re.compile(
     r"\s*(?:$"
-    r"|(?:[,|•·–—-]\s*|at\s+|T)?\d{1,2}[:.]\d\d(?!\d)"        # a time ("T09:15": ISO 8601; "10.15 GMT")
+    r"|(?:[,|•·–—-]\s*|at\s+|T|\[)?\d{1,2}[:.]\d\d(?!\d)"     # a time ("T09:15": ISO 8601; "10.15 GMT"; "[17:22]")
+    r"|\.\s*$"                                                  # "Bogota, July 16, 2024."
     r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$)"                   # (MNA) –, (TBH).
     r"|[-–—|:/•·]"                                             # a separator
     r"|by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$)")      # "November 20, 2024 by Camila Rojas"
@@ -422,10 +423,12 @@ def numeric_date_order(text: str, countries: list[str]) -> bool | None:
     return None
 
 
+_SOLAR_HINT = re.compile(r"\b1[34]\d\d\b")
 _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopyright\b|©|\(c\)\s*\d", re.IGNORECASE)
 # Tried in order at the start of the line and after each separator in it.
 _PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True))
-_PUB_SEGMENT = re.compile(r"\s[|•·]\s*|\s[-–—]\s")     # "By Jane Doe - Published 29/10/2024"
+# "By Jane Doe - Published 29/10/2024"; "Memo No. 26.00.124      Date: 22/09/2024"
+_PUB_SEGMENT = re.compile(r"\s+[|•·]\s*|\s[-–—]\s|\s{3,}")
 
 
 def find_published_date(text: str, day_first: bool | None = None) -> tuple[dt.date, int, int] | None:
@@ -460,8 +463,28 @@ def find_published_date(text: str, day_first: bool | None = None) -> tuple[dt.da
     return None
 
 
+# An Iranian outlet's date line: "15 Shahrivar 1403", "1403/08/15" (year, month, day)
+_SOLAR_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{PERSIAN_MONTH_RX})\s+(?P<y>1[34]\d\d)\b")
+_SOLAR_NUMERIC = re.compile(r"(?<![\d/.])(?P<y>1[34]\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+
+
+def _solar_atoms(line: str) -> list[CalendarAtom]:
+    """Solar Hijri dates in `line` as Gregorian atoms."""
+    atoms = []
+    for rx in (_SOLAR_DAY_MONTH, _SOLAR_NUMERIC):
+        for m in rx.finditer(line):
+            month = int(m["m"]) if m["m"].isdigit() else PERSIAN_MONTHS[m["m"].lower()]
+            day = _periods.solar_date(int(m["y"]), month, int(m["d"]))
+            if day is not None:
+                atoms.append(CalendarAtom(m.start(), m.end(), day.year, day.month, day.day))
+    return atoms
+
+
 def _published_in_line(line: str, day_first: bool | None = None) -> tuple[dt.date, int, int] | None:
-    for a in calendar_atoms(line):
+    atoms = calendar_atoms(line)
+    if _SOLAR_HINT.search(line):
+        atoms = sorted(atoms + _solar_atoms(line))
+    for a in atoms:
         if a.year is None or a.last_day is not None or not 1990 <= a.year <= MAX_YEAR:
             continue
         if a.ambiguous:

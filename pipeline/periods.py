@@ -79,6 +79,14 @@ def solar_months(year: int, first: int, last: int) -> tuple[dt.date, dt.date] | 
     return start, end
 
 
+def solar_date(year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian date of Solar Hijri `day` `month` `year` ("15 Shahrivar 1403" -> 2024-09-05)."""
+    span = solar_months(year, month, month) if 1 <= day <= 31 else None
+    if span is None or span[0] + dt.timedelta(days=day - 1) > span[1]:
+        return None
+    return span[0] + dt.timedelta(days=day - 1)
+
+
 def solar_year_of(day: dt.date) -> int | None:
     """The Solar Hijri year that contains a Gregorian date."""
     y = day.year - 621

@@ -144,6 +144,13 @@ PUBLISHED_CASES = [
     ("Headline\nRIGA, 3 May 2025 (LETA). The ministers met.\nText.", D(2025, 5, 3), "3 May 2025"),
     ("Headline\nTue 6 May 2025 10.15 BST\nText.", D(2025, 5, 6), "6 May 2025"),
     ("Headline\nPosted On: 04 MAR 2025 2:10PM by the press office\nText.", D(2025, 3, 4), "04 MAR 2025"),
+    ("Headline\nSunday, 12 Mehr 1403 | Print\nText.", D(2024, 10, 3), "12 Mehr 1403"),          # Solar Hijri
+    ("Headline\nPublish date: 1402/12/29 | 18:05\nText.", D(2024, 3, 19), "1402/12/29"),       # the year's last day
+    ("Headline\nPublished: 2 Farvardin 1403 - 21 March 2024, 09:00\nText.", D(2024, 3, 21), "2 Farvardin 1403"),
+    ("Headline\n14.05.2025 [09:12]\nText.", D(2025, 5, 14), "14.05.2025"),
+    ("Headline\nLIMA, May 14, 2025.\nText.", D(2025, 5, 14), "May 14, 2025"),
+    ("Ref. No. 12.00.0000.118      Date: 14/05/2025\nText.", D(2025, 5, 14), "14/05/2025"),
+    ("Jane Doe   |14.05.2025 - Update : 15.05.2025\nText.", D(2025, 5, 14), "14.05.2025"),
 ]
 
 
