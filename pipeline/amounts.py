@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pycountry
 
+from pipeline import places
 from pipeline.numbers import APPROXIMATE, SCALES, parse_number
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -65,7 +66,7 @@ _ISO_PREFIX_CUR = r"\b[A-Z]{3}(?=\s?\d)"
 _PREFIX_CUR = f"{_CSV_PREFIX_CUR}|{_ISO_PREFIX_CUR}"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
-_TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)"
+_TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)|(?-i:MT)\b"       # "612,000 MT": metric tons
 _QUAL = rf"(?:(?P<qual>{APPROXIMATE})\s+)?"
 _QUAL_WORDS = 1 + max(len(q.split(r"\s+")) for q in APPROXIMATE.split("|"))   # "in excess of" and the space after
 
@@ -76,6 +77,7 @@ _PREFIXED = re.compile(
 # "1.5 billion dollars", "500 million tenge", "2.4 million tons"
 _SUFFIXED = re.compile(
     rf"{_QUAL}(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?\s+"
+    rf"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+(?=(?:{_CUR_ALT})\b))?"        # "38 billion Djiboutian francs"
     rf"(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES})|(?P<kg>kilogrammes|kilogramme|kilograms|kilogram|kgs|kg))\b", re.IGNORECASE)
 _BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
 # "two billion dollars", "half a million tonnes": a number in words before a scale word
@@ -96,7 +98,7 @@ _ANY_PREFIX_CUR = re.compile(_CSV_PREFIX_CUR)
 _ANY_ISO_PREFIX = re.compile(_ISO_PREFIX_CUR)
 _ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CSV_CURRENCY, key=len, reverse=True)
                                                           if not (len(c) == 1 and c.isalpha()))   # never after a number
-                                   + r")(?![a-z])|\s(?:ton|t\b|kilogra|kg)")     # " franc" is no currency in " france"
+                                   + r")(?![a-z])|\s(?:ton|t\b|mt\b|kilogra|kg)")     # " franc" is no currency in " france"
 
 
 def _lower_ascii(text: str) -> str | None:
@@ -164,6 +166,9 @@ def find_amounts(text: str) -> list[Amount]:
                     (code for s, code in _CURRENCY.items() if s.lower() == cur.lower()), None)
                 if unit is None:
                     continue
+                dem = m.groupdict().get("dem")
+                if dem and "|" in unit:           # "Djiboutian francs": the demonym's country's
+                    unit = resolve_currency(unit, (places.country_code(dem),)) or unit
             if len(m.group("cur") or "") == 1 and m.group("cur").isalpha() and not (
                     (m.start("cur") == 0 or not text[m.start("cur") - 1].isalnum())
                     and m.end("cur") == m.start("n1") and scale1):

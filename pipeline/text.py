@@ -55,7 +55,8 @@ _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st mt jr sr gen col lt capt cmdr adm gov sen rep pres amb hon rev sgt maj messrs
 inc ltd co corp bros dept univ assn est approx no nos vol fig vs etc al e.g i.e u.s u.k u.n u.a.e
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-""".split())
+rs tk kshs
+""".split())     # the last line: currency signs written with a dot before a figure ("Rs. 8.6 billion")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s+)")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*"
                        r"(\([^()]{1,40}\))?\s*[-–—:]+\s*")

@@ -38,6 +38,10 @@ def amounts(text):
     ("Exports were worth GH₵2.3 billion.", 2.3e9, "GHS"), ("Exports were S$24.7 billion.", 2.47e10, "SGD"),
     ("Exports totalled 11.4 billion Moldovan lei.", 1.14e10, "MDL"),
     ("Exports amounted to two billion three hundred million dollars.", 2.3e9, "USD"),
+    ("Exports rose to 38 billion Djiboutian francs.", 3.8e10, "DJF"),     # a demonym picks the country's franc
+    ("Exports reached 5 billion Rwandan francs.", 5e9, "RWF"),
+    ("Rice imports reached a record 3.55 million MT.", 3.55e6, "t"), ("Shipments totaled 612,000 MT.", 6.12e5, "t"),
+    ("Exports grew to P82.6 billion.", 8.26e10, "PHP"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
     [(v, u, _)] = amounts(text)
@@ -120,3 +124,9 @@ def test_a_currency_name_several_countries_use_is_the_figures_countrys(countries
     [a] = find_amounts(text)
     assert resolve_currency(a.unit, countries) == unit
     assert resolve_currency("USD", countries) == "USD"
+
+
+def test_a_currency_sign_with_a_dot_does_not_end_the_sentence():
+    from pipeline.text import split_sentences
+    [s] = [s for s in split_sentences("Headline\n\nTea exports earned Rs. 8.6 billion in 2024.") if s.section == "body"]
+    assert [(a.value, a.unit) for a in find_amounts(s.text)] == [(8.6e9, "INR|PKR|LKR|NPR")]
