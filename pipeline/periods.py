@@ -13,7 +13,8 @@ Rules for expressions that need the publication date P (all None when P is unkno
 - "this/last/next month": the calendar month of P / before / after it.
 - A period without a year ("in the first quarter", "the first half", "from January to
   September", "in March") takes P's year; "in March" alone follows the yearless-date rule of
-  pipeline.dates (a month starting more than 62 days after P is last year's). "the first N
+  pipeline.dates (a month starting more than 62 days after P is last year's), and so does a
+  range of months ("July-December" published in February is last year's). "the first N
   months" without a year (or of the current year) is None when it would end after P: a
   year-to-date figure cannot cover months that have not happened yet.
 - "the previous year", "a year earlier": the year before the last explicit year stated before
@@ -656,6 +657,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             if P is None:
                 return _Cand(s, e, None, "range")
             y2 = P.year
+            if m1 <= m2 and dt.date(y2, m1, 1) - P > _d.FUTURE_WINDOW:
+                y2 -= 1                            # "July-December" in February: last year's, as for "in March"
         if y1 is None:
             y1 = y2 if m1 <= m2 else y2 - 1
         if (y1, m1) >= (y2, m2):

@@ -102,6 +102,9 @@ MONTH_AND_RANGE_CASES = [
      [("from December 2022 to February 2023", D(2022, 12, 1), D(2023, 2, 28), "range", False)]),
     ("Trade rose from January to September.", P, [("from January to September", D(2023, 1, 1), D(2023, 9, 30), "range", False)]),
     ("Trade rose from January to September.", None, [("from January to September", None, None, "range", False)]),
+    # a range of months starting more than 62 days after publication is last year's, as for "in March"
+    ("Trade fell in July-December.", D(2025, 2, 3), [("July-December", D(2024, 7, 1), D(2024, 12, 31), "range", False)]),
+    ("Trade fell in October-December.", P, [("October-December", D(2023, 10, 1), D(2023, 12, 31), "range", False)]),
     ("Trade rose in March and April 2021.", P, [("April 2021", D(2021, 4, 1), D(2021, 4, 30), "month", False)]),
     ("Trade rose in January 2023.", P, [("January 2023", D(2023, 1, 1), D(2023, 1, 31), "month", False)]),
     ("Trade rose in March 2021.", P, [("March 2021", D(2021, 3, 1), D(2021, 3, 31), "month", False)]),
