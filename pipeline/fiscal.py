@@ -14,16 +14,16 @@ from pipeline.periods import add_months
 _TABLE = dates.DATA_DIR / "fiscal_years.txt"
 
 
-def _load() -> dict[str, int]:
+def _load() -> dict[str, tuple[int, int]]:
     table = {}
     for raw in _TABLE.read_text(encoding="utf-8").splitlines():
         parts = raw.split("#", 1)[0].split()
         if parts:
-            table[parts[0]] = int(parts[1])
+            table[parts[0]] = (int(parts[1]), int(parts[2]) if len(parts) > 2 else 1)
     return table
 
 
-START_MONTH: dict[str, int] = _load()
+START: dict[str, tuple[int, int]] = _load()     # country -> (month, day) its fiscal year starts on
 
 
 def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None = None) -> tuple[dt.date, dt.date] | None:
@@ -31,9 +31,9 @@ def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None =
     (ISO alpha-3 codes, the reporting side first) whose fiscal year is not the calendar year;
     with `months` (first, last; 1 is the fiscal year's first month), of that part of it."""
     for code in countries:
-        month = START_MONTH.get(code) if code else None
-        if month:
+        start = START.get(code) if code else None
+        if start:
             first, last = months or (1, 12)
-            year_start = dt.date(end_year - 1, month, 1)
+            year_start = dt.date(end_year - 1, *start)
             return add_months(year_start, first - 1), add_months(year_start, last) - dt.timedelta(days=1)
     return None

@@ -249,9 +249,9 @@ _VARIANTS: list[_Variant] = [
              rf"\s+year(?:\s+(?:of\s+)?{_Y}(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?)?"),
     _Variant("FIS", None, ["FY"], rf"\s?(?:{_Y}|\d\d(?!\d))(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?"),
     _Variant("FIS", None, _both("fiscal"), rf"\s+{_Y}"),
-    # the 2022-23 fiscal year
+    # the 2022-23 fiscal year, the 2023/24 Ethiopian fiscal year
     _Variant("FIS", None, _YEAR_WORDS,
-             rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:fiscal|financial|budget)\s+year"),
+             rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:[A-Z][a-z]+\s+)?(?:fiscal|financial|budget)\s+year"),
     # January-September 2023 / January to September 2023 / March 2022-March 2023 / January and September
     _Variant("MR", "mr_m1", _MONTH_WORDS,
              rf"{_MONTH_END}(?:\s+(?P<mr_y1>{_Y}))?(?P<mr_sep>{_DASH}|\s*/\s*|\s+(?:to|through|thru|till|until|and)\s+)"

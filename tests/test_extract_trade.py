@@ -253,6 +253,8 @@ def test_possessive_foreign_trade_is_not_a_speaker():
     ("India's exports to Nepal reached $8.2 billion in FY2022-23.", D(2022, 4, 1), D(2023, 3, 31)),
     ("Bangladesh's imports from Bhutan stood at $60 million in FY22.", D(2021, 7, 1), D(2022, 6, 30)),
     ("Chile's exports to Peru were $2.1 billion in fiscal 2022.", None, None),     # a calendar-year country: not guessed
+    # Ethiopia's starts on July 8; a demonym may stand inside the name
+    ("Ethiopia's exports to Kenya earned $90 million in the 2021/22 Ethiopian fiscal year.", D(2021, 7, 8), D(2022, 7, 7)),
 ])
 def test_fiscal_years_are_dated_by_the_reporting_country(text, start, end):
     (row,) = trade(text)
@@ -496,3 +498,24 @@ def test_three_countries_in_a_name_are_not_the_two_sides_of_bilateral_trade():
     rows = trade("Chile and Peru agreed to speed up the Chile-Bolivia-Peru rail link and to raise bilateral trade "
                  "to $5 billion.")
     assert [{r["reporter"], r["partner"]} for r in rows] == [{"CHL", "PER"}]
+
+
+def test_during_the_year_is_the_period_told_before():
+    rows = trade("Chile's exports to Peru reached $2.1 billion in 2022. Copper sales to Peru alone generated "
+                 "$900 million during the year.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (2.1e9, D(2022, 1, 1), D(2022, 12, 31)), (9e8, D(2022, 1, 1), D(2022, 12, 31))]
+
+
+def test_the_years_of_a_plan_are_not_the_period_of_later_figures():
+    rows = trade("Chile and Peru signed a roadmap for trade cooperation for 2024-2026. In the quarter, Chile's exports "
+                 "to Peru reached $500 million.")
+    assert [(r["value"], r["period_start"]) for r in rows] == [(5e8, None)]
+
+
+def test_the_period_of_a_figure_not_taken_is_the_same_period_after_it():
+    rows = trade("Chile and Peru met. Chile has become a big buyer of Peruvian fishmeal: purchases totaled $80 million "
+                 "in the first 11 months of 2022. Chilean wine exports to Peru, meanwhile, amounted to 30,000 tonnes "
+                 "over the same period.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows if r["unit"] == "t"] == [
+        (3e4, D(2022, 1, 1), D(2022, 11, 30))]

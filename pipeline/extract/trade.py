@@ -74,8 +74,8 @@ _TARGET = re.compile(
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b",
     re.IGNORECASE)
 # "During this period, ..." refers back to the period of the previous figure.
-_SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said)\s+"
-                          r"(period|(fiscal|financial)\s+year|([\w-]+\s+)?months|quarter)\b", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said|the)\s+"
+                          r"(period|(fiscal|financial)\s+year|year|([\w-]+\s+)?months|quarter|half)\b", re.IGNORECASE)
 # "The figure decreased by 9.4 percent": a change that belongs to the previous figure.
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\s*(the|this|that|these|its|their)\s+((trade\s+)?(figures?|amounts?|numbers?|indicators?|volumes?|values?|"
@@ -157,6 +157,10 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         if dated:
             latest = max(dated, key=lambda r: r["period_end"] or r["period_start"])
             last_period, last_period_at = (latest["period_start"], latest["period_end"]), i
+        elif (scope := _scope_period(s)) is not None:
+            last_period, last_period_at = scope, i     # a figure not taken ("purchases totaled ... in 2023"): its period
+        elif own_periods and sent_rows:
+            last_period = None     # "In January-March ..." with no year known: "in the quarter" is no earlier period
         for r in sent_rows:
             last_sides, last_sides_at = (r["reporter"], r["partner"]), i
         rows += sent_rows
@@ -169,10 +173,15 @@ def _scope_period(s: SentenceView) -> tuple | None:
     published foreign trade data for the first ten months of 2024. Below are the main indicators"."""
     if not _TRADE_TOPIC.search(s.text):
         return None
+    if s.amounts and (_WORLD_SCOPE.search(s.text) or _ONE_COUNTRY_SCOPE.search(s.text)):
+        return None          # "... of the country's total foreign trade of $134 billion last year": not the pair's
     stated = [p for p in s.periods if not p.is_comparison_base and p.kind != "horizon" and p.start_date]
     if len(stated) != 1:     # several periods: which one the figures below take is not said
         return None
-    return stated[0].start_date, stated[0].end_date
+    p = stated[0]
+    if (p.end_date - p.start_date).days > 366:
+        return None          # "a roadmap for trade cooperation for 2024-2026": a plan's years, not the data's
+    return p.start_date, p.end_date
 
 
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
