@@ -65,7 +65,7 @@ _CSV_PREFIX_CUR = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, 
 _ISO_PREFIX_CUR = r"\b[A-Z]{3}(?=\s?\d)"
 _PREFIX_CUR = f"{_CSV_PREFIX_CUR}|{_ISO_PREFIX_CUR}"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"thousand|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
+_SCALE = r"thousand|thsd|thous|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
 _TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)|(?-i:MT)\b"       # "612,000 MT": metric tons
 _QUAL = rf"(?:(?P<qual>{APPROXIMATE})\s+)?"
 _QUAL_WORDS = 1 + max(len(q.split(r"\s+")) for q in APPROXIMATE.split("|"))   # "in excess of" and the space after

@@ -10,7 +10,7 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bln": 1e9,
+SCALES = {"thousand": 1e3, "k": 1e3, "thsd": 1e3, "thous": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bln": 1e9,
           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12, "crore": 1e7, "lakh": 1e5}
 NUMBER_WORDS = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
 APPROXIMATE = (r"approximately|about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|up\s+to|some|"

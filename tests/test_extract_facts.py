@@ -19,6 +19,11 @@ D = dt.date
     ('Forty Tajik companies exhibited at the "Made in Tajikistan" fair held in Tashkent.', 40, "TJK", "UZB", False),
     ("The forum in Dushanbe brought together around 90 companies from both countries.", 90, None, "TJK", True),
     ("Some 50 companies from both countries took part in a fair in Tajikistan.", 50, None, "TJK", True),
+    # a country inside the name of an event is not where it is held
+    ("Tajikistan and Uzbekistan met. Some 120 Tajik companies took part in the Tajikistan Exclusive Exhibition "
+     "last week.", 120, "TJK", "UZB", True),
+    ("Some 60 Tajik companies took part in the Tajikistan–Uzbekistan business forum held in Tashkent.",
+     60, "TJK", "UZB", True),
     ("A business forum was held in Tashkent. It was attended by 120 Uzbek and Tajik companies.",
      120, None, "UZB", False),
 ])

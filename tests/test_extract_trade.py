@@ -519,3 +519,20 @@ def test_the_period_of_a_figure_not_taken_is_the_same_period_after_it():
                  "over the same period.")
     assert [(r["value"], r["period_start"], r["period_end"]) for r in rows if r["unit"] == "t"] == [
         (3e4, D(2022, 1, 1), D(2022, 11, 30))]
+
+
+def test_foreign_trade_of_one_country_with_another_is_bilateral():
+    rows = trade("The foreign trade turnover of Chile with the Republic of Peru in January–September 2023 amounted to "
+                 "USD 2,247.6 mln.")
+    assert [({r["reporter"], r["partner"]}, r["value"]) for r in rows] == [({"CHL", "PER"}, 2.2476e9)]
+
+
+def test_thousands_abbreviated_and_goods_before_of_which():
+    rows = trade("Chile and Peru met. Chile's main exports to Peru were fruit, of which 61.8 thsd tonnes were "
+                 "delivered in 2023.")
+    assert [(r["value"], r["unit"], r["commodity"]) for r in rows] == [(61800.0, "t", "fruit")]
+
+
+def test_a_destination_after_an_adjective_is_the_destination():
+    rows = trade("Chile's exports to neighbouring Peru reached $2.1 billion in 2022.")
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in rows] == [("export", "CHL", "PER")]

@@ -40,6 +40,9 @@ _MANY_COUNTRIES = re.compile(r"\s+from\s+(over\s+|more\s+than\s+|some\s+|about\s
 _BOTH_COUNTRIES = re.compile(r"\s+(from|of)\s+(both|the\s+two)\s+(countries|sides|nations)\b", re.IGNORECASE)
 # "200 German and Kazakh companies" (not "Tajik-Chinese joint ventures", whose foreign side is known)
 _TWO_NATIONALITIES = re.compile(r"\b[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s")
+# "took part in the Iran Exclusive Exhibition", "in the Russia–Iran business forum": a name, not the host
+_NAMED_EVENT_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w-]*)?\s+(?:[A-Za-z][\w-]*\s+){0,3}?"
+                                r"(?:exhibition|expo|fair|forum|show|summit|festival|week)s?\b", re.IGNORECASE)
 # "exhibited at the "Made in Pakistan" expo": a country inside a quoted name is no host
 _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
@@ -96,7 +99,8 @@ def _host_mentions(s: SentenceView) -> list:
     text = s.text
     quoted = [q.span() for q in _QUOTED.finditer(text)]
     return [m for m in s.countries + [c for c in s.cities if c.kind in ("capital", "city")]
-            if _HOST_PREP.search(text[max(0, m.start - 12):m.start]) and not any(qs < m.start < qe for qs, qe in quoted)]
+            if _HOST_PREP.search(text[max(0, m.start - 12):m.start]) and not any(qs < m.start < qe for qs, qe in quoted)
+            and not _NAMED_EVENT_AFTER.match(text, m.end)]
 
 
 def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, count_end: int):

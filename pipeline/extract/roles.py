@@ -67,7 +67,7 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
         if i in paired:
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        before = text[max(0, m.start - 16):m.start].lower()
+        before = text[max(0, m.start - 28):m.start].lower()
         between = text[m.end:nxt.start] if nxt else ""
         after = text[m.end:m.end + 4]
         # "Iran-Kazakhstan", "Kazakh-Iranian"; "between Iran and Kazakhstan"; "Iran and Kazakhstan's"
@@ -96,7 +96,7 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
                 i > 0 and transit and ms[i - 1].code == transit[-1]
                 and re.fullmatch(r"\s*(,|and|or|,\s*and)\s*", text[ms[i - 1].end:m.start])):
             transit.append(m.code)      # "via Turkmenistan and Uzbekistan"
-        elif re.search(r"\b(to|into|for)\s+(the\s+)?$", before):
+        elif re.search(r"\b(to|into|for)\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):   # "to neighbouring Iraq"
             dest.append(m.code)
         elif re.search(r"\bfrom\s+(the\s+)?$", before):
             origin.append(m.code)

@@ -42,7 +42,9 @@ _NOT_TRADE_TOPIC = re.compile(
     re.IGNORECASE)
 # "Uzbekistan's total foreign trade": one country's trade with the world, unless it says with whom
 # ("foreign trade with Oman") or whose ("the two countries' foreign trade")
-_WORLD_TRADE = re.compile(r"\b((total|overall)\s+)?(foreign|external)\s+trade(\s+turnover)?\b(?!\s+(with|between)\b)",
+# (not "foreign trade with Iran", "the foreign trade turnover of Uzbekistan with the Russian Federation")
+_WORLD_TRADE = re.compile(r"\b((total|overall)\s+)?(foreign|external)\s+trade(\s+turnover)?\b"
+                          r"(?!\s+(of\s+(the\s+)?[\w-]+(\s+[\w-]+)?\s+)?(with|between)\b)",
                           re.IGNORECASE)
 # words that stand for the other country of a figure ("exports to the kingdom", "bilateral")
 _PARTNER_WORD = re.compile(r"\b((to|with|from|into)\s+the\s+(country|kingdom|republic|emirate|neighbou?r(ing)?(\s+country)?|"

@@ -27,6 +27,8 @@ _COMMODITY = re.compile(
     rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|sector)\b"
     # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million"
     rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth)\b"
+    # "fruit and vegetables, of which 612.8 thousand tonnes worth $498.7 million were delivered"
+    rf"|\b(?P<i>{_C}),?\s+of\s+which\b"
     # a digest line labelled with its goods: "Clothing and textiles: exports to Russia reached ..."
     rf"|^\W*(?P<h>{_C})\b[^:.]{{0,30}}:(?=.*\b(?:export|import|ship|suppl|sold|sale|purchas|bought|deliver|trade|turnover))",
     re.IGNORECASE)
@@ -85,5 +87,5 @@ def find_commodity(text: str) -> str | None:
         return None
     if m.group("e"):
         return f"non-{m.group('e').lower()} goods"
-    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("f"), m.group("h")) if g)
+    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("f"), m.group("h"), m.group("i")) if g)
     return term if term.isupper() else term.lower()
