@@ -238,7 +238,7 @@ _DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fel
 _WORD_PCT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|"
              r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
              r"sixteen|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred)")
-_PCT = rf"(?P<num>{_NUM}|(?<![\w-]){_WORD_PCT})\s?(?:-\s?)?(?:%|percent|per\s+cent|(?<=\d)pc)(?![\w])"     # "8pc": Pakistani style
+_PCT = rf"(?P<num>{_NUM}|(?<![\w-]){_WORD_PCT})\s?(?:-\s?)?(?:%|percent|per\s+cent|pct|(?<=\d)pc)(?![\w])"     # "8pc": Pakistani style; "38.6 pct": wires
 _SPELLED_PCT = re.compile(rf"\b{_WORD_PCT}\s?(?:-\s?)?(?:percent|per\s+cent)\b", re.IGNORECASE)
 _LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*"
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"

@@ -536,3 +536,26 @@ def test_thousands_abbreviated_and_goods_before_of_which():
 def test_a_destination_after_an_adjective_is_the_destination():
     rows = trade("Chile's exports to neighbouring Peru reached $2.1 billion in 2022.")
     assert [(r["flow"], r["reporter"], r["partner"]) for r in rows] == [("export", "CHL", "PER")]
+
+
+def test_pct_is_percent_and_a_higher_supply_named_as_the_cause_is_no_commodity():
+    rows = trade("Chile and Peru met. Trade between Chile and Peru reached $389.4 million in January-August 2023, "
+                 "up 38.6 pct year-on-year, while Chilean exports rose to $200 million on higher shipments of copper.")
+    assert [(r["value"], r["change_pct"], r["commodity"]) for r in rows] == [(3.894e8, 38.6, None), (2e8, None, None)]
+
+
+@pytest.mark.parametrize("text, commodity", [
+    ("Chilean farmers exported kidney beans worth $13 million to Peru in 2023.", "kidney beans"),
+    ("Supplies of Chilean walnuts to Peru totalled 8,700 tons in 2023.", "walnuts"),
+    ("Chile signed deals worth $13 million and exported goods worth $20 million to Peru in 2023.", None),
+])
+def test_goods_sold_worth_a_sum(text, commodity):
+    assert [r["commodity"] for r in trade(text) if r["value"] in (13e6, 8700.0, 20e6) and r["unit"] != "x"][-1:] == [commodity]
+
+
+def test_a_ranking_after_the_figure_names_no_side_and_a_named_period_is_not_the_same_period():
+    rows = trade("Chile and Peru met. Chile's exports to Peru reached $5 billion in 2022. China remained Peru's largest "
+                 "trading partner over the period with turnover of USD 7.9 bn, followed by Chile and Brazil. In the "
+                 "January-February period, bilateral trade totalled 4.6 billion dollars.")
+    assert [({r["reporter"], r["partner"]}, r["period_start"]) for r in rows] == [
+        ({"CHL", "PER"}, D(2022, 1, 1)), ({"PER", "CHN"}, D(2022, 1, 1)), ({"CHL", "PER"}, D(2023, 1, 1))]

@@ -32,7 +32,7 @@ _NOT_TRADE_TOPIC = re.compile(
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
     r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
-    r"remittances|money\s+transfers|"
+    r"remittances|money\s+transfers|containers?\s+(shipments|traffic|volumes?)|"
     # "the duty-free limit on border trade": the trade word belongs to the limit
     r"(limits?|quotas?|thresholds?|ceilings?|allowances?)(\s+(on|for)\s+([\w-]+\s+){0,2}(trade|exports?|imports?))?|"
     # "which are not counted as trade": what follows is said not to be trade
@@ -77,7 +77,7 @@ _TARGET = re.compile(
     re.IGNORECASE)
 # "During this period, ..." refers back to the period of the previous figure.
 _SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said|the)\s+"
-                          r"(period|(fiscal|financial)\s+year|year|([\w-]+\s+)?months|quarter|half)\b", re.IGNORECASE)
+                          r"(((?-i:[a-z][\w-]*)\s+)?period|(fiscal|financial)\s+year|year|([\w-]+\s+)?months|quarter|half)\b", re.IGNORECASE)
 # "The figure decreased by 9.4 percent": a change that belongs to the previous figure.
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\s*(the|this|that|these|its|their)\s+((trade\s+)?(figures?|amounts?|numbers?|indicators?|volumes?|values?|"
@@ -122,8 +122,8 @@ _COUNTED_THINGS = re.compile(r"\d[\d,.]*\s*(million\s+|thousand\s+)?(head|units|
                              r"wagons|flights|visitors|tourists)\b", re.IGNORECASE)
 _BILATERAL = re.compile(r"\b(bilateral|mutual|two-way)\s+(trade|turnover|commerce)\b|\btrade\s+between\s+the\s+two\b",
                         re.IGNORECASE)
-_CAUSE = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led\s+by|on\s+the\s+back\s+of)\b",
-                    re.IGNORECASE)
+_CAUSE = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led\s+by|on\s+the\s+back\s+of|"
+                    r"on\s+(higher|lower|stronger|weaker|increased|reduced|rising|falling))\b", re.IGNORECASE)
 # "$230 per tonne": a price, not a trade value
 _PRICE = re.compile(r"^\s*(per|a|an)\s+(tonne|ton|barrel|kilogram|kg|unit|cubic\s+met(re|er)|litre|liter|head)\b",
                     re.IGNORECASE)
@@ -306,7 +306,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     # "..., with two-way trade of $205 billion in 2024, and Korean firms have moved ...": a country
     # in a clause after the last figure is not one of its sides
     last_figure = max((x.end for x in amts + chgs), default=win_start)
-    brk = _NEXT_CLAUSE.search(text, last_figure, win_end)
+    brk = _NEXT_CLAUSE.search(text, last_figure, win_end) or _FOLLOWED_BY.search(text, last_figure, win_end)
     sides_end = brk.start() if brk else win_end
     mentions = [m for m in ([subject] if subject else []) + s.countries if win_start <= m.start and m.end <= sides_end]
     shifted = [type(m)(m.code, m.start - win_start, m.end - win_start, m.surface, m.kind) for m in mentions]
@@ -385,8 +385,8 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             if prev and roles.partner == [p] and p not in prev:     # "..., while trade with Belarus ..."
                 return prev[0], p
             return p, doc.other_side(p)
-        if prev:
-            return prev
+        if prev and not (_BILATERAL.search(window) and len(doc.main_pair) == 2):
+            return prev        # (but "bilateral trade" after a third country's figure is the article's pair)
         pair = doc.main_pair
         if len(pair) == 2 and not roles.speakers or len(pair) == 2 and set(roles.speakers) <= set(pair):
             return pair[0], pair[1]
@@ -483,6 +483,8 @@ def _last_match(pattern: re.Pattern, text: str) -> tuple[int, int] | None:
     return span
 
 
+# "..., with turnover of USD 7.9 bn, followed by Russia, Kazakhstan and Türkiye": a ranking, no sides
+_FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 _NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas)\b|;")
 

@@ -55,11 +55,17 @@ northern southern regional central
 # "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
 # Philippine bananas"); a sentence that opens "Trade in energy resources"
 _GENERIC = re.compile(r"(?:\b[A-Z][\w-]*\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|imports|shipments|supplies|deliveries)"
-                      r"|(?:tons?|tonnes?|(?i:exports|imports|sales|shipments|purchases))\s+of\s+(?:[A-Z][\w-]*\s+)?"
+                      r"|(?:tons?|tonnes?|(?i:exports|imports|sales|shipments|purchases|supplies|deliveries))\s+of\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?P<b>[a-z][a-z-]+)"
-                      r"|^\s*Trade\s+in\s+(?P<c>[a-z][a-z-]+(?:\s+(?:resources|products|goods|equipment))?))\b")
+                      r"|^\s*Trade\s+in\s+(?P<c>[a-z][a-z-]+(?:\s+(?:resources|products|goods|equipment))?)"
+                      # "exported kidney beans worth"
+                      r"|\b(?:exported|imported|shipped|supplied|sold|bought)\s+(?P<d>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+                      r"\s+worth)\b")
 
 
+# things "worth" a sum that are no goods: "signed deals worth $2 billion"
+_NOT_WORTH_GOODS = frozenset("deals deal contracts contract agreements agreement projects project investments investment "
+                             "documents memoranda loans loan".split())
 # "Seafood exports to China rose ...": goods opening the sentence
 _OPENING_GOODS = re.compile(r"^\s*(?P<w>[A-Z][a-z]+)\s+(?:exports|imports|shipments|sales|supplies|deliveries)\b")
 
@@ -74,8 +80,8 @@ def find_commodity(text: str) -> str | None:
     m = _COMMODITY.search(text) if "non-" in low or not _TERM_FIRST_WORDS.isdisjoint(_WORD.findall(low)) else None
     if not m:
         for g in _GENERIC.finditer(text):
-            word = g.group("a") or g.group("b") or g.group("c")
-            if word.split()[0] not in _NOT_GOODS:
+            word = g.group("a") or g.group("b") or g.group("c") or g.group("d")
+            if word.split()[0] not in _NOT_GOODS and word.split()[-1] not in _NOT_WORTH_GOODS:
                 return word
         opening = _OPENING_GOODS.match(text)
         if opening and opening["w"].lower() not in _NOT_GOODS and country_code(opening["w"]) is None:
