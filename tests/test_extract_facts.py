@@ -275,6 +275,9 @@ def test_past_an_agreement_told_before_the_next_one_in_the_sentence_counts():
     ("The two governments held a joint meeting in Chișinău on Monday.", "Chișinău"),
     ("Chad and Niger agreed on the railway during the eighth session of their Intergovernmental Commission in "
      "Zinder.", "Zinder"),
+    ("The ministers met in Panama City on Monday.", "Panama City"),          # a country's name, then "City"
+    ("Chad's minister paid an official visit to Zinder from 15 to 17 January.", "Zinder"),
+    ("Railway officials met in Agadez on Sunday with delegates from Niamey.", "Agadez"),   # the place right after
 ])
 def test_event_location_from_a_city_the_list_does_not_know(text, location):
     assert [r["location"] for r in extract(text, table="events")][:1] == [location]
@@ -299,9 +302,24 @@ def test_a_deal_in_a_condition_is_no_agreement():
     ("Regional leaders met at the first Africa-Gulf summit in Niamey in May 2023.", "summit"),
     ("President Ali Garba spoke with President Mahamat Deby by phone on Monday.", "call"),
     ("Chad's minister held phone talks with his Nigerien counterpart on Tuesday.", "call"),
+    ("Chad's deputy foreign minister travelled to Niamey on Monday for political consultations.", "visit"),
+    ("In Niamey the Chadian minister also called on the Prime Minister of Niger.", "meeting"),
+    ("The presidents discussed the preparations for the visit in a phone call on Monday.", "call"),
+    ("The ministers co-chaired the 21st session of the Chad–Niger Intergovernmental Commission.", "meeting"),
+    ("The national exposition of Chad opened in Niamey.", "other"),
+    ("Chadian exporters are holding a business roundtable with Nigerien buyers.", "meeting"),
 ])
 def test_more_event_forms(text, type_):
     assert [r["event_type"] for r in extract(text, table="events")] == [type_]
+
+
+def test_an_event_over_days_is_dated_by_its_first_day():
+    rows = extract("Chad's minister paid an official visit to Niamey from 15 to 17 January.", table="events")
+    assert [r["event_date"] for r in rows] == [D(2023, 1, 15)]
+
+
+def test_calling_on_a_country_is_no_event():
+    assert extract("Chad called on Niger to reopen the border.", table="events") == []
 
 
 def test_counted_travellers_are_no_visit():

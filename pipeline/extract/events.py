@@ -26,14 +26,17 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
                 r"received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?"
                 r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
-                r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w-]+\s+){0,6}(commission|committee|council)|"
+                r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
-                r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet"),
+                r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet|"
+                r"(business\s+)?round\s*-?table|"
+                # "called on the Prime Minister": a courtesy meeting ("called on Iran to ..." is no event)
+                r"called\s+on\s+(the\s+)?(?-i:(President|Prime|Minister|King|Emir|Crown|Speaker|Chairman|Governor|Vice|Sheikh))"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
-              r"tour|arrived\s+in|welcomed\s+in|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
+              r"tour|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
-    ("other", r"exhibition|expo|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
+    ("other", r"exhibition|exposition|expo|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
 # Every trigger contains one of these as a whole word; a sentence with none of them has no
@@ -42,7 +45,8 @@ _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), 
 _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour
-arrived welcomed delegation exhibition expo fair council commission received mission
+arrived welcomed delegation exhibition exposition expo fair council commission received mission called travelled
+traveled flew roundtable round table
 """.split())
 _WORD = re.compile(r"\w+")
 
@@ -53,8 +57,8 @@ _FIRST_WORDS = frozenset("""
 joint press news telephone phone video spoke held phoned called videoconference online conference forum summit
 signing commission committee council meeting session sitting met hold talks negotiations round consultations meet
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
-at heads head exhibition expo trade cooperation business interstate intergovernmental received attended hosted
-was were been economic investment fair
+at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
+hosted was were been economic investment fair called travelled traveled flew roundtable
 """.split())
 
 
@@ -94,6 +98,8 @@ _TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travel
 # "During his visit, ...", "On the sidelines of the forum, ...": an event named as the setting of another
 _SETTING = re.compile(r"(?:^|[,;]\s*)(?:during|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|as\s+part\s+of)\s+"
                       r"(?:his|her|their|its|the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PREPARATION = re.compile(r"\b(preparations?\s+for|prepar(e|ing)\s+for|ahead\s+of)\s+(the|a|an|his|her|their)\s+"
+                          r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "after the meeting", "following the talks": a later sentence about an event told before
 _AFTER_IT = re.compile(r"\b(after|following|ahead\s+of|before)\s+(the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
@@ -116,6 +122,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue
             if surface.lower() == "fair" and not _NAMED_FAIR.search(s.text[:m.start()]):
                 continue   # "a fair price": only a named fair ("the AgroExpo Central Asia fair") is an event
+            if len(matches) > 1 and _PREPARATION.search(s.text[:m.start()]):
+                continue   # "discussed the preparations for the visit in a phone call": the call is the event
             if len(matches) > 1 and _SETTING.search(s.text[:m.start()]):
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
@@ -188,7 +196,17 @@ def _date_near(s: SentenceView, at: int):
     # "SAMARKAND, 23 August 2023 (UzA) – ... was held on Tuesday": the dateline dates the report;
     # another date in the sentence dates the event
     told = [d for d in resolved if not _in_dateline(s.text, d)] or resolved
-    return min(told, key=lambda d: abs(d.start - at)).date
+    d = min(told, key=lambda d: abs(d.start - at))
+    first = _FIRST_DAY_BEFORE.search(s.text, max(0, d.start - 16), d.start)
+    if first and d.surface[:1].isdigit():     # "from 15 to 17 January": the event began on the 15th
+        try:
+            return d.date.replace(day=int(first.group(1)))
+        except ValueError:
+            pass
+    return d.date
+
+
+_FIRST_DAY_BEFORE = re.compile(r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+$", re.IGNORECASE)
 
 
 # "SAMARKAND, 23 August 2023 (UzA) –", "TEHRAN, Mar. 5 (MNA) -": a place, the date, a source, a dash
@@ -217,14 +235,26 @@ The This That
 """.split())
 
 
+# "met in Hairatan", "visit to Colombo", "held in Mexico City": a place named right after the trigger
+_PLACE_RIGHT_AFTER = re.compile(r"\s+(in|at|to)\s+" + _CITY_NAME)
 _CITY_STATES = frozenset({"Djibouti", "Kuwait", "Singapore", "Luxembourg", "Monaco", "Panama", "Guatemala", "San Marino"})
 _ARRIVED_IN = re.compile(r"\b(arrived|arrives|arriving|held|met|meet|meeting|talks|visit|visited|visiting)\s+(in|at)\s+$",
                          re.IGNORECASE)
 
 
 def _location(s: SentenceView, trigger: re.Match) -> str | None:
-    """The first city named after in/at/to ("in Tehran", "in the capital city of Nur-Sultan",
-    "visited Baku"); else a capitalised name right after the trigger ("talks in Khujand")."""
+    """The place right after the trigger ("met in Hairatan", "visit to Colombo"); else the first
+    city named after in/at/to ("in Tehran", "in the capital city of Nur-Sultan", "visited Baku");
+    else a capitalised name after the trigger ("talks in Khujand")."""
+    right_after = _PLACE_RIGHT_AFTER.match(s.text, trigger.end())
+    if right_after and _NOT_CITY.isdisjoint(right_after.group("city").split()) and (
+            right_after.group(1).lower() != "to" or trigger.lastgroup == "visit"):
+        city = right_after.group("city")
+        at = right_after.start("city")
+        country = next((p for p in s.places if p.start == at), None)
+        if country is None or country.kind in ("capital", "city") or country.surface in _CITY_STATES or (
+                city.endswith(" City") and country.end < right_after.end("city")):
+            return city
     for c in s.cities:
         if _LOCATION_PREP.search(s.text[max(0, c.start - 30):c.start]):
             return c.surface
@@ -241,8 +271,9 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
     if m and _NOT_CITY.isdisjoint(m.group("city").split()):
         at = m.start("city")
         # "Port Sudan" names a town though "Sudan" is a country
-        if m.group("prefix") or not any(p.start <= at < p.end for p in s.places):
-            return m.group("city")
+        if m.group("prefix") or not any(p.start <= at < p.end for p in s.places) or (
+                m.group("city").endswith(" City") and not any(p.start <= at and m.end("city") <= p.end for p in s.places)):
+            return m.group("city")       # (a country's name then "City": "Mexico City", "Kuwait City")
     return None
 
 
