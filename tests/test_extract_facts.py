@@ -243,6 +243,11 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
     ("Chad and Niger signed five cooperation documents on Monday.", "document", "signed", 5),
     ("Chad and Niger exchanged six signed documents.", "document", "signed", 6),
     ("Chad expects to sign around nine instruments with Niger.", "instrument", "planned", 9),
+    ("The session of the Chad-Niger commission closed on Monday with the signing of a final protocol.",
+     "protocol", "signed", 1),
+    ("Chad and Niger also agreed to work on an agreement on driving licences.", "agreement", "proposed", 1),
+    ("Chad and Niger signed a convention on the mutual protection of investments.", "convention", "signed", 1),
+    ("Chad and Niger agreed to sign a mutual recognition arrangement for trusted traders.", "arrangement", "planned", 1),
     ("The prime ministers of Chad and Niger witnessed the exchange of two memoranda.", "memorandum of understanding",
      "signed", 2),
 ])
@@ -291,6 +296,20 @@ def test_a_title_after_in_is_not_a_city():
 def test_an_agreement_between_two_names_those_two():
     text = "Chad and Niger met. Niger agreed to discuss a free trade agreement between Chad and the European Union."
     assert [r["parties"] for r in extract(text, table="agreements")] == [["EU", "TCD"]]
+
+
+def test_a_swap_arrangement_and_a_convention_centre_are_no_documents():
+    assert extract("Chad and Niger discussed supplying gas through a swap arrangement.", table="agreements") == []
+    rows = extract("Chad and Niger signed six documents at the convention centre.", table="agreements")
+    assert [r["agreement_type"] for r in rows] == ["document"]
+
+
+def test_different_documents_signed_the_same_day_are_separate():
+    text = ("Chad and Niger met. The session closed on Monday with the signing of a final protocol. "
+            "Four memoranda of understanding were also inked on Monday.")
+    rows = extract(text, table="agreements")
+    assert [(r["agreement_type"], r["agreement_count"]) for r in rows] == [
+        ("protocol", 1), ("memorandum of understanding", 4)]
 
 
 def test_a_deal_in_a_condition_is_no_agreement():

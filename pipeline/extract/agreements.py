@@ -19,6 +19,8 @@ _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the
     (r"protocols?", "protocol"),
     (r"contracts?", "contract"),
     (r"treat(?:y|ies)", "treaty"),
+    (r"conventions?(?!\s+(?:centre|center|hall|palace|complex))", "convention"),
+    (r"mutual\s+recognition\s+arrangements?", "arrangement"),   # not a "gas swap arrangement"
     (r"accords?", "accord"),
     (r"(?:joint\s+)?declarations?", "declaration"),
     (r"joint\s+statements?", "joint statement"),
@@ -33,6 +35,7 @@ _NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.
 _NOUN_WORDS = frozenset("""
 memorandum memoranda memorandums mou mous road roadmap roadmaps protocol protocols contract contracts treaty treaties
 accord accords joint declaration declarations action agreement instrument instruments agreements deal deals cooperation document documents
+convention conventions mutual
 """.split())
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
@@ -49,7 +52,7 @@ _PLANNED = re.compile(
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
-    r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|could\s+sign|may\s+sign|might\s+sign|"
+    r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|work\s+on|could\s+sign|may\s+sign|might\s+sign|"
     r"urged|would\s+like\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e|"
     r"(press|presses|pressed|push|pushes|pushed)\s+for)\b",
     re.IGNORECASE)
@@ -58,7 +61,7 @@ _SIGNED = re.compile(
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
     r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|"
     r"(witnessed|attended|oversaw|marked|followed)\s+(by\s+)?the\s+(signing|exchange)|"
-    r"(ended|concluded|culminated|closed)\s+with\s+the\s+signing)\b",
+    r"(ended|concluded|culminated|closed)\s+(on\s+\w+\s+)?with\s+the\s+signing)\b",
     re.IGNORECASE)
 _SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|concluded|conclusion|reached|sealed|"
                           r"struck|clinched|finali[sz]ed|ratified)\b", re.IGNORECASE)
@@ -219,12 +222,22 @@ def _worth(s: SentenceView, after: int, countries=()) -> tuple[float | None, str
     return None, None
 
 
+_GENERIC_TYPES = frozenset({"document", "agreement", "instrument"})
+
+
+def _may_be_one(type_a: str, type_b: str) -> bool:
+    """Two mentions signed the same day may be one signing unless they name different kinds of
+    document ("a final protocol" and "four memoranda" signed on Monday are five)."""
+    return type_a == type_b or type_a in _GENERIC_TYPES or type_b in _GENERIC_TYPES
+
+
 def _dedupe(rows: list[dict]) -> list[dict]:
     """A memorandum named again, or signed on the same day by the same parties, is one agreement."""
     out: list[dict] = []
     for r in rows:
         same = next((o for o in out if o["status"] == r["status"] == "signed" and r["signed_date"] is not None
-                     and o["signed_date"] == r["signed_date"] and o["parties"] == r["parties"]), None)
+                     and o["signed_date"] == r["signed_date"] and o["parties"] == r["parties"]
+                     and _may_be_one(o["agreement_type"], r["agreement_type"])), None)
         if same is None:
             same = next((o for o in out if o["agreement_type"] == r["agreement_type"] and o["status"] == r["status"]
                          and o["parties"] == r["parties"] and o["signed_date"] == r["signed_date"]
