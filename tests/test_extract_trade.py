@@ -559,3 +559,20 @@ def test_a_ranking_after_the_figure_names_no_side_and_a_named_period_is_not_the_
                  "January-February period, bilateral trade totalled 4.6 billion dollars.")
     assert [({r["reporter"], r["partner"]}, r["period_start"]) for r in rows] == [
         ({"CHL", "PER"}, D(2022, 1, 1)), ({"PER", "CHN"}, D(2022, 1, 1)), ({"CHL", "PER"}, D(2023, 1, 1))]
+
+
+def test_a_year_earlier_with_nothing_before_it_is_a_comparison_and_the_period_carries():
+    rows = trade("Chile and Peru met. Chilean exports to Peru fell 28 percent to $1.6 billion in January-July 2023. "
+                 "Wheat exports to Peru dropped to 41,000 tonnes in the seven months from 1.2 million tonnes a year "
+                 "earlier. Chile's total trade with Peru rose 5.2% to $10.9 billion over the same period, buoyed by "
+                 "exports of machinery.")
+    assert [(r["value"], r["period_end"], r["commodity"]) for r in rows] == [
+        (1.6e9, D(2023, 7, 31), None), (41000.0, D(2023, 7, 31), "wheat"), (1.09e10, D(2023, 7, 31), None)]
+
+
+@pytest.mark.parametrize("text, commodity", [
+    ("Chile's agrifood exports to Peru increased 17% to 3.4 million t in 2023.", "agrifood"),
+    ("Chile's record exports to Peru reached $3 billion in 2023.", None),
+])
+def test_goods_after_a_possessive(text, commodity):
+    assert [r["commodity"] for r in trade(text)] == [commodity]

@@ -123,7 +123,8 @@ _COUNTED_THINGS = re.compile(r"\d[\d,.]*\s*(million\s+|thousand\s+)?(head|units|
 _BILATERAL = re.compile(r"\b(bilateral|mutual|two-way)\s+(trade|turnover|commerce)\b|\btrade\s+between\s+the\s+two\b",
                         re.IGNORECASE)
 _CAUSE = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led\s+by|on\s+the\s+back\s+of|"
-                    r"on\s+(higher|lower|stronger|weaker|increased|reduced|rising|falling))\b", re.IGNORECASE)
+                    r"on\s+(higher|lower|stronger|weaker|increased|reduced|rising|falling)|"
+                    r"(buoyed|boosted|supported|helped|lifted|fuell?ed|pushed|dragged)\s+(up\s+|down\s+)?by)\b", re.IGNORECASE)
 # "$230 per tonne": a price, not a trade value
 _PRICE = re.compile(r"^\s*(per|a|an)\s+(tonne|ton|barrel|kilogram|kg|unit|cubic\s+met(re|er)|litre|liter|head)\b",
                     re.IGNORECASE)
@@ -146,7 +147,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         topics = _topics(s.text)
         if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
             topics = _with_anaphors(s.text, topics, prev_rows[-1])
-        own_periods = [p for p in s.periods if not p.is_comparison_base]    # "down from the same period of 2023" states none
+        own_periods = [p for p in s.periods if _states_period(p)]    # "down from the same period of 2023" states none
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i else None
@@ -168,6 +169,16 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         rows += sent_rows
         prev_rows = sent_rows
     return _dedupe(rows)
+
+
+# "from 1.2 million tonnes a year earlier" with no period before it in the sentence: a comparison
+_UNRESOLVED_BACK_REFERENCE = re.compile(r"\b(earlier|ago|before|previous|prior)\b", re.IGNORECASE)
+
+
+def _states_period(p: PeriodMention) -> bool:
+    """The period is the figure's own, not a comparison base."""
+    return not p.is_comparison_base and not (
+        p.kind == "relative" and p.start_date is None and _UNRESOLVED_BACK_REFERENCE.search(p.surface))
 
 
 def _scope_period(s: SentenceView) -> tuple | None:
@@ -525,7 +536,7 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     if len(amts) >= 2 and len(plain) >= 2:
         p = min(plain, key=lambda p: _distance(p, item, text))
         return span(p)
-    stated = [p for p in plain if not p.is_comparison_base]
+    stated = [p for p in plain if _states_period(p)]
     if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
                                                                  text[:item.start]):
         return _SKIP   # "up from $300 million": an earlier value without its own period

@@ -50,11 +50,12 @@ fiscal calendar financial
 put puts said says saw see sees expects expected reported estimated recorded boosted cut cuts set sets will would could
 may might has have had is was are were both bilateral european asian african american arab gulf western eastern
 northern southern regional central
+record strong weak rising falling declining growing booming seasonal nominal real net sluggish robust
 """.split())
 # the word before a flow word only after a demonym or name ("Philippine banana shipments"); after
 # "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
 # Philippine bananas"); a sentence that opens "Trade in energy resources"
-_GENERIC = re.compile(r"(?:\b[A-Z][\w-]*\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|imports|shipments|supplies|deliveries)"
+_GENERIC = re.compile(r"(?:\b[A-Z][\w-]*(?:'s|’s)?\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|imports|shipments|supplies|deliveries)"
                       r"|(?:tons?|tonnes?|(?i:exports|imports|sales|shipments|purchases|supplies|deliveries))\s+of\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?P<b>[a-z][a-z-]+)"
                       r"|^\s*Trade\s+in\s+(?P<c>[a-z][a-z-]+(?:\s+(?:resources|products|goods|equipment))?)"
