@@ -248,14 +248,14 @@ _VARIANTS: list[_Variant] = [
     _Variant("FIS", None, _both("fiscal", "financial", "budget"),
              rf"\s+year(?:\s+(?:of\s+)?{_Y}(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?)?"),
     _Variant("FIS", None, ["FY"], rf"\s?(?:{_Y}|\d\d(?!\d))(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?"),
-    _Variant("FIS", None, _both("fiscal"), rf"\s+{_Y}"),
+    _Variant("FIS", None, _both("fiscal"), rf"\s+{_Y}(?:\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?"),
     # the 2022-23 fiscal year, the 2023/24 Ethiopian fiscal year
     _Variant("FIS", None, _YEAR_WORDS,
              rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:[A-Z][a-z]+\s+)?(?:fiscal|financial|budget)\s+year"),
     # January-September 2023 / January to September 2023 / March 2022-March 2023 / January and September
     _Variant("MR", "mr_m1", _MONTH_WORDS,
              rf"{_MONTH_END}(?:\s+(?P<mr_y1>{_Y}))?(?P<mr_sep>{_DASH}|\s*/\s*|\s+(?:to|through|thru|till|until|and)\s+)"
-             rf"(?P<mr_m2>{_MON})(?:,?\s+(?:of\s+)?(?P<mr_y2>{_Y})|\s+of\s+(?P<mr_rel>this|last|the\s+current|the\s+previous|the\s+past)\s+year)?(?!\s*\d)"),
+             rf"(?P<mr_m2>{_MON})(?:,?\s+(?:of\s+)?(?P<mr_y2>{_Y})|\s+(?:period\s+)?of\s+(?P<mr_rel>this|last|the\s+current|the\s+previous|the\s+past)\s+year)?(?!\s*\d)"),
     # 2019-2020 / 2019 to 2021 / 2019 and 2021 (after "between")
     _Variant("YR", None, _YEAR_WORDS,
              rf"{_YEAR_REST}(?P<yr_sep>{_DASH}|\s+(?:to|through|till|until|and)\s+)(?P<yr_b>{_Y})"),

@@ -133,7 +133,8 @@ _CURRENCY_AFTER = re.compile(r"\$|\s*dollars?\b", re.IGNORECASE)
 
 
 # "Trans-Afghan Railway", "Pan-Arab", "Trans-Caspian": part of a route's or movement's name
-_NAME_PREFIX_BEFORE = re.compile(r"\b(?:Trans|Pan|trans|pan)-$")
+# ("non-EAEU countries": every country but those)
+_NAME_PREFIX_BEFORE = re.compile(r"\b(?:Trans|Pan|trans|pan|non|Non)-$")
 
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -576,3 +576,19 @@ def test_a_year_earlier_with_nothing_before_it_is_a_comparison_and_the_period_ca
 ])
 def test_goods_after_a_possessive(text, commodity):
     assert [r["commodity"] for r in trade(text)] == [commodity]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru met. Mercosur accounted for 31.5 percent of Chile's foreign trade in 2023, and the country's total "
+    "trade turnover reached $2.3 billion.",
+    "Chile and Peru met. The average customs value of imported passenger cars rose by 6.8% in 2023.",
+    "Chile and Peru met. Chile's trade with non-EU countries reached $49.9 billion in 2023.",
+    "Chile's minister met Peru's minister, as Peru still owes Chile an estimated $11 million for electricity imports.",
+])
+def test_a_countrys_total_trade_prices_debts_and_non_members_are_no_bilateral_figures(text):
+    assert trade(text) == []
+
+
+def test_total_trade_between_the_two_neighbours_is_bilateral():
+    rows = trade("Chile and Peru met. Total trade between the two neighbours stood at about $19.9 billion in 2023.")
+    assert [({r["reporter"], r["partner"]}, r["value"]) for r in rows] == [({"CHL", "PER"}, 1.99e10)]

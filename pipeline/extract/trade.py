@@ -32,7 +32,7 @@ _NOT_TRADE_TOPIC = re.compile(
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
     r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
-    r"remittances|money\s+transfers|containers?\s+(shipments|traffic|volumes?)|"
+    r"remittances|money\s+transfers|average\s+([\w-]+\s+)?(value|price|cost)s?|containers?\s+(shipments|traffic|volumes?)|owes|owed|owing|arrears|"
     # "the duty-free limit on border trade": the trade word belongs to the limit
     r"(limits?|quotas?|thresholds?|ceilings?|allowances?)(\s+(on|for)\s+([\w-]+\s+){0,2}(trade|exports?|imports?))?|"
     # "which are not counted as trade": what follows is said not to be trade
@@ -49,6 +49,7 @@ _WORLD_TRADE = re.compile(r"\b((total|overall)\s+)?(foreign|external)\s+trade(\s
 # words that stand for the other country of a figure ("exports to the kingdom", "bilateral")
 _PARTNER_WORD = re.compile(r"\b((to|with|from|into)\s+the\s+(country|kingdom|republic|emirate|neighbou?r(ing)?(\s+country)?|"
                            r"other\s+side)|bilateral|mutual|each\s+other|both\s+countries|two\s+countries)\b", re.IGNORECASE)
+_TWO_OF_THEM = re.compile(r"\b(two|both)\s+(neighbou?rs|nations|sides|countries|states|partners)\b", re.IGNORECASE)
 _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap test before the full pattern
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 _FORECAST = re.compile(
@@ -288,7 +289,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         prev_end = max((x.end for x in ordered[gi - 1][1] + ordered[gi - 1][2]), default=0) if gi else 0
         win_start = min(prev_end, topic.start)
         if gi == 0:      # "Egyptian exports to Jordan ..., while Jordan's exports to Egypt amounted to $142m"
-            before = [t for t in topics if t.end <= topic.start and t.flow != "none"]
+            before = [t for t in topics if t.end <= topic.start]
             brk = _last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
             if brk:
                 win_start = before[-1].end + brk[1]
@@ -389,13 +390,15 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             return parties[0], parties[1]
         if len(parties) == 1:
             p = parties[0]
-            if _SINGLE_COUNTRY_TOTAL.search(window) and not re.search(r"\b(bilateral|mutual|two\s+countries|both)\b", window, re.I):
+            if _SINGLE_COUNTRY_TOTAL.search(window) and not (_PARTNER_WORD.search(window) or _TWO_OF_THEM.search(window)):
                 return p, None
             if prev and p in prev:
                 return p, _other(prev, p)
             if prev and roles.partner == [p] and p not in prev:     # "..., while trade with Belarus ..."
                 return prev[0], p
             return p, doc.other_side(p)
+        if _SINGLE_COUNTRY_TOTAL.search(window) and not (_PARTNER_WORD.search(window) or _TWO_OF_THEM.search(window)):
+            return None, None  # "the country's total trade turnover reached $2.3 billion": its trade with everyone
         if prev and not (_BILATERAL.search(window) and len(doc.main_pair) == 2):
             return prev        # (but "bilateral trade" after a third country's figure is the article's pair)
         pair = doc.main_pair
