@@ -112,7 +112,8 @@ _CARRY_SIDES_SENTENCES = 2
 _WORLD_SCOPE = re.compile(
     r"\b(all\s+(other\s+)?(countries|destinations|markets|partners|trading\s+partners|nations)|"
     r"(the\s+)?rest\s+of\s+the\s+world|the\s+world\b(?!\s+(trade|bank))|globally|worldwide|world\s+markets?|"
-    r"global\s+([\w-]+\s+)?trade|(most|much|the\s+bulk|the\s+majority|half|part)\s+of\s+which)\b",
+    r"global\s+([\w-]+\s+)?trade|(most|much|the\s+bulk|the\s+majority|half|part)\s+of\s+which|"
+    r"non-[\w-]+\s+(countries|states|members|partners|nations))\b",
     re.IGNORECASE)
 # "India's overall merchandise exports", "Kazakhstan's foreign trade": one country's trade with
 # everyone, unless the stretch names whom it is with ("total exports to Iran").
