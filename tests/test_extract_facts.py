@@ -281,6 +281,7 @@ def test_past_an_agreement_told_before_the_next_one_in_the_sentence_counts():
     ("Chad and Niger agreed on the railway during the eighth session of their Intergovernmental Commission in "
      "Zinder.", "Zinder"),
     ("The ministers met in Panama City on Monday.", "Panama City"),          # a country's name, then "City"
+    ("Chad and Niger held the 10th meeting of their commission in the city of Zinder on Thursday.", "Zinder"),
     ("Chad's minister paid an official visit to Zinder from 15 to 17 January.", "Zinder"),
     ("Railway officials met in Agadez on Sunday with delegates from Niamey.", "Agadez"),   # the place right after
 ])

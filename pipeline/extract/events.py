@@ -224,7 +224,7 @@ def _in_dateline(text: str, d) -> bool:
 # and not the start of a longer name ("in Ak Orda Palace"); checked in _location.
 _CITY_NAME = (r"(?P<city>(?P<prefix>(Port|Saint|St\.|San|Santa|New|Nizhny|Novi|Sharm\s+El)\s+)?"
               r"[A-Z][^\W\d_A-Z]+(?:['’-][A-Za-z][^\W\d_A-Z]+)*(?:\s+[A-Z][^\W\d_A-Z]+){0,3})(?=\s+[a-z]|[,.;]|\s*$)")
-_UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+" + _CITY_NAME)
+_UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+(?:the\s+(?:city|town|port|capital)\s+of\s+)?" + _CITY_NAME)
 _VISITED_CITY = re.compile(r"\s+" + _CITY_NAME)          # "visited Port Sudan"
 _NOT_CITY = frozenset("""
 January February March April May June July August September October November December
