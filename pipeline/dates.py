@@ -119,7 +119,7 @@ _CAL_DIGIT_FIRST = re.compile(
     r"(?P<a>\d(?<![\w$€£.,/\-–—#№]\d)\d{0,3})(?!\d)(?:"
     r"(?P<iso_s>[-/.])(?P<iso_m>\d\d?)(?P=iso_s)(?P<iso_d>\d\d?)(?!\d)(?![.,/]\d)"
     r"|\.\s(?P<ymd_m>\d\d?)\.\s(?P<ymd_d>\d\d?)\.(?!\d)"            # "2024. 02. 21." (Hungarian, Korean)
-    rf"|(?P<num_s>[./])(?P<num_b>\d\d?)(?P=num_s)(?P<num_y>{YEAR_RX})(?![.,/]\d)"
+    rf"|(?P<num_s>[./-])(?P<num_b>\d\d?)(?P=num_s)(?P<num_y>{YEAR_RX})(?![.,/]\d)"
     rf"|(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{MONTH_RX})(?:,?\s+(?P<y>{YEAR_RX}))?)")
 
 
@@ -161,7 +161,7 @@ def _digit_first_atom(m: re.Match) -> CalendarAtom | None:
         return None
     if m["num_s"]:
         x, b, y = int(a), int(m["num_b"]), int(m["num_y"])
-        if m["num_s"] == "." or x > 12:        # 27.01.2023, 27/01/2023: day first
+        if m["num_s"] in ".-" or x > 12:       # 27.01.2023, 27-01-2023, 27/01/2023: day first
             d, mo, amb = x, b, False
         elif b > 12:                           # 01/27/2023: month first
             d, mo, amb = b, x, False
@@ -373,7 +373,7 @@ _NAME = r"[A-Z][\w.'’-]*"
 _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) + r"\b\.?,?\s*"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Rr]eleased|[Ii]ssued|[Dd]ated)"
+    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated)"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
     r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,|]?\s*)?")        # "Published: 09:45 PM, 21 Aug 2023"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
@@ -428,7 +428,7 @@ _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopy
 # Tried in order at the start of the line and after each separator in it.
 _PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True))
 # "By Jane Doe - Published 29/10/2024"; "Memo No. 26.00.124      Date: 22/09/2024"
-_PUB_SEGMENT = re.compile(r"\s+[|•·]\s*|\s[-–—]\s|\s{3,}")
+_PUB_SEGMENT = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s{3,}")
 
 
 def find_published_date(text: str, day_first: bool | None = None) -> tuple[dt.date, int, int] | None:
@@ -437,30 +437,60 @@ def find_published_date(text: str, day_first: bool | None = None) -> tuple[dt.da
     copyright lines are never read, and a date needs its year. A numeric date that reads
     either way ("05/11/2024") is read day first or month first as `day_first` says (see
     numeric_date_order), and not at all when it is None."""
-    head = text[:_HEAD_CHARS]
-    pos = 0
-    seen = 0
-    for line in head.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if not line or line.isspace():
-            continue
-        seen += 1
-        if seen > _HEAD_LINES:
-            break
-        line = line[:_LINE_HEAD]
-        if not _DIGIT.search(line):
-            continue
-        cut = _SKIP_LINE.search(line)
-        if cut:
-            if not line[:cut.start()].strip(" \t|•·,;:-–—("):
-                continue                  # "Last update: March 1, 2024 01:47"
-            line = line[:cut.start()]     # "Published: ... | Updated: ..."
-        found = _published_in_line(line, day_first)
+    head_lines = _lines(text, 0, _HEAD_CHARS)[:_HEAD_LINES]
+    for line_start, line in head_lines:
+        found = _published_on_line(line, day_first)
+        if found:
+            date, s, e = found
+            return date, line_start + s, line_start + e
+    # no date line at the top: a date in the page's address ("example.com/economy/2023/11/28/..."),
+    # then a date line at the foot ("Published: 05.03.2025 14:20", "First published ... on 3 September 2024")
+    for line_start, line in head_lines:
+        url = _URL_DATE.search(line)
+        if url and _valid(int(url["y"]), int(url["m"]), int(url["d"])):
+            return dt.date(int(url["y"]), int(url["m"]), int(url["d"])), line_start + url.start("y"), line_start + url.end("d")
+    for line_start, line in reversed(_lines(text, max(0, len(text) - _FOOT_CHARS), len(text))[-_FOOT_LINES:]):
+        # a footer line says what its date is ("Published:", a weekday, a time); a bare date at the foot may be anything
+        found = _published_on_line(line, day_first) if _FOOT_HINT.search(line) else None
+        first = None if found else _FIRST_PUBLISHED.search(line)
+        if first:
+            atom = next((a for a in calendar_atoms(line[first.end():]) if a.year and not a.ambiguous and not a.last_day), None)
+            if atom:
+                found = dt.date(atom.year, atom.month, atom.day), first.end() + atom.start, first.end() + atom.end
         if found:
             date, s, e = found
             return date, line_start + s, line_start + e
     return None
+
+
+_FOOT_CHARS = 1200
+_FOOT_LINES = 8
+_URL_DATE = re.compile(r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)+/)\S*?/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d\d)[/-](?P<d>\d\d)(?=[/-]|\b)")
+_FOOT_HINT = re.compile(rf"\b(?:[Pp]ublished|PUBLISHED|[Pp]osted|[Dd]ate|[Rr]eleased|[Ii]ssued)\b|\d{{1,2}}:\d\d|{_WEEKDAY_ANY}")
+_FIRST_PUBLISHED = re.compile(r"\b[Ff]irst\s+published\b[^\n]{0,100}?\bon\s+")
+
+
+def _lines(text: str, begin: int, end: int) -> list[tuple[int, str]]:
+    """(offset, line) of the non-blank lines of text[begin:end] (the first one whole only if begin starts it)."""
+    out = []
+    pos = begin
+    for line in text[begin:end].split("\n"):
+        if line and not line.isspace():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _published_on_line(line: str, day_first: bool | None) -> tuple[dt.date, int, int] | None:
+    line = line[:_LINE_HEAD]
+    if not _DIGIT.search(line):
+        return None
+    cut = _SKIP_LINE.search(line)
+    if cut:
+        if not line[:cut.start()].strip(" \t|•·,;:-–—("):
+            return None                   # "Last update: March 1, 2024 01:47"
+        line = line[:cut.start()]         # "Published: ... | Updated: ..."
+    return _published_in_line(line, day_first)
 
 
 # An Iranian outlet's date line: "15 Shahrivar 1403", "1403/08/15" (year, month, day)

@@ -151,6 +151,17 @@ PUBLISHED_CASES = [
     ("Headline\nLIMA, May 14, 2025.\nText.", D(2025, 5, 14), "May 14, 2025"),
     ("Ref. No. 12.00.0000.118      Date: 14/05/2025\nText.", D(2025, 5, 14), "14/05/2025"),
     ("Jane Doe   |14.05.2025 - Update : 15.05.2025\nText.", D(2025, 5, 14), "14.05.2025"),
+    ("Headline\nSource: Xinhua| 2024-09-03 21:14:08|Editor: desk\nText.", D(2024, 9, 3), "2024-09-03"),
+    ("Headline\nDate: 17-07-2024\nText.", D(2024, 7, 17), "17-07-2024"),
+    ("Headline\nPress release No. 231 of 12 June 2024\nText.", D(2024, 6, 12), "12 June 2024"),
+    ("Headline\nRegistration date: 2024.05.15 | Department: Trade\nText.", D(2024, 5, 15), "2024.05.15"),
+    ("example.com/economy/2023/11/28/trade-beyond-oil\nHeadline\nText.", D(2023, 11, 28), "2023/11/28"),   # the address
+    # at the foot, a line that says what its date is
+    ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "Published: 05.03.2025 14:20\n",
+     D(2025, 3, 5), "05.03.2025"),
+    ("Headline\n" + "Body text of the article goes on here.\n" * 15
+     + "First published in print in Steppe Review, issue 9/2024, on 3 September 2024.\n", D(2024, 9, 3), "3 September 2024"),
+    ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "Updated: 05.03.2025 14:20\n", None, None),
 ]
 
 
