@@ -13,8 +13,8 @@ Rules for expressions that need the publication date P (all None when P is unkno
 - "this/last/next month": the calendar month of P / before / after it.
 - A period without a year ("in the first quarter", "the first half", "from January to
   September", "in March") takes P's year; "in March" alone follows the yearless-date rule of
-  pipeline.dates (a month starting more than 62 days after P is last year's), and so does a
-  range of months ("July-December" published in February is last year's). "the first N
+  pipeline.dates (a month starting more than 62 days after P is last year's), and so is a range
+  of months whose last month does ("July-December" published in February). "the first N
   months" without a year (or of the current year) is None when it would end after P: a
   year-to-date figure cannot cover months that have not happened yet.
 - "the previous year", "a year earlier": the year before the last explicit year stated before
@@ -243,6 +243,7 @@ _VARIANTS: list[_Variant] = [
     # the fiscal year to June 2023, the 12 months ended September 2023: twelve months ending with that month
     _Variant("YTO", None, _both("fiscal", "financial", "budget"),
              rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<yto_y>{_Y}))?"),
+    _Variant("YTO", None, ["year"], rf"\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m3>{_MON})\s+(?P<yto_y3>{_Y})"),
     _Variant("YTO", None, ["12"] + _both("twelve"),
              rf"\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?P<yto_m2>{_MON})\s+(?P<yto_y2>{_Y})"),
     _Variant("FIS", None, _both("fiscal", "financial", "budget"),
@@ -255,7 +256,7 @@ _VARIANTS: list[_Variant] = [
     # January-September 2023 / January to September 2023 / March 2022-March 2023 / January and September
     _Variant("MR", "mr_m1", _MONTH_WORDS,
              rf"{_MONTH_END}(?:\s+(?P<mr_y1>{_Y}))?(?P<mr_sep>{_DASH}|\s*/\s*|\s+(?:to|through|thru|till|until|and)\s+)"
-             rf"(?P<mr_m2>{_MON})(?:,?\s+(?:of\s+)?(?P<mr_y2>{_Y})|\s+(?:period\s+)?of\s+(?P<mr_rel>this|last|the\s+current|the\s+previous|the\s+past)\s+year)?(?!\s*\d)"),
+             rf"(?P<mr_m2>{_MON})(?:,?\s+(?:period\s+)?(?:of\s+)?(?P<mr_y2>{_Y})|\s+(?:period\s+)?of\s+(?P<mr_rel>this|last|the\s+current|the\s+previous|the\s+past)\s+year)?(?!\s*\d)"),
     # 2019-2020 / 2019 to 2021 / 2019 and 2021 (after "between")
     _Variant("YR", None, _YEAR_WORDS,
              rf"{_YEAR_REST}(?P<yr_sep>{_DASH}|\s+(?:to|through|till|until|and)\s+)(?P<yr_b>{_Y})"),
@@ -614,9 +615,9 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
 
     if name == "YTO":
         the = _back(_THE_BEFORE, text, s, 8)
-        month = _d.month_number(_g(m, "yto_m") or _g(m, "yto_m2"))
-        if _g(m, "yto_y") or _g(m, "yto_y2"):
-            year = int(_g(m, "yto_y") or _g(m, "yto_y2"))
+        month = _d.month_number(_g(m, "yto_m") or _g(m, "yto_m2") or _g(m, "yto_m3"))
+        if _g(m, "yto_y") or _g(m, "yto_y2") or _g(m, "yto_y3"):
+            year = int(_g(m, "yto_y") or _g(m, "yto_y2") or _g(m, "yto_y3"))
         elif P is not None:                    # "the financial year ended March 31": the last such end before P
             year = P.year if (month, calendar.monthrange(P.year, month)[1]) <= (P.month, P.day) else P.year - 1
         else:
@@ -657,8 +658,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             if P is None:
                 return _Cand(s, e, None, "range")
             y2 = P.year
-            if m1 <= m2 and dt.date(y2, m1, 1) - P > _d.FUTURE_WINDOW:
-                y2 -= 1                            # "July-December" in February: last year's, as for "in March"
+            if m1 <= m2 and dt.date(y2, m2, 1) - P > _d.FUTURE_WINDOW:
+                y2 -= 1                            # "July-December" in February: last year's, not months to come
         if y1 is None:
             y1 = y2 if m1 <= m2 else y2 - 1
         if (y1, m1) >= (y2, m2):

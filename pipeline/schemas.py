@@ -16,7 +16,7 @@ FLOWS = ("total", "export", "import")
 KINDS = ("actual", "target", "forecast")
 STATUSES = ("signed", "planned", "proposed")
 EVENT_TYPES = ("meeting", "visit", "call", "conference", "forum", "summit", "press_conference", "signing", "other")
-PLACE_CODE = r"^[A-Z]{2,5}$"          # ISO 3166-1 alpha-3, or a bloc acronym such as EAEU or EU
+PLACE_CODE = r"^[A-Z]{2,8}$"          # ISO 3166-1 alpha-3, or a bloc acronym such as EAEU, EU or MERCOSUR
 EARLIEST_DATE = dt.date(1950, 1, 1)   # older dates in relations news are almost surely misreadings
 LATEST_DATE = dt.date(2100, 12, 31)
 

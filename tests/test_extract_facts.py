@@ -313,6 +313,12 @@ def test_different_documents_signed_the_same_day_are_separate():
         ("protocol", 1), ("memorandum of understanding", 4)]
 
 
+def test_a_bloc_named_as_the_venue_is_no_party():
+    rows = extract("Chad and Niger met. The ministers agreed to sign a transit agreement at the next ECOWAS summit.",
+                   table="agreements")
+    assert [r["parties"] for r in rows] == [["NER", "TCD"]]
+
+
 def test_a_deal_in_a_condition_is_no_agreement():
     assert extract("Chad and Niger met. Farmers will block the border if no deal is reached.", table="agreements") == []
 

@@ -592,3 +592,36 @@ def test_a_countrys_total_trade_prices_debts_and_non_members_are_no_bilateral_fi
 def test_total_trade_between_the_two_neighbours_is_bilateral():
     rows = trade("Chile and Peru met. Total trade between the two neighbours stood at about $19.9 billion in 2023.")
     assert [({r["reporter"], r["partner"]}, r["value"]) for r in rows] == [({"CHL", "PER"}, 1.99e10)]
+
+
+def test_a_period_labelling_a_figure_in_brackets_is_not_the_period_of_the_figure_outside():
+    rows = trade("Chile and Peru met. Chile exported goods worth 29.4 billion pesos to Peru from January to April 2023. "
+                 "Total trade between the two countries thus amounted to $5.7 billion (January to April 2022: "
+                 "$5.6 billion).")
+    assert [(r["value"], r["period_start"]) for r in rows if r["unit"] == "USD"] == [
+        (5.7e9, D(2023, 1, 1)), (5.6e9, D(2022, 1, 1))]
+
+
+def test_a_part_alone_does_not_set_the_period_told_after_it():
+    rows = trade("Chile and Peru met. Chile's exports to Peru amounted to $3.2 billion in January-April 2023. "
+                 "In April alone, exports to Peru rose to $0.9 billion. Imports of bananas from Peru reached "
+                 "118 thousand tons in the period.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (3.2e9, D(2023, 1, 1), D(2023, 4, 30)), (9e8, D(2023, 4, 1), D(2023, 4, 30)),
+        (118000.0, D(2023, 1, 1), D(2023, 4, 30))]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Chile's exports to Peru reached $2 billion in 2022. For comparison, trade with the neighbouring Bolivia came "
+     "to $38 million in 2022.", {"CHL", "BOL"}),
+    ("Chile and Peru met. Bilateral trade between the two countries stood at about $1.1 billion in 2022, "
+     "according to Mercosur data.", {"CHL", "PER"}),
+    ("Ghana and Togo met. Ghana's exports to Cote d'Ivoire rose 9 percent to $29 million in 2022.", {"GHA", "CIV"}),
+])
+def test_more_sides(text, sides):
+    assert [{r["reporter"], r["partner"]} for r in trade(text)][-1:] == [sides]
+
+
+def test_the_year_ending_a_month():
+    rows = trade("Chile and Peru met. Peru's exports to Chile reached $412.7 million in the year ending January 2023.")
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2022, 2, 1), D(2023, 1, 31))]

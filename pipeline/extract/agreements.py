@@ -175,6 +175,8 @@ _KIND_PARTIES = {"bilateral": 2, "trilateral": 3, "tripartite": 3, "three-way": 
 def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
     codes: list[str] = []
     for m in s.countries:
+        if _VENUE_AFTER.match(s.text, m.end) and _VENUE_BEFORE.search(s.text, max(0, m.start - 40), m.start):
+            continue     # "to be signed at the next ECOWAS summit": where, not who
         if m.code not in codes:
             codes.append(m.code)
     n = _stated_party_count(s.text)
@@ -199,6 +201,9 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
     return sorted(codes) or None
 
 
+_VENUE_AFTER = re.compile(r"[\s-]+(summit|forum|meeting|session|conference|expo|exhibition|fair)\b", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(at|during|on\s+the\s+sidelines\s+of|before|ahead\s+of)\s+(the|a|an)\s+"
+                           r"((next|upcoming|forthcoming|annual|\d+(st|nd|rd|th))\s+)?$", re.IGNORECASE)
 _BETWEEN_TWO = re.compile(r"\bbetween\s+(the\s+)?[A-Z][\w'’. -]{1,40}?\s+and\s+(the\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3}")
 _JOINTLY_WITH = re.compile(r"\b(jointly|together)\s+with\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE)
 

@@ -98,9 +98,9 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
             transit.append(m.code)      # "via Turkmenistan and Uzbekistan"
         elif re.search(r"\b(to|into|for)\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):   # "to neighbouring Iraq"
             dest.append(m.code)
-        elif re.search(r"\bfrom\s+(the\s+)?$", before):
+        elif re.search(r"\bfrom\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):
             origin.append(m.code)
-        elif re.search(r"\b(with|and)\s+(the\s+)?$", before):
+        elif re.search(r"\b(with|and)\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):
             partner.append(m.code)
         elif after.startswith(("'s", "’s")) or m.kind == "demonym":
             owner.append(m.code)

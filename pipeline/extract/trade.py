@@ -149,7 +149,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         topics = _topics(s.text)
         if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
             topics = _with_anaphors(s.text, topics, prev_rows[-1])
-        own_periods = [p for p in s.periods if _states_period(p)]    # "down from the same period of 2023" states none
+        own_periods = [p for p in s.periods if _states_period(p) and not _bracket_label(s.text, p)]   # "down from the same period of 2023" states none
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i else None
@@ -159,7 +159,9 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         # the latest period the sentence states carries on: "rose to $314m in 2022-23 from $262m in
         # 2021-22. Exports accounted for $113m of the total" is 2022-23
         dated = [r for r in sent_rows if r["period_start"] is not None and r["kind"] == "actual"]
-        if dated:
+        if _ALONE_PERIOD.search(s.text):
+            pass                   # "In April alone, ...": a part, not the period of what follows
+        elif dated:
             latest = max(dated, key=lambda r: r["period_end"] or r["period_start"])
             last_period, last_period_at = (latest["period_start"], latest["period_end"]), i
         elif (scope := _scope_period(s)) is not None:
@@ -175,6 +177,9 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
 
 # "from 1.2 million tonnes a year earlier" with no period before it in the sentence: a comparison
 _UNRESOLVED_BACK_REFERENCE = re.compile(r"\b(earlier|ago|before|previous|prior)\b", re.IGNORECASE)
+
+
+_ALONE_PERIOD = re.compile(r"\b(?i:in|during|for)\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+\s+(?:\d{4}\s+)?alone\b")
 
 
 def _states_period(p: PeriodMention) -> bool:
@@ -403,7 +408,7 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
         if prev and not (_BILATERAL.search(window) and len(doc.main_pair) == 2):
             return prev        # (but "bilateral trade" after a third country's figure is the article's pair)
         pair = doc.main_pair
-        if len(pair) == 2 and not roles.speakers or len(pair) == 2 and set(roles.speakers) <= set(pair):
+        if len(pair) == 2 and (not roles.speakers or set(roles.speakers) <= set(pair) or _BILATERAL.search(window)):
             return pair[0], pair[1]
         return None, None
     # a country named again without a telling word ("leaving Japan with ...") is no new side
@@ -540,7 +545,7 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     if len(amts) >= 2 and len(plain) >= 2:
         p = min(plain, key=lambda p: _distance(p, item, text))
         return span(p)
-    stated = [p for p in plain if _states_period(p)]
+    stated = [p for p in plain if _states_period(p) and not _bracketed_comparison(text, item, p)]
     if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
                                                                  text[:item.start]):
         return _SKIP   # "up from $300 million": an earlier value without its own period
@@ -551,6 +556,16 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         p = min(stated, key=lambda p: _distance(p, item, text))
         return span(p)
     return (None, None)
+
+
+def _bracket_label(text: str, p: PeriodMention) -> bool:
+    """"57.3 billion euros (January to April 2023: 56.9 billion euros)": a period labelling the
+    figure in brackets after it, a comparison for the figure outside them."""
+    return text[:p.start].rstrip().endswith("(") and text[p.end:p.end + 3].lstrip().startswith(":")
+
+
+def _bracketed_comparison(text: str, item, p: PeriodMention) -> bool:
+    return _bracket_label(text, p) and not (p.end <= item.start and ")" not in text[p.end:item.start])
 
 
 # "$37 million for the whole of 2022", "$1.2 billion in 2023": a period the number's own preposition takes
