@@ -256,7 +256,9 @@ _VARIANTS: list[_Variant] = [
     # January-September 2023 / January to September 2023 / March 2022-March 2023 / January and September
     _Variant("MR", "mr_m1", _MONTH_WORDS,
              rf"{_MONTH_END}(?:\s+(?P<mr_y1>{_Y}))?(?P<mr_sep>{_DASH}|\s*/\s*|\s+(?:to|through|thru|till|until|and)\s+)"
-             rf"(?P<mr_m2>{_MON})(?:,?\s+(?:period\s+)?(?:of\s+)?(?P<mr_y2>{_Y})|\s+(?:period\s+)?of\s+(?P<mr_rel>this|last|the\s+current|the\s+previous|the\s+past)\s+year)?(?!\s*\d)"),
+             rf"(?P<mr_m2>{_MON})(?:,?\s+(?:period\s+)?(?:of\s+)?(?P<mr_y2>{_Y})|\s+(?:period\s+)?of\s+(?P<mr_rel>this|last|the\s+current|the\s+previous|the\s+past)\s+year"
+             # "July-December of fiscal year 2024-25", "April-November of the current fiscal year 2023-24"
+             rf"|\s+of\s+(?:the\s+)?(?:current\s+|last\s+|previous\s+)?(?:fiscal|financial)\s+year\s+(?P<mr_fy>{_Y})\s*[-–/]\s*(?:{_Y}|\d\d(?!\d)))?(?!\s*\d)"),
     # 2019-2020 / 2019 to 2021 / 2019 and 2021 (after "between")
     _Variant("YR", None, _YEAR_WORDS,
              rf"{_YEAR_REST}(?P<yr_sep>{_DASH}|\s+(?:to|through|till|until|and)\s+)(?P<yr_b>{_Y})"),
@@ -648,6 +650,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         m1, m2 = _d.month_number(_g(m, "mr_m1")), _d.month_number(_g(m, "mr_m2"))
         y1 = int(_g(m, "mr_y1")) if _g(m, "mr_y1") else None
         y2 = int(_g(m, "mr_y2")) if _g(m, "mr_y2") else None
+        if _g(m, "mr_fy") and m1 <= m2:        # months of a split fiscal year: its first year's from April on
+            y2 = int(_g(m, "mr_fy")) + (m1 < 4)
         if _g(m, "mr_rel"):                    # "January–July of this year", "... of last year"
             if P is None:
                 return _Cand(s, e, None, "range")

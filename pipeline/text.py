@@ -29,7 +29,7 @@ _CHROME_LINE = re.compile(
     r"|^.{0,60}\blogo\s*$"                                                               # "Newsroom logo"
     r"|^\s*(share(\s+this(\s+article|\s+story)?)?|print|e-?mail|tweet|advertisement|subscribe\b.*|follow\s+us\b.*|"
     r"sign\s+up\b.*|tags?\s*:.*|keywords?\s*:.*|source\s*:.*|photo\s*(credit)?\s*:.{0,60}|image\s*:.{0,60}|"
-    r"[\[(]?(photo|picture|image)\s+caption\s*:.*|[\[(](photo|picture|image)\s*:.*|(corrected|correction|clarification|editor'?s\s+note)\b.{0,40}:.*|"
+    r"[\[(]?(photo|picture|image)\s+caption\s*:.*|[\[(](photo|picture|image)\s*(:|[\])]).*|(corrected|correction|clarification|editor'?s\s+note)\b.{0,40}:.*|"
     r"copyright\b.*|©.*|all\s+rights\s+reserved.*|click\s+here\b.*|comments?\s*\(?\d*\)?)\s*$",
     re.IGNORECASE)
 # "Home | Politics | Economy | Sport", "Home / Business / China": a navigation menu (three or more short items between bars, bullets or spaced slashes)

@@ -248,6 +248,9 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
     ("Chad and Niger also agreed to work on an agreement on driving licences.", "agreement", "proposed", 1),
     ("Chad and Niger signed a convention on the mutual protection of investments.", "convention", "signed", 1),
     ("Chad and Niger agreed to sign a mutual recognition arrangement for trusted traders.", "arrangement", "planned", 1),
+    ("A free trade agreement, under negotiation since 2006, is being finalised.", "agreement", "proposed", 1),
+    ("A transit agreement is being finalised and is expected to be signed before the end of the year.",
+     "agreement", "planned", 1),
     ("The prime ministers of Chad and Niger witnessed the exchange of two memoranda.", "memorandum of understanding",
      "signed", 2),
 ])

@@ -625,3 +625,27 @@ def test_more_sides(text, sides):
 def test_the_year_ending_a_month():
     rows = trade("Chile and Peru met. Peru's exports to Chile reached $412.7 million in the year ending January 2023.")
     assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2022, 2, 1), D(2023, 1, 31))]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru met. For comparison, Chile's total non-copper exports in 2023 reached $32.5 billion.",
+    "Chile and Peru met. The Valparaiso Sea Trade Port handled 7.1 million tons of cargo in 2023.",
+    "Chile and Peru met. Mutual trade between the Mercosur member states in 2023 exceeded $90 billion.",
+])
+def test_one_countrys_exports_a_port_and_trade_within_a_bloc_are_no_bilateral_figures(text):
+    assert trade(text) == []
+
+
+def test_months_of_a_split_fiscal_year():
+    rows = trade("In April-November of the current fiscal year 2022-23, India's exports to Nepal fell 13 percent "
+                 "to $1.03 billion.")
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2022, 4, 1), D(2022, 11, 30))]
+
+
+@pytest.mark.parametrize("text, commodity", [
+    ("Chile exported goods worth $3 billion to Peru in 2023, with metallurgical products making up $1.1 billion "
+     "of that amount.", "metallurgical products"),
+    ("Chile exported 410,000 tons of commodities worth $198 million to Peru in 2023.", None),
+])
+def test_goods_making_up_part_of_a_figure_and_commodities_in_general(text, commodity):
+    assert [r["commodity"] for r in trade(text)][-1] == commodity

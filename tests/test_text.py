@@ -156,6 +156,7 @@ def test_related_lists_under_other_markers_are_chrome(related):
     "Corrected 9 February 2024 11:40 CET: an earlier version misstated the number of memoranda signed in 2023.",
     "[Photo: Minister Ali Garba (R) and Minister Mahamat Deby at the commission meeting in Niamey]",
     "[Photo caption: Minister Ali Garba (R) and Minister Mahamat Deby at the commission meeting in Niamey, June 13]",
+    "[Photo] Participants attend the 11th meeting of the Chad-Niger Business Council in Niamey.",
 ])
 def test_a_caption_or_correction_note_is_chrome_whatever_its_length(furniture):
     text = f"Chad and Niger sign transit deal\n\n{furniture}\n\nThe two countries signed a transit agreement on Monday.\n"

@@ -130,9 +130,15 @@ def _type_of(noun: str) -> str:
     return noun.lower()
 
 
+_IN_PROGRESS = re.compile(r"\b(is|are)\s+(still\s+)?being\s+(finali[sz]ed|negotiated|prepared|drafted|discussed|worked\s+out)\b"
+                          r"|\bunder\s+negotiation\b", re.IGNORECASE)
+
+
 def _status(text: str) -> str | None:
     if _PLANNED.search(text):
         return "planned"
+    if _IN_PROGRESS.search(text):
+        return "proposed"       # "A free trade agreement, under negotiation since 2006, is being finalised"
     signed = _SIGNED.search(text)
     proposed = _PROPOSED.search(text)
     if signed and not (proposed and re.search(r"\b(need|ready|could|may|might|would\s+like)\s+to\s+sign\b", text, re.I)):

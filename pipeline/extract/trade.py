@@ -23,7 +23,7 @@ _TRADE_TOPIC = re.compile(
     r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b))\b"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
-    r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|and\s+economic\s+mission))|"
+    r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange)\b",
     re.IGNORECASE)
 _NOT_TRADE_TOPIC = re.compile(
@@ -38,7 +38,9 @@ _NOT_TRADE_TOPIC = re.compile(
     # "which are not counted as trade": what follows is said not to be trade
     r"not\s+(counted|included|considered|classed|treated|recorded)\s+(as|in)\s+(\w+\s+)?(trade|exports?|imports?)|"
     # "intra-ECOWAS trade", "the bloc's total trade": trade within a bloc, not between two countries
-    r"intra-[\w-]+\s+(trade|exports?|imports?)|the\s+bloc'?s\s+(\w+\s+)?trade)\b",
+    r"intra-[\w-]+\s+(trade|exports?|imports?)|the\s+bloc'?s\s+(\w+\s+)?trade|"
+    # "Mutual trade between the EAEU member states": within a bloc
+    r"(trade|turnover)\s+(between|among)\s+(the\s+)?[\w-]+\s+member\s+(states|countries))\b",
     re.IGNORECASE)
 # "Uzbekistan's total foreign trade": one country's trade with the world, unless it says with whom
 # ("foreign trade with Oman") or whose ("the two countries' foreign trade")
@@ -117,7 +119,7 @@ _WORLD_SCOPE = re.compile(
     re.IGNORECASE)
 # "India's overall merchandise exports", "Kazakhstan's foreign trade": one country's trade with
 # everyone, unless the stretch names whom it is with ("total exports to Iran").
-_ONE_COUNTRY_SCOPE = re.compile(r"\b(foreign|external|overall|global|total)\s+(\w+\s+)?(trade|exports|imports)\b",
+_ONE_COUNTRY_SCOPE = re.compile(r"\b(foreign|external|overall|global|total)\s+([\w-]+\s+)?(trade|exports|imports)\b",
                                 re.IGNORECASE)
 _RESTATED = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+|equivalent\s+to\s+)?")
 _COUNTED_THINGS = re.compile(r"\d[\d,.]*\s*(million\s+|thousand\s+)?(head|units|vehicles|cars|trucks|passengers|containers|"

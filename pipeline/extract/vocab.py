@@ -50,7 +50,7 @@ fiscal calendar financial
 put puts said says saw see sees expects expected reported estimated recorded boosted cut cuts set sets will would could
 may might has have had is was are were both bilateral european asian african american arab gulf western eastern
 northern southern regional central
-record strong weak rising falling declining growing booming seasonal nominal real net sluggish robust
+record strong weak rising falling declining growing booming seasonal nominal real net sluggish robust commodities
 """.split())
 # the word before a flow word only after a demonym or name ("Philippine banana shipments"); after
 # "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
@@ -59,6 +59,8 @@ _GENERIC = re.compile(r"(?:\b[A-Z][\w-]*(?:'s|’s)?\s+(?P<a>[a-z][a-z-]+)\s+(?:
                       r"|(?:tons?|tonnes?|(?i:exports|imports|sales|shipments|purchases|supplies|deliveries))\s+of\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?P<b>[a-z][a-z-]+)"
                       r"|^\s*Trade\s+in\s+(?P<c>[a-z][a-z-]+(?:\s+(?:resources|products|goods|equipment))?)"
+                      # "with metallurgical products making up $1.1 billion of that"
+                      r"|\b(?P<e>[a-z][a-z-]+\s+products)\s+(?:making\s+up|accounting\s+for|accounted\s+for|made\s+up)"
                       # "exported kidney beans worth"
                       r"|\b(?:exported|imported|shipped|supplied|sold|bought)\s+(?P<d>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
                       r"\s+worth)\b")
@@ -81,7 +83,7 @@ def find_commodity(text: str) -> str | None:
     m = _COMMODITY.search(text) if "non-" in low or not _TERM_FIRST_WORDS.isdisjoint(_WORD.findall(low)) else None
     if not m:
         for g in _GENERIC.finditer(text):
-            word = g.group("a") or g.group("b") or g.group("c") or g.group("d")
+            word = g.group("a") or g.group("b") or g.group("c") or g.group("d") or g.group("e")
             if word.split()[0] not in _NOT_GOODS and word.split()[-1] not in _NOT_WORTH_GOODS:
                 return word
         opening = _OPENING_GOODS.match(text)
