@@ -167,7 +167,9 @@ def find_amounts(text: str) -> list[Amount]:
                 if unit is None:
                     continue
                 dem = m.groupdict().get("dem")
-                if dem and "|" in unit:           # "Djiboutian francs": the demonym's country's
+                if dem and f"{dem} {cur}" in _CURRENCY:     # "Belarusian rubles": a currency of its own
+                    unit = _CURRENCY[f"{dem} {cur}"]
+                elif dem and "|" in unit:                    # "Djiboutian francs": the demonym's country's
                     unit = resolve_currency(unit, (places.country_code(dem),)) or unit
             if len(m.group("cur") or "") == 1 and m.group("cur").isalpha() and not (
                     (m.start("cur") == 0 or not text[m.start("cur") - 1].isalnum())

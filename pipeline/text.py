@@ -40,6 +40,8 @@ _MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}((\s*[|•·»]\s*|\s+/\s+)[^|�
                         r"|^\s*[^\s.!?]+( [^\s.!?]+)?(\s{3,}[^\s.!?]+( [^\s.!?]+)?){2,}\s*$"
                         # "Home  News  Business  Opinion": four or more single words two spaces apart
                         r"|^\s*[^\s.!?]+(\s{2,}[^\s.!?]+){3,}\s*$")
+# "Trade turnover | $1.03 billion | +21.4%": a row of a table, not a menu
+_TABLE_ROW = re.compile(r"\d\s?%|[$€£¥₽]\s?\d|\d\s?(mln|bln|million|billion|bn|tonnes|tons)\b")
 # "Main > Economy > Kazakhstan and Russia sign ...": a breadcrumb trail
 _BREADCRUMB = re.compile(r"^\s*[^>»›\n]{1,40}(\s+[>»›]\s+[^>»›\n]{1,40}){0,3}\s+[>»›]\s+\S"
                          # "Home / Economy": short capitalised items between spaced slashes, nothing else
@@ -97,7 +99,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
             listed.append(i)
         elif _looks_like_paragraph(stripped):
             last_paragraph = i
-        if _CHROME_LINE.match(stripped) or _RELATED_LINE.match(stripped) or _BYLINE.match(stripped) or _MENU_LINE.match(stripped) or _BREADCRUMB.match(stripped):
+        if _CHROME_LINE.match(stripped) or _RELATED_LINE.match(stripped) or _BYLINE.match(stripped) or (_MENU_LINE.match(stripped) and not _TABLE_ROW.search(stripped)) or _BREADCRUMB.match(stripped):
             chrome.add(i)
     # listed headlines after the last paragraph are other articles; a list inside the story is its text
     chrome.update(i for i in listed if i > last_paragraph)
@@ -299,7 +301,8 @@ def find_title(text: str) -> str | None:
                 and not _DATELINE_ONLY.match(stripped) and not _BYLINE_INSIDE.search(stripped)):
             candidates[i] = stripped
     preferred = ({i: c for i, c in candidates.items()
-                  if "|" not in c and len(c.split()) <= _TITLE_MAX_WORDS and not c.isupper()}    # "MINISTRY OF TRADE OF ..."
+                  if "|" not in c and len(_DASH_SEPARATOR.findall(c)) < 2     # "TRADE WIRE — Economy — Briefs"
+                  and len(c.split()) <= _TITLE_MAX_WORDS and not c.isupper()}    # "MINISTRY OF TRADE OF ..."
                  or candidates)
     if not preferred:
         return None
@@ -310,6 +313,7 @@ def find_title(text: str) -> str | None:
     return preferred[best]
 
 
+_DASH_SEPARATOR = re.compile(r"\s[—–-]\s")
 # "BAKU, June 5. By Leyla Huseynova – CaspiNews": a dateline and byline on one line
 _BYLINE_INSIDE = re.compile(r"\b[Bb]y\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,2}\s*([|–—]|$)")
 # "ASTANA --", "DOHA, Oct 4 (QNA) -": a dateline on a line of its own

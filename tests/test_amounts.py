@@ -42,6 +42,7 @@ def amounts(text):
     ("Exports reached 5 billion Rwandan francs.", 5e9, "RWF"),
     ("Rice imports reached a record 3.55 million MT.", 3.55e6, "t"), ("Shipments totaled 612,000 MT.", 6.12e5, "t"),
     ("Exports grew to P82.6 billion.", 8.26e10, "PHP"),
+    ("Imports were worth 96.4 million Belarusian rubles.", 9.64e7, "BYN"), ("Exports reached 5 billion rubles.", 5e9, "RUB"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
     [(v, u, _)] = amounts(text)

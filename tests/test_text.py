@@ -168,3 +168,17 @@ def test_a_headline_keeps_its_place_over_a_longer_standfirst_under_it():
             "Ministers review defence and connectivity ties; double taxation agreement at an advanced stage\n\n"
             "LILONGWE - Malawi and Zambia signed a digital infrastructure pact on Friday, officials said.\n")
     assert find_title(text) == "Malawi, Zambia sign digital pact, eye $500 million trade"
+
+
+def test_a_masthead_split_by_dashes_is_not_the_headline():
+    text = ("CASPIAN TRADE WIRE — Economy — Briefs\n14.02.2024 | 16:05\n\nChile, Peru target $5 billion in trade\n\n"
+            "SANTIAGO – Chile and Peru aim to lift bilateral trade to $5 billion, the minister said on Wednesday.\n")
+    assert find_title(text) == "Chile, Peru target $5 billion in trade"
+
+
+def test_a_table_row_with_figures_is_not_a_menu():
+    text = ("Chile and Peru trade at a glance\n\nIndicator | Value | Change y/y\n"
+            "Trade turnover | $1.03 billion | +21.4%\nHome | News | Economy | Sport\n")
+    sections = {s.text: s.section for s in split_sentences(text)}
+    assert sections["Trade turnover | $1.03 billion | +21.4%"] == "body"
+    assert sections["Home | News | Economy | Sport"] == "chrome"
