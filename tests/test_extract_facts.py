@@ -24,6 +24,9 @@ D = dt.date
      "last week.", 120, "TJK", "UZB", True),
     ("Some 60 Tajik companies took part in the Tajikistan–Uzbekistan business forum held in Tashkent.",
      60, "TJK", "UZB", True),
+    ("Some 85 Tajik companies are exhibiting at the Tashkent Build Expo this week.", 85, "TJK", "UZB", True),
+    ("Tajikistan and Uzbekistan met. The minister led a Tajik delegation of 22 companies at the Tajikistan-Uzbekistan "
+     "Business Networking Session.", 22, "TJK", "UZB", False),
     ("A business forum was held in Tashkent. It was attended by 120 Uzbek and Tajik companies.",
      120, None, "UZB", False),
 ])
@@ -332,6 +335,7 @@ def test_a_deal_in_a_condition_is_no_agreement():
     ("President Ali Garba spoke with President Mahamat Deby by phone on Monday.", "call"),
     ("Chad's minister held phone talks with his Nigerien counterpart on Tuesday.", "call"),
     ("Chad's deputy foreign minister travelled to Niamey on Monday for political consultations.", "visit"),
+    ("The two prime ministers discussed the border dispute by phone on Wednesday evening.", "call"),
     ("In Niamey the Chadian minister also called on the Prime Minister of Niger.", "meeting"),
     ("The presidents discussed the preparations for the visit in a phone call on Monday.", "call"),
     ("The ministers co-chaired the 21st session of the Chad–Niger Intergovernmental Commission.", "meeting"),

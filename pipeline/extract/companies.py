@@ -34,7 +34,7 @@ _COMPANY_WORDS = frozenset("""
 companies company firm firms enterprise enterprises businesses producers manufacturers exporters importers holdings
 ventures corporations subsidiaries entities suppliers contractors exhibitors startups ups banks traders
 """.split())
-_HOST_PREP = re.compile(r"\b(in|into|on|to|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
+_HOST_PREP = re.compile(r"\b(in|into|on|to|at|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
 _MANY_COUNTRIES = re.compile(r"\s+from\s+(over\s+|more\s+than\s+|some\s+|about\s+)?[\w,]+\s+(countries|nations|states)\b",
                              re.IGNORECASE)
 _BOTH_COUNTRIES = re.compile(r"\s+(from|of)\s+(both|the\s+two)\s+(countries|sides|nations)\b", re.IGNORECASE)
@@ -42,7 +42,8 @@ _BOTH_COUNTRIES = re.compile(r"\s+(from|of)\s+(both|the\s+two)\s+(countries|side
 _TWO_NATIONALITIES = re.compile(r"\b[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s")
 # "took part in the Iran Exclusive Exhibition", "in the Russia–Iran business forum": a name, not the host
 _NAMED_EVENT_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w-]*)?\s+(?:[A-Za-z][\w-]*\s+){0,3}?"
-                                r"(?:exhibition|expo|fair|forum|show|summit|festival|week)s?\b", re.IGNORECASE)
+                                r"(?:exhibition|expo|fair|forum|show|summit|festival|week|session|conference|"
+                                r"meeting|council|dialogue|round\s*table)s?\b", re.IGNORECASE)
 # "exhibited at the "Made in Pakistan" expo": a country inside a quoted name is no host
 _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
@@ -100,7 +101,7 @@ def _host_mentions(s: SentenceView) -> list:
     quoted = [q.span() for q in _QUOTED.finditer(text)]
     return [m for m in s.countries + [c for c in s.cities if c.kind in ("capital", "city")]
             if _HOST_PREP.search(text[max(0, m.start - 12):m.start]) and not any(qs < m.start < qe for qs, qe in quoted)
-            and not _NAMED_EVENT_AFTER.match(text, m.end)]
+            and not (m.kind not in ("capital", "city") and _NAMED_EVENT_AFTER.match(text, m.end))]   # "the Tbilisi Build Expo" is in Tbilisi
 
 
 def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, count_end: int):

@@ -15,7 +15,8 @@ from pipeline.wordscan import matches_at_words
 _TRIGGERS: list[tuple[str, str]] = [
     ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing"),
     ("call", r"(tele)?phone\s+(call|conversation|talks)|telephone\s+conversation|video\s+call|"
-             r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spoke\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart"),
+             r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spoke\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
+             r"(discussed|talked\s+about|conferred\s+on)\s+[^.;]{0,80}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone"),
     ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference"),
     ("forum", r"forum"),
     ("summit", r"summit"),
@@ -58,7 +59,7 @@ joint press news telephone phone video spoke held phoned called videoconference 
 signing commission committee council meeting session sitting met hold talks negotiations round consultations meet
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
-hosted was were been economic investment fair called travelled traveled flew roundtable
+hosted was were been economic investment fair called travelled traveled flew roundtable discussed talked conferred
 """.split())
 
 
