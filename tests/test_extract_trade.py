@@ -649,3 +649,15 @@ def test_months_of_a_split_fiscal_year():
 ])
 def test_goods_making_up_part_of_a_figure_and_commodities_in_general(text, commodity):
     assert [r["commodity"] for r in trade(text)][-1] == commodity
+
+
+@pytest.mark.parametrize("phrase", [
+    "exports", "export", "exported", "exporting", "exporter", "shipment", "shipments", "shipped", "supplies", "supplied",
+    "supplying", "sold", "sells", "selling", "sales to", "deliveries", "delivered", "delivers", "delivering", "imports",
+    "import", "imported", "importing", "importer", "purchases", "purchased", "bought", "buys", "trade", "turnover",
+    "commerce", "trade exchange", "commercial exchanges", "exchange of goods", "commodity exchange",
+])
+def test_every_trade_word_passes_the_scope_prefilter(phrase):
+    from pipeline.extract import trade as trade_module
+    assert trade_module._TRADE_TOPIC.fullmatch(phrase)
+    assert phrase.split()[0] in trade_module._TRADE_WORDS

@@ -141,27 +141,34 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     last_sides: tuple | None = None
     last_sides_at = -10
     prev_rows: list[dict] = []
+    scope_at = -10       # the last sentence without figures that may set the period of those after it
     for i, s in enumerate(doc.sentences):
         if not s.amounts and not s.changes:
             prev_rows = []
-            scope = _scope_period(s)
-            if scope:
-                last_period, last_period_at = scope, i
+            if _may_set_scope(s):
+                scope_at = i
             continue
         topics = _topics(s.text)
         if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
             topics = _with_anaphors(s.text, topics, prev_rows[-1])
         own_periods = [p for p in s.periods if _states_period(p) and not _bracket_label(s.text, p)]   # "down from the same period of 2023" states none
+        if scope_at > last_period_at and i - scope_at <= _CARRY_PERIOD_SENTENCES and (
+                not own_periods or _SAME_PERIOD.search(s.text)):
+            # its periods are read only now, when this sentence needs one (few sentences do)
+            scope = _scope_period(doc.sentences[scope_at])
+            if scope:
+                last_period, last_period_at = scope, scope_at
+            scope_at = -10
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
-        subject = _pronoun_subject(doc.sentences[i - 1], s) if i else None
+        subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject)
         if not sent_rows and not s.amounts:
             _attach_back_reference(s, prev_rows)
         # the latest period the sentence states carries on: "rose to $314m in 2022-23 from $262m in
         # 2021-22. Exports accounted for $113m of the total" is 2022-23
         dated = [r for r in sent_rows if r["period_start"] is not None and r["kind"] == "actual"]
-        if _ALONE_PERIOD.search(s.text):
+        if "alone" in s.text and _ALONE_PERIOD.search(s.text):
             pass                   # "In April alone, ...": a part, not the period of what follows
         elif dated:
             latest = max(dated, key=lambda r: r["period_end"] or r["period_start"])
@@ -190,10 +197,24 @@ def _states_period(p: PeriodMention) -> bool:
         p.kind == "relative" and p.start_date is None and _UNRESOLVED_BACK_REFERENCE.search(p.surface))
 
 
+_DIGIT = re.compile(r"\d")
+# every word _TRADE_TOPIC can start with (tests/test_extract_trade.py keeps the two in step)
+_TRADE_WORDS = frozenset("""
+export exports exported exporting exporter shipment shipments shipped supplies supplied supplying sold sells selling
+deliveries delivered delivers delivering sales import imports imported importing importer purchases purchased bought
+buys trade turnover commerce commercial exchange commodity
+""".split())
+
+
+def _may_set_scope(s: SentenceView) -> bool:
+    """Cheap tests first: a digit (a period with none, "last year", is left alone) and a trade word."""
+    return not (s.text.isascii() and _TRADE_WORDS.isdisjoint(s.words)) and bool(_DIGIT.search(s.text))
+
+
 def _scope_period(s: SentenceView) -> tuple | None:
     """The period a sentence without figures sets for the figures after it: "The committee has
     published foreign trade data for the first ten months of 2024. Below are the main indicators"."""
-    if not _TRADE_TOPIC.search(s.text):
+    if not _may_set_scope(s) or not _TRADE_TOPIC.search(s.text):
         return None
     if s.amounts and (_WORLD_SCOPE.search(s.text) or _ONE_COUNTRY_SCOPE.search(s.text)):
         return None          # "... of the country's total foreign trade of $134 billion last year": not the pair's
@@ -326,7 +347,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     # "..., with two-way trade of $205 billion in 2024, and Korean firms have moved ...": a country
     # in a clause after the last figure is not one of its sides
     last_figure = max((x.end for x in amts + chgs), default=win_start)
-    brk = _NEXT_CLAUSE.search(text, last_figure, win_end) or _FOLLOWED_BY.search(text, last_figure, win_end)
+    brk = _NEXT_CLAUSE.search(text, last_figure, win_end) or (
+        _FOLLOWED_BY.search(text, last_figure, win_end) if "followed" in text else None)
     sides_end = brk.start() if brk else win_end
     mentions = [m for m in ([subject] if subject else []) + s.countries if win_start <= m.start and m.end <= sides_end]
     shifted = [type(m)(m.code, m.start - win_start, m.end - win_start, m.surface, m.kind) for m in mentions]
