@@ -60,6 +60,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
 rs tk kshs
 """.split())     # the last line: currency signs written with a dot before a figure ("Rs. 8.6 billion")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s+)")
+_DATELINE_MARK = re.compile(r"[-–—:]")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(,\s*\d{4})?)?\s*"
                        r"(\([^()]{1,40}\))?\s*[-–—:]+\s*")
 
@@ -190,7 +191,9 @@ def _iter_sentences(text: str, title: str | None):
             sent_text = text[s:e]
             if not any(ch.isalnum() for ch in sent_text):
                 continue           # a stray "/" or "***" left between sentences
-            key = _normalise(_DATELINE.sub("", sent_text, count=1)) if section == "body" else _normalise(sent_text)
+            # (a dateline needs a dash or colon near the start: most sentences skip the pattern)
+            key = (_normalise(_DATELINE.sub("", sent_text, count=1))
+                   if section == "body" and _DATELINE_MARK.search(sent_text, 0, 128) else _normalise(sent_text))
             repeat = seen.get(key) if section != "chrome" else None
             if repeat is None and section != "chrome" and key:
                 seen[key] = n_out
