@@ -336,6 +336,8 @@ def test_a_deal_in_a_condition_is_no_agreement():
     ("Chad's minister held phone talks with his Nigerien counterpart on Tuesday.", "call"),
     ("Chad's deputy foreign minister travelled to Niamey on Monday for political consultations.", "visit"),
     ("The two prime ministers discussed the border dispute by phone on Wednesday evening.", "call"),
+    ("The presidents of Chad and Niger held talks by phone on Sunday.", "call"),
+    ("The telephone talk held between the two prime ministers on Monday was cordial.", "call"),
     ("In Niamey the Chadian minister also called on the Prime Minister of Niger.", "meeting"),
     ("The presidents discussed the preparations for the visit in a phone call on Monday.", "call"),
     ("The ministers co-chaired the 21st session of the Chad–Niger Intergovernmental Commission.", "meeting"),
@@ -353,6 +355,14 @@ def test_an_event_over_days_is_dated_by_its_first_day():
 
 def test_calling_on_a_country_is_no_event():
     assert extract("Chad called on Niger to reopen the border.", table="events") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ali Garba is a former diplomat and a visiting fellow at a Niamey think tank.",
+    "Both sides reviewed the issues discussed in the previous meeting, including transit fees.",
+])
+def test_a_visiting_fellow_and_a_previous_meeting_are_no_events(text):
+    assert extract(text, table="events") == []
 
 
 def test_counted_travellers_are_no_visit():

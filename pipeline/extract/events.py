@@ -14,7 +14,7 @@ from pipeline.wordscan import matches_at_words
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
     ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing"),
-    ("call", r"(tele)?phone\s+(call|conversation|talks)|telephone\s+conversation|video\s+call|"
+    ("call", r"(tele)?phone\s+(call|conversation|talks?)|held\s+([\w-]+\s+)?talks\s+(by|over\s+the|on\s+the)\s+(tele)?phone|telephone\s+conversation|video\s+call|"
              r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spoke\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
              r"(discussed|talked\s+about|conferred\s+on)\s+[^.;]{0,80}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone"),
     ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference"),
@@ -33,7 +33,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(business\s+)?round\s*-?table|"
                 # "called on the Prime Minister": a courtesy meeting ("called on Iran to ..." is no event)
                 r"called\s+on\s+(the\s+)?(?-i:(President|Prime|Minister|King|Emir|Crown|Speaker|Chairman|Governor|Vice|Sheikh))"),
-    ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
+    ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:fellow|professor|scholar|researcher|lecturer|card|hours)\b)(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
               r"tour|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
@@ -161,7 +161,7 @@ def extract_events(doc: DocContext) -> list[dict]:
 
 _MET_AT_EVENT = re.compile(r"\s+(at|on\s+the\s+sidelines\s+of)\s+(the|a|an)\s+([\w'’-]+\s+){0,5}(summit|forum|conference)\b",
                            re.IGNORECASE)
-_NEXT_BEFORE = re.compile(r"\b(next|upcoming|future)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
+_NEXT_BEFORE = re.compile(r"\b(next|upcoming|future|previous|prior)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _meeting_noun_ok(text: str, m: re.Match) -> bool:
