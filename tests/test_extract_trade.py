@@ -661,3 +661,18 @@ def test_every_trade_word_passes_the_scope_prefilter(phrase):
     from pipeline.extract import trade as trade_module
     assert trade_module._TRADE_TOPIC.match(phrase)
     assert phrase.split()[0] in trade_module._TRADE_WORDS
+
+
+def test_a_world_trade_figure_sets_the_period_of_the_bilateral_figures_after_it():
+    rows = trade("Chile and Peru met. The foreign trade turnover of Chile in January-December 2023 amounted to "
+                 "$65.9 billion. Peru accounted for 17.5% of the total, with trade turnover with Peru reaching "
+                 "$11.5 billion.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (1.15e10, D(2023, 1, 1), D(2023, 12, 31))]
+
+
+def test_the_nine_months_is_the_nine_month_period_told_before_not_a_later_year():
+    rows = trade("Chile and Peru met. Trade between Chile and Peru reached $2.4 billion in January-September 2023. "
+                 "Peru accounted for 18% of Chile's total foreign trade of $134 billion last year. Chile supplied "
+                 "about 2 million tons of copper to Peru in the nine months.")
+    assert [(r["value"], r["period_end"]) for r in rows] == [(2.4e9, D(2023, 9, 30)), (2e6, D(2023, 9, 30))]

@@ -136,8 +136,7 @@ _PRICE = re.compile(r"^\s*(per|a|an)\s+(tonne|ton|barrel|kilogram|kg|unit|cubic\
 
 def extract_trade_figures(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
-    last_period: tuple | None = None
-    last_period_at = -10
+    told: list[tuple[tuple | None, int]] = []     # periods stated so far, with their sentence (None: unknown)
     last_sides: tuple | None = None
     last_sides_at = -10
     prev_rows: list[dict] = []
@@ -152,13 +151,14 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
             topics = _with_anaphors(s.text, topics, prev_rows[-1])
         own_periods = [p for p in s.periods if _states_period(p) and not _bracket_label(s.text, p)]   # "down from the same period of 2023" states none
-        if scope_at > last_period_at and i - scope_at <= _CARRY_PERIOD_SENTENCES and (
+        if scope_at > (told[-1][1] if told else -10) and i - scope_at <= _CARRY_PERIOD_SENTENCES and (
                 not own_periods or _SAME_PERIOD.search(s.text)):
             # its periods are read only now, when this sentence needs one (few sentences do)
             scope = _scope_period(doc.sentences[scope_at])
             if scope:
-                last_period, last_period_at = scope, scope_at
+                told.append((scope, scope_at))
             scope_at = -10
+        last_period, last_period_at = _period_told(told, s.text)
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
@@ -172,16 +172,50 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             pass                   # "In April alone, ...": a part, not the period of what follows
         elif dated:
             latest = max(dated, key=lambda r: r["period_end"] or r["period_start"])
-            last_period, last_period_at = (latest["period_start"], latest["period_end"]), i
+            told.append(((latest["period_start"], latest["period_end"]), i))
         elif (scope := _scope_period(s)) is not None:
-            last_period, last_period_at = scope, i     # a figure not taken ("purchases totaled ... in 2023"): its period
+            told.append((scope, i))    # a figure not taken ("purchases totaled ... in 2023", world trade): its period
         elif own_periods and sent_rows:
-            last_period = None     # "In January-March ..." with no year known: "in the quarter" is no earlier period
+            told.append((None, i))     # "In January-March ..." with no year known: "in the quarter" is no earlier period
         for r in sent_rows:
             last_sides, last_sides_at = (r["reporter"], r["partner"]), i
         rows += sent_rows
         prev_rows = sent_rows
     return _dedupe(rows)
+
+
+def _period_told(told: list[tuple[tuple | None, int]], text: str) -> tuple[tuple | None, int]:
+    """The latest period told before, and where: of a length the sentence names if it names one
+    ("in the nine months" after a figure for last year and one for January-September: the
+    second), the latest otherwise. (None, at) when the latest such period is unknown."""
+    n = _months_named(text)
+    for period, at in reversed(told[-4:]):
+        if n is None or period is None or _months_between(period) == n:
+            return period, at
+    return (told[-1] if told else (None, -10))
+
+
+_N_MONTHS = re.compile(r"\bthe\s+(?:same\s+)?(?P<n>\w+)[\s-]months?\b|\bthe\s+(?:same\s+)?(?P<q>quarter|half)\b", re.IGNORECASE)
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12}
+
+
+def _months_named(text: str) -> int | None:
+    """"in the nine months", "over the same 10 months", "the seven-month period", "in the quarter": how many."""
+    m = _N_MONTHS.search(text) if "month" in text or "quarter" in text or "half" in text else None
+    if m is None:
+        return None
+    if m["q"]:
+        return 3 if m["q"].lower() == "quarter" else 6
+    word = m["n"].lower()
+    return int(word) if word.isdigit() else _MONTH_COUNTS.get(word)
+
+
+def _months_between(period: tuple) -> int | None:
+    start, end = period
+    if start is None or end is None:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 # "from 1.2 million tonnes a year earlier" with no period before it in the sentence: a comparison
@@ -216,8 +250,6 @@ def _scope_period(s: SentenceView) -> tuple | None:
     published foreign trade data for the first ten months of 2024. Below are the main indicators"."""
     if not _may_set_scope(s) or not _TRADE_TOPIC.search(s.text):
         return None
-    if s.amounts and (_WORLD_SCOPE.search(s.text) or _ONE_COUNTRY_SCOPE.search(s.text)):
-        return None          # "... of the country's total foreign trade of $134 billion last year": not the pair's
     stated = [p for p in s.periods if not p.is_comparison_base and p.kind != "horizon" and p.start_date]
     if len(stated) != 1:     # several periods: which one the figures below take is not said
         return None
