@@ -676,3 +676,9 @@ def test_the_nine_months_is_the_nine_month_period_told_before_not_a_later_year()
                  "Peru accounted for 18% of Chile's total foreign trade of $134 billion last year. Chile supplied "
                  "about 2 million tons of copper to Peru in the nine months.")
     assert [(r["value"], r["period_end"]) for r in rows] == [(2.4e9, D(2023, 9, 30)), (2e6, D(2023, 9, 30))]
+
+
+def test_a_second_partner_named_between_two_figures_is_the_second_figures_partner():
+    rows = trade("Chile and Peru met. Chile's trade with Peru reached $650 million in 2023, and with Bolivia "
+                 "820 million dollars.")
+    assert [({r["reporter"], r["partner"]}, r["value"]) for r in rows] == [({"CHL", "PER"}, 6.5e8), ({"CHL", "BOL"}, 8.2e8)]

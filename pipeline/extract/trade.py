@@ -402,6 +402,14 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
         clause = _clause_start(text, win_start, topic.start, prev_amount_end)
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
+        sides = (reporter, partner)
+        if topic.flow == "total" and rows:
+            # "trade with Uzbekistan reached $650 million, and with Turkey $820 million": the country
+            # named between the two figures is the second one's partner
+            between = {m.code for m in s.countries if prev_amount_end <= m.start and m.end <= a.start}
+            if len(between) == 1 and not between & {reporter, partner}:
+                keep = next((c for c in (reporter, partner) if c in doc.main_pair), reporter)
+                sides = (keep, between.pop())
         prev_amount_end = a.end
         change = _nearest(changes_left, a)
         if change is not None and _in_own_clause(text, a, change, periods):
@@ -414,10 +422,10 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
             continue
         if period == (None, None) and kind == "actual" and carry:
             period = carry
-        unit = resolve_currency(a.unit, (reporter, partner, *doc.main_pair))
+        unit = resolve_currency(a.unit, (*sides, *doc.main_pair))
         if unit is None:
             continue          # "manat" in an article about neither Azerbaijan nor Turkmenistan
-        rows.append(_row(doc, s, topic.flow, reporter, partner, a.value, unit, period, kind,
+        rows.append(_row(doc, s, topic.flow, *sides, a.value, unit, period, kind,
                          change.pct if change else None, commodity, a.approximate, "trade.amount"))
     if not amts and _COUNTED_THINGS.search(window):
         return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
