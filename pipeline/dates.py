@@ -385,7 +385,9 @@ _PUB_STAMP = re.compile(r"\s*\d{1,2}:\d\d\s*[/|,•·–—-]?\s*")
 _NOT_A_PLACE = r"(?!(?:On|In|At|Since|From|Until|Before|After|During|The|As|Last|Updated|Modified|Copyright)\b)"
 _PUB_DATELINE = re.compile(
     rf"\s*{_NOT_A_PLACE}{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,\s*{_NAME}(?:\s+{_NAME}){{0,2}})?"
-    r"\s*(?:,|[-–—]|\(\w[^()]{0,30}\)\s*[-–—,]?)?\s*")
+    r"\s*(?:,|[-–—]|\(\w[^()]{0,30}\)\s*[-–—,]?)?\s*"
+    # "Riyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 —": a Hijri date before the Gregorian one
+    r"(?:\d{1,2}\s+[A-Z][\w'’ -]{2,24}?\s+1[34]\d\d\s*(?:AH|A\.H\.|H)\s*,\s*)?")
 # What may follow the date on a line that is otherwise only a date or a dateline.
 _PUB_AFTER = re.compile(
     r"\s*(?:$"

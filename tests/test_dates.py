@@ -162,6 +162,8 @@ PUBLISHED_CASES = [
     ("Headline\n" + "Body text of the article goes on here.\n" * 15
      + "First published in print in Steppe Review, issue 9/2024, on 3 September 2024.\n", D(2024, 9, 3), "3 September 2024"),
     ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "Updated: 05.03.2025 14:20\n", None, None),
+    ("Headline\nRiyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 — The ministers met.\n", D(2024, 9, 17),
+     "17 September 2024"),
 ]
 
 
