@@ -152,7 +152,6 @@ def _words(words) -> str:
 _Y = r"(?:19|20)\d\d(?!\d)(?![.,]\d)(?!['’]?s\b)"
 _SY = r"1[34]\d\d(?!\d)(?![.,]\d)"
 _N = r"(?:\d{1,2}(?!\d)|" + _words(_d.NUMBER_WORDS)[3:-1] + r")"
-_ORD = _words(list(_d.ORDINALS) + ["last", "final"])
 _MON = _d.MONTH_RX
 _DASH = r"\s*[-–—]\s*"
 _SOLAR_WORD = r"(?:Iranian|Persian|[Ss]olar(?:\s+[Hh]ijri)?|[Hh]ijri(?:\s+[Ss]olar|\s+[Ss]hamsi)?|Shamsi)"
@@ -857,7 +856,6 @@ def _is_comparison_base(c: _Cand, text: str) -> bool:
 
 
 _REACH_BACK = 50       # a construct starts at most this far before its first hint word
-_REACH_AHEAD = 60      # ... and runs at most this far past its last one
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

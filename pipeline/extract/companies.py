@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import places
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.numbers import find_counts
 
@@ -88,34 +89,37 @@ def _last_city_country(doc: DocContext, first: int, last: int) -> str | None:
     """The country of the last city named in sentences first..last: where a forum "of companies
     from both countries" is held ("A business forum was held in Ashgabat. More than 120 companies ...")."""
     for s in reversed(doc.sentences[first:last + 1]):
-        cities = [m for m in s.cities if m.kind in ("capital", "city")]
-        if cities:
-            return cities[-1].code
+        if s.cities:
+            return s.cities[-1].code
     return None
 
 
-def _host_mentions(s: SentenceView) -> list:
-    """Countries and cities after "in", "to", "across" ... ("operate in Uzbekistan", "a fair in
-    Tashkent"), outside quoted names ("the "Made in Pakistan" expo")."""
+def _places_outside_quotes(s: SentenceView) -> list:
+    """Countries and cities of the sentence, except inside quoted names ("the "Made in Pakistan" expo")."""
+    quoted = [q.span() for q in _QUOTED.finditer(s.text)]
+    return [m for m in s.countries + s.cities if not any(qs < m.start < qe for qs, qe in quoted)]
+
+
+def _host_mentions(s: SentenceView, mentions: list | None = None) -> list:
+    """Of `mentions` (default: _places_outside_quotes), those after "in", "to", "across" ...
+    ("operate in Uzbekistan", "a fair in Tashkent"); a country naming an event is not one
+    ("the Russia-Iran business forum"), a city is ("the Tbilisi Build Expo" is in Tbilisi)."""
     text = s.text
-    quoted = [q.span() for q in _QUOTED.finditer(text)]
-    return [m for m in s.countries + [c for c in s.cities if c.kind in ("capital", "city")]
-            if _HOST_PREP.search(text[max(0, m.start - 12):m.start]) and not any(qs < m.start < qe for qs, qe in quoted)
-            and not (m.kind not in ("capital", "city") and _NAMED_EVENT_AFTER.match(text, m.end))]   # "the Tbilisi Build Expo" is in Tbilisi
+    return [m for m in (_places_outside_quotes(s) if mentions is None else mentions)
+            if _HOST_PREP.search(text[max(0, m.start - 12):m.start])
+            and not (m.kind in places.COUNTRY_KINDS and _NAMED_EVENT_AFTER.match(text, m.end))]
 
 
 def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, count_end: int):
     """(company_country, host_country) around a company phrase at [start, noun_end)."""
     text = s.text
-    quoted = [q.span() for q in _QUOTED.finditer(text)]
-    mentions = [m for m in s.countries + [c for c in s.cities if c.kind in ("capital", "city")]
-                if not any(qs < m.start < qe for qs, qe in quoted)]
+    mentions = _places_outside_quotes(s)
     own = [m for m in s.countries if count_end <= m.start and m.end <= noun_end]
     # "companies from Turkey", "firms with Chinese capital"
     after = [m for m in mentions if noun_end <= m.start <= noun_end + 40]
     company = own[0].code if own else None
     host = None
-    host_mentions = _host_mentions(s)
+    host_mentions = _host_mentions(s, mentions)
     for m in after:
         gap = text[noun_end:m.start].lower()
         if company is None and re.search(r"\b(from|of|with)\s+(the\s+)?$", gap) and "in " not in gap:

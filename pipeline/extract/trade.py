@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pipeline import fiscal
 from pipeline.amounts import Amount, Change, resolve_currency
-from pipeline.dates import PeriodMention
+from pipeline.dates import NUMBER_WORDS, PeriodMention
 from pipeline.places import PlaceMention
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
@@ -196,8 +196,6 @@ def _period_told(told: list[tuple[tuple | None, int]], text: str) -> tuple[tuple
 
 
 _N_MONTHS = re.compile(r"\bthe\s+(?:same\s+)?(?P<n>\w+)[\s-]months?\b|\bthe\s+(?:same\s+)?(?P<q>quarter|half)\b", re.IGNORECASE)
-_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12}
 
 
 def _months_named(text: str) -> int | None:
@@ -208,7 +206,7 @@ def _months_named(text: str) -> int | None:
     if m["q"]:
         return 3 if m["q"].lower() == "quarter" else 6
     word = m["n"].lower()
-    return int(word) if word.isdigit() else _MONTH_COUNTS.get(word)
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
 def _months_between(period: tuple) -> int | None:
@@ -250,7 +248,7 @@ def _scope_period(s: SentenceView) -> tuple | None:
     published foreign trade data for the first ten months of 2024. Below are the main indicators"."""
     if not _may_set_scope(s) or not _TRADE_TOPIC.search(s.text):
         return None
-    stated = [p for p in s.periods if not p.is_comparison_base and p.kind != "horizon" and p.start_date]
+    stated = [p for p in s.periods if _states_period(p) and p.kind != "horizon" and p.start_date]
     if len(stated) != 1:     # several periods: which one the figures below take is not said
         return None
     p = stated[0]
@@ -460,14 +458,14 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             return parties[0], parties[1]
         if len(parties) == 1:
             p = parties[0]
-            if _SINGLE_COUNTRY_TOTAL.search(window) and not (_PARTNER_WORD.search(window) or _TWO_OF_THEM.search(window)):
+            if _one_countrys_total(window):
                 return p, None
             if prev and p in prev:
                 return p, _other(prev, p)
             if prev and roles.partner == [p] and p not in prev:     # "..., while trade with Belarus ..."
                 return prev[0], p
             return p, doc.other_side(p)
-        if _SINGLE_COUNTRY_TOTAL.search(window) and not (_PARTNER_WORD.search(window) or _TWO_OF_THEM.search(window)):
+        if _one_countrys_total(window):
             return None, None  # "the country's total trade turnover reached $2.3 billion": its trade with everyone
         if prev and not (_BILATERAL.search(window) and len(doc.main_pair) == 2):
             return prev        # (but "bilateral trade" after a third country's figure is the article's pair)
@@ -506,6 +504,12 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
     exporter = exporter or doc.other_side(importer)
     importer = importer or doc.other_side(exporter)
     return (exporter, importer) if flow == "export" else (importer, exporter)
+
+
+def _one_countrys_total(window: str) -> bool:
+    """"Kazakhstan's total trade turnover", with no word for a partner ("with the kingdom",
+    "between the two neighbours"): one country's trade with everyone."""
+    return bool(_SINGLE_COUNTRY_TOTAL.search(window)) and not (_PARTNER_WORD.search(window) or _TWO_OF_THEM.search(window))
 
 
 def _other(pair: tuple, code: str) -> str | None:
