@@ -76,7 +76,8 @@ _PREFIXED = re.compile(
     rf"(?:\s?(?:-|–)\s?(?:(?P=cur)\s?)?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?(?!\s*%)")
 # "1.5 billion dollars", "500 million tenge", "2.4 million tons"
 _SUFFIXED = re.compile(
-    rf"{_QUAL}(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b)?\s+"
+    rf"{_QUAL}(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b"
+    rf"(?:\s+(?P<n3>\d{{1,3}})\s+(?P<s3>million|thousand)\b)?)?\s+"       # "2 billion 163 million US dollars"
     rf"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+(?=(?:{_CUR_ALT})\b))?"        # "38 billion Djiboutian francs"
     rf"(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES})|(?P<kg>kilogrammes|kilogramme|kilograms|kilogram|kgs|kg))\b", re.IGNORECASE)
 _BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
@@ -178,6 +179,10 @@ def find_amounts(text: str) -> list[Amount]:
             if m.group("n2") and not m.groupdict().get("s1") and scale2:
                 scale1 = scale2
             low = _value(m.group("n1"), scale1)
+            if m.groupdict().get("n3"):
+                if m.group("n2") or SCALES[scale1.lower()] <= SCALES[m.group("s3").lower()]:
+                    continue       # "2 billion 163 million": a smaller part only after a larger scale
+                low += _value(m.group("n3"), m.group("s3"))
             high = _value(m.group("n2"), scale2 or scale1) if m.group("n2") else None
             if m.groupdict().get("kg"):          # "26 million kilograms of tea": tonnes are the unit of record
                 low, high = low / 1000, (high / 1000 if high is not None else None)

@@ -43,6 +43,9 @@ def amounts(text):
     ("Rice imports reached a record 3.55 million MT.", 3.55e6, "t"), ("Shipments totaled 612,000 MT.", 6.12e5, "t"),
     ("Exports grew to P82.6 billion.", 8.26e10, "PHP"),
     ("Imports were worth 96.4 million Belarusian rubles.", 9.64e7, "BYN"), ("Exports reached 5 billion rubles.", 5e9, "RUB"),
+    # translated from Russian: the larger scale, then the rest
+    ("Turnover amounted to 3 billion 418 million US dollars.", 3.418e9, "USD"),
+    ("Exports made up 2 million 650 thousand tonnes.", 2.65e6, "t"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
     [(v, u, _)] = amounts(text)
@@ -72,6 +75,10 @@ def test_from_to_gives_two_amounts():
 
 def test_numbers_that_are_not_money():
     assert amounts("The 2023 forum had 300 participants from 12 countries.") == []
+
+
+def test_a_year_before_a_figure_is_not_its_larger_part():
+    assert amounts("Exports in 2024 812 million dollars.") == [(8.12e8, "USD", False)]
 
 
 @pytest.mark.parametrize("text, pct, ratio", [

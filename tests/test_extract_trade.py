@@ -617,6 +617,14 @@ def test_a_part_alone_does_not_set_the_period_told_after_it():
     ("Chile and Peru met. Bilateral trade between the two countries stood at about $1.1 billion in 2022, "
      "according to Mercosur data.", {"CHL", "PER"}),
     ("Ghana and Togo met. Ghana's exports to Cote d'Ivoire rose 9 percent to $29 million in 2022.", {"GHA", "CIV"}),
+    # a clause after a semicolon that names a country is the figure's own
+    ("Chile and Peru met. Chile sells copper. Peru is Chile's third partner after China, Brazil and the US; "
+     "the country's trade with Brazil reached $4.1 billion in 2023.", {"CHL", "BRA"}),
+    ("Chile and Peru met. Chile also trades more with Bolivia; its exports to its neighbour were $80 million "
+     "in 2022.", {"CHL", "BOL"}),
+    # a relative clause about the country just named
+    ("Chile and Peru met. Peru kept second place after Brazil, with which the turnover of Chile made up "
+     "$9.2 billion in 2023.", {"CHL", "BRA"}),
 ])
 def test_more_sides(text, sides):
     assert [{r["reporter"], r["partner"]} for r in trade(text)][-1:] == [sides]

@@ -352,6 +352,19 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
             brk = _last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
             if brk:
                 win_start = before[-1].end + brk[1]
+            elif (not before and (semi := text.rfind(";", 0, topic.start)) >= 0
+                  and any(m.start > semi for m in s.countries)):
+                # "Iran is Armenia's fourth largest partner after Russia, China and the UAE; the
+                # country's trade with Russia reached $7.3 billion": the figure's own clause, when
+                # it names a country ("...; its exports to its neighbour" is about the one before)
+                win_start = semi + 1
+            rel = _last_match(_WITH_WHICH, text[win_start:topic.start])
+            if rel:
+                # "Russia came second after China, with which the turnover of Uzbekistan made up
+                # $13.7 billion": the relative clause and the country it is about
+                named = [m for m in s.countries if m.end <= win_start + rel[0]]
+                if named and not text[named[-1].end:win_start + rel[0]].strip():
+                    win_start = named[-1].start
         else:            # "exported $386 million to Azerbaijan, while imports from Azerbaijan ...": not its destination
             brk = _last_match(_NEXT_CLAUSE, text[win_start:topic.start])
             if brk:
@@ -464,6 +477,8 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
                 return p, _other(prev, p)
             if prev and roles.partner == [p] and p not in prev:     # "..., while trade with Belarus ..."
                 return prev[0], p
+            if len(doc.main_pair) == 2 and p not in doc.main_pair and _THE_COUNTRYS.search(window):
+                return doc.main_pair[0], p     # "the country's trade with Russia": the country the article is about
             return p, doc.other_side(p)
         if _one_countrys_total(window):
             return None, None  # "the country's total trade turnover reached $2.3 billion": its trade with everyone
@@ -575,6 +590,10 @@ def _last_match(pattern: re.Pattern, text: str) -> tuple[int, int] | None:
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 _NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas)\b|;")
+# "the country's trade with Russia": the country the article is most about
+_THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
+# "..., with which", "..., with whom": a relative clause about the country just named
+_WITH_WHICH = re.compile(r",\s*with\s+wh(?:ich|om)\b", re.IGNORECASE)
 
 
 def _in_own_clause(text: str, a: Amount, c: Change, periods: list[PeriodMention]) -> bool:
