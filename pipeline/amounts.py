@@ -263,7 +263,10 @@ _NOUN_OF_PCT = re.compile(rf"\b(?P<verb>growth|increase|rise|decline|decrease|dr
 _RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+|a\s+further\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
                     rf"|\b(?P<num2>two|three|four|five|\d+(?:\.\d+)?)-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b"
                     # "1.5 times more than in 2022" (+50%), "two times less than" (to half)
-                    rf"|\b(?P<num3>two|three|four|five|\d+(?:\.\d+)?)\s+times\s+(?P<verb3>more|higher|larger|greater|less|lower|smaller)\s+than\b",
+                    rf"|\b(?P<num3>two|three|four|five|\d+(?:\.\d+)?)\s+times\s+(?P<verb3>more|higher|larger|greater|less|lower|smaller)\s+than\b"
+                    # "1.8 times the volume of the previous year", "twice the amount of the year before"
+                    rf"|\b(?:(?P<num4>two|three|four|five|\d+(?:\.\d+)?)\s+times|(?P<twice>twice))\s+(?:the|its)\s+"
+                    rf"(?:volume|amount|value|level|figure|total)\s+(?=(?:of|in|for|a)\b[^.;]{{0,30}}\b(?:year|period|before|earlier)\b)",
                     re.IGNORECASE)
 _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b", re.IGNORECASE)
 _MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
@@ -301,7 +304,7 @@ def find_changes(text: str) -> list[Change]:
     pct_from = 0
     if has_pct and digit is not None and not _SPELLED_PCT.search(text):
         pct_from = _back_words(text, digit.start(), 4)
-    has_ratio = low is None or "fold" in low or "times" in low
+    has_ratio = low is None or "fold" in low or "times" in low or "twice" in low
     has_multiple = low is None or any(w in low for w in _MULTIPLY_RATIO)
     out: list[Change] = []
     taken: list[tuple[int, int]] = []
@@ -330,8 +333,8 @@ def find_changes(text: str) -> list[Change]:
         for m in pattern.finditer(text, pct_from):
             add(m.start(), m.end(), _sign(m.group("verb")) * _pct_number(m.group("num")), None)
     for m in _RATIO.finditer(text) if has_ratio else ():
-        verb = m.group("verb") or m.group("verb2") or m.group("verb3")
-        raw = m.group("num") or m.group("num2") or m.group("num3")
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3") or "up"
+        raw = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4") or "two"
         ratio = _WORD_NUM.get(raw.lower()) or float(raw)
         if _sign(verb) < 0 and ratio > 1:
             ratio = 1 / ratio      # "decreased 2 times": to half

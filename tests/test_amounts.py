@@ -95,6 +95,8 @@ def test_a_year_before_a_figure_is_not_its_larger_part():
     ("Imports fell by half.", -50, None),
     ("Trade came to $292 million, which is 1.5 times more than in 2022.", 50, 1.5),
     ("Turnover increased another 1.4 times.", 40, 1.4),
+    ("Imports reached 40 million tonnes, 1.5 times the volume of the previous year.", 50, 1.5),
+    ("Chad bought 2 million tonnes of rice, twice the amount of the year before.", 100, 2.0),
     ("Exports were two times less than in 2021.", -50, 0.5),
     ("Shipments were up six percent to $1.2 billion.", 6, None),
     ("Imports fell by twenty-five per cent.", -25, None),

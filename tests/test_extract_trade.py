@@ -690,3 +690,24 @@ def test_a_second_partner_named_between_two_figures_is_the_second_figures_partne
     rows = trade("Chile and Peru met. Chile's trade with Peru reached $650 million in 2023, and with Bolivia "
                  "820 million dollars.")
     assert [({r["reporter"], r["partner"]}, r["value"]) for r in rows] == [({"CHL", "PER"}, 6.5e8), ({"CHL", "BOL"}, 8.2e8)]
+
+
+@pytest.mark.parametrize("text, changes", [
+    # the change after "X tonnes worth $Y" is the value's ...
+    ("Chile shipped 210,000 tonnes of copper worth $1.9 billion to Peru in 2023, a 6.5 percent decrease.",
+     [(2.1e5, None), (1.9e9, -6.5)]),
+    # ... unless it says it is the volume's
+    ("Chile shipped 210,000 tonnes of copper worth $1.9 billion to Peru in 2023, with volumes up 2.1 times.",
+     [(2.1e5, 110.0), (1.9e9, None)]),
+    # a tonnage after the change, in a clause of its own, takes nothing from it
+    ("Chile exported 30,000 tonnes of fruit to Peru in 2023, which is 9 percent less than in 2022; grapes alone "
+     "made up 12,000 tonnes.", [(3e4, -9.0), (1.2e4, None)]),
+])
+def test_a_change_after_a_volume_and_its_value_is_the_nearer_figures(text, changes):
+    assert [(r["value"], r["change_pct"]) for r in trade(text)] == changes
+
+
+def test_a_change_beside_a_price_is_the_trades_own():
+    rows = trade("Chile and Peru met. In 2023, trade between Chile and Peru slipped by 6 percent, largely because copper "
+                 "averaged $8,500 per tonne.")
+    assert [(r["value"], r["change_pct"]) for r in rows] == [(None, -6.0)]

@@ -405,11 +405,11 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]
     prev_amount_end = win_start
     own_clause: list[Change] = []
+    # "1.6 trillion soums (around $124 million)": the same figure in another currency; "$78 per
+    # barrel": a price. Neither is a figure of the trade (a change beside a price is the trade's own)
+    amts = [a for a in amts if not _PRICE.match(text[a.end:]) and not any(
+        _RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit)]
     for a in amts:
-        if _PRICE.match(text[a.end:]):
-            continue
-        if any(_RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit):
-            continue      # "1.6 trillion soums (around $124 million)": the same figure in another currency
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
         clause = _clause_start(text, win_start, topic.start, prev_amount_end)
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
@@ -423,6 +423,9 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
                 sides = (keep, between.pop())
         prev_amount_end = a.end
         change = _nearest(changes_left, a)
+        if change is not None and any(a.start < b.start and b.end <= change.start and not (
+                a.unit == "t" and _VOLUME.search(text, b.end, change.end)) for b in amts):
+            change = None     # "318,000 tonnes worth $196 million, a 4.5% decrease": the value's change
         if change is not None and _in_own_clause(text, a, change, periods):
             own_clause.append(change)
             change = None
@@ -609,7 +612,15 @@ def _in_own_clause(text: str, a: Amount, c: Change, periods: list[PeriodMention]
 def _nearest(changes: list[Change], a: Amount) -> Change | None:
     if not changes:
         return None
-    return min(changes, key=lambda c: min(abs(c.end - a.start), abs(a.end - c.start)))
+    return min(changes, key=lambda c: _gap(c, a))
+
+
+# "... worth $126 million, with volumes up 2.3 times": a change of the tonnage
+_VOLUME = re.compile(r"\bvolumes?\b", re.IGNORECASE)
+
+
+def _gap(c: Change, a: Amount) -> int:
+    return min(abs(c.end - a.start), abs(a.end - c.start))
 
 
 _SKIP = object()
