@@ -206,11 +206,11 @@ _VARIANTS: list[_Variant] = [
              rf"|(?P<sm_sol>(?:the\s+)?(?:last|previous|past|preceding)\s+{_SOLAR_WORD}\s+(?:calendar\s+)?year))\b)"),
     # first 10 months of 2022 / first month of 2023 / 10 months of 2022 / last 3 months of 2022
     _Variant("MTD", None, _both("first"),
-             rf"\s+(?:(?P<mt_n>{_N})\s+months|month)\s+(?:of|in)\s+{_year_ref('mt')}{_GLOSS}"),
+             rf"\s+(?:(?P<mt_n>{_N})\s+months|month|(?P<mt_q>two|three)\s+quarters)\s+(?:of|in)\s+{_year_ref('mt')}{_GLOSS}"),
     _Variant("MTD", "mt_n2", _NUMBER_WORDS, rf"\s+months\s+(?:of|in)\s+{_year_ref('mt')}{_GLOSS}"),
     _Variant("MTD", None, _both("last", "final"), rf"\s+(?P<mt_ln>{_N})\s+months\s+(?:of|in)\s+{_year_ref('mt')}{_GLOSS}"),
     # first 10 months (no year)
-    _Variant("MTDNY", None, _both("first"), rf"\s+(?P<mn_n>{_N})\s+months\b(?!\s+of\b)"),
+    _Variant("MTDNY", None, _both("first"), rf"\s+(?:(?P<mn_n>{_N})\s+months|(?P<mn_q>two|three)\s+quarters)\b(?!\s+of\b)"),
     # first half of 2023 / second half
     _Variant("HALF", "hf_o", _both("first", "second") + ["1st", "2nd"],
              rf"[\s-]+half\b(?:\s+(?:of\s+)?{_year_ref('hf')}{_GLOSS}|(?!\s+of\b))"),
@@ -527,12 +527,13 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
     if name in ("MTD", "MTDNY"):
         the = _back(_THE_BEFORE, text, s, 8)
         s = the.start() if the else s
+        quarters = _g(m, "mn_q") or _g(m, "mt_q")     # "the first three quarters": nine months
         if name == "MTDNY":
-            spec, n, last_n = None, _number(_g(m, "mn_n")), None
+            spec, n, last_n = None, 3 * _number(quarters) if quarters else _number(_g(m, "mn_n")), None
         else:
             spec = _year_spec(m, "mt", text, P)
             count = _g(m, "mt_n") or _g(m, "mt_n2")
-            n = _number(count) if count else 1
+            n = 3 * _number(quarters) if quarters else _number(count) if count else 1
             last_n = _number(_g(m, "mt_ln")) if _g(m, "mt_ln") else None
         if last_n is not None:
             if not 1 <= last_n <= 12:

@@ -54,6 +54,8 @@ PART_OF_YEAR_CASES = [
      [("the first ten months of 2022", D(2022, 1, 1), D(2022, 10, 31), "months_to_date", False)]),
     ("Trade in nine months of 2023 grew.", P,
      [("nine months of 2023", D(2023, 1, 1), D(2023, 9, 30), "months_to_date", False)]),
+    ("Trade in the first three quarters of 2022 grew.", P,
+     [("the first three quarters of 2022", D(2022, 1, 1), D(2022, 9, 30), "months_to_date", False)]),
     ("Trade in the first nine months of 2023 grew.", P,
      [("the first nine months of 2023", D(2023, 1, 1), D(2023, 9, 30), "months_to_date", False)]),
     ("Trade in the first month of 2023 grew.", P,
