@@ -102,6 +102,12 @@ _ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for
                                    + r")(?![a-z])|\s(?:ton|t\b|mt\b|kilogra|kg)")     # " franc" is no currency in " france"
 
 
+def currency_code(surface: str) -> str | None:
+    """The ISO 4217 code (or "A|B" for a name several countries use) of a currency as written."""
+    return _CURRENCY.get(surface) or _CURRENCY.get(surface.lower()) or next(
+        (code for s, code in _CURRENCY.items() if s.lower() == surface.lower()), None)
+
+
 def _lower_ascii(text: str) -> str | None:
     """The text lower-cased when it is ASCII, else None (prefilters then do not apply)."""
     return text.lower() if text.isascii() else None
@@ -163,8 +169,7 @@ def find_amounts(text: str) -> list[Amount]:
                 unit = "t"
             else:
                 cur = m.group("cur")
-                unit = _CURRENCY.get(cur) or _CURRENCY.get(cur.lower()) or next(
-                    (code for s, code in _CURRENCY.items() if s.lower() == cur.lower()), None)
+                unit = currency_code(cur)
                 if unit is None:
                     continue
                 dem = m.groupdict().get("dem")

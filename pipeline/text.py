@@ -14,7 +14,7 @@ from pipeline.dates import MONTHS, WEEKDAYS
 
 # A line that starts a list of other articles' headlines; what follows states no facts.
 _RELATED_MARKER = re.compile(
-    r"^\s*(read\s+more|read\s+also|related(\s+(news|articles?|stories|posts|content))?|see\s+also|also\s+read|"
+    r"^\s*(read\s+more|read\s+also|related(\s+(news|articles?|stories|posts|content|coverage|reading|links?))?|see\s+also|also\s+read|"
     r"more\s+on\s+this(\s+topic)?|you\s+may\s+also\s+like|recommended(\s+for\s+you)?|most\s+(read|viewed|popular)|"
     r"latest(\s+news)?|more\s+(news|stories)|more\s+in\s+[\w&]+(\s+[\w&]+)?|other\s+news|in\s+other\s+news|top\s+stories|popular(\s+news)?|trending|"
     r"editor'?s\s+picks?|more\s+from\s+[\w ]{1,30}|read\s+next|what\s+to\s+read\s+next|"
@@ -81,10 +81,13 @@ def chrome_lines(lines: list[str]) -> set[int]:
     listed: list[int] = []
     last_paragraph = -1
     in_related = False
+    introduced = False      # the list under "At a glance:" / "Key figures:" is the story's own
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
+        is_listed = bool(_LISTED_HEADLINE.match(stripped))
+        introduced = (introduced and is_listed) or (not is_listed and stripped.endswith(":"))
         if _RELATED_MARKER.match(stripped):
             in_related = True
             chrome.add(i)
@@ -96,7 +99,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
             else:
                 chrome.add(i)
                 continue
-        if _LISTED_HEADLINE.match(stripped):
+        if is_listed and not introduced:
             listed.append(i)
         elif _looks_like_paragraph(stripped):
             last_paragraph = i

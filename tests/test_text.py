@@ -143,6 +143,7 @@ def test_a_long_standfirst_or_a_byline_line_is_not_taken_over_the_headline():
     "Leia também / Read also\nCorn exports to Malawi reach 16,000 tonnes\n",
     "Previous digests:\nJanuary–May: exports up 4% to $1.2bn\n",
     "Related: Zambia's copper exports earn $8 billion | Malawi opens new border post\n",
+    "Related coverage:\n- Zambia's copper exports earn $8 billion\n",
 ])
 def test_related_lists_under_other_markers_are_chrome(related):
     text = ("Malawi and Zambia expand grain trade\n\n"
@@ -182,3 +183,9 @@ def test_a_table_row_with_figures_is_not_a_menu():
     sections = {s.text: s.section for s in split_sentences(text)}
     assert sections["Trade turnover | $1.03 billion | +21.4%"] == "body"
     assert sections["Home | News | Economy | Sport"] == "chrome"
+
+
+def test_a_list_under_a_line_that_introduces_it_is_text_even_at_the_end():
+    text = ("Chad, Niger ministers meet\n\nThe trade ministers of Chad and Niger met in Niamey on Monday.\n\n"
+            "At a glance:\n• Chad's exports to Niger: USD 40 mln in 2023 (-6.2%)\n• Chadian firms in Niger: about 30\n")
+    assert _body(text)[-2:] == ["• Chad's exports to Niger: USD 40 mln in 2023 (-6.2%)", "• Chadian firms in Niger: about 30"]

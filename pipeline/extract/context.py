@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline import amounts, dates, places
+from pipeline import amounts, dates, places, tables
 from pipeline.text import Sentence
 
 
@@ -40,6 +40,7 @@ class SentenceView:
 
     sentence: Sentence
     published: dt.date | None
+    table: tables.TableUnit | None = None     # the unit of a table row's bare figures, from its header
 
     @property
     def text(self) -> str:
@@ -73,11 +74,13 @@ class SentenceView:
 
     @cached_property
     def amounts(self) -> list[amounts.Amount]:
-        return amounts.find_amounts(self.text)
+        found = amounts.find_amounts(self.text)
+        return found or tables.row_amounts(self.text, self.table) if self.table else found
 
     @cached_property
     def changes(self) -> list[amounts.Change]:
-        return amounts.find_changes(self.text)
+        found = amounts.find_changes(self.text)
+        return found or tables.row_changes(self.text, self.table) if self.table else found
 
 
 @dataclass
@@ -88,7 +91,9 @@ class DocContext:
 
     @classmethod
     def build(cls, doc_id: str, sentences: list[Sentence], published: dt.date | None) -> "DocContext":
-        body = [SentenceView(s, published) for s in sentences if s.section == "body" and s.repeat_of is None]
+        table_rows = tables.table_rows([s.text for s in sentences])
+        body = [SentenceView(s, published, table_rows.get(i)) for i, s in enumerate(sentences)
+                if s.section == "body" and s.repeat_of is None]
         return cls(doc_id, published, body)
 
     @cached_property

@@ -395,7 +395,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     sides_end = brk.start() if brk else win_end
     mentions = [m for m in ([subject] if subject else []) + s.countries if win_start <= m.start and m.end <= sides_end]
     shifted = [type(m)(m.code, m.start - win_start, m.end - win_start, m.surface, m.kind) for m in mentions]
-    reporter, partner = _sides(doc, topic.flow, window, shifted, prev_sides)
+    reporter, partner = _sides(doc, topic.flow, window, shifted, prev_sides, s.table is not None)
     if reporter is None or partner is None:
         return []          # a figure whose two sides are not both known is no relation between countries
     cause = _CAUSE.search(window)      # "..., mainly because of lower purchases of oil products": why, not what
@@ -453,7 +453,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     return rows
 
 
-def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None = None) -> tuple[str | None, str | None]:
+def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None = None,
+           in_table: bool = False) -> tuple[str | None, str | None]:
     """(reporter, partner) per the contract: exporter for exports, importer for imports.
 
     `prev` is the (reporter, partner) of the figure stated just before, which supplies a side
@@ -483,8 +484,10 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             if len(doc.main_pair) == 2 and p not in doc.main_pair and _THE_COUNTRYS.search(window):
                 return doc.main_pair[0], p     # "the country's trade with Russia": the country the article is about
             return p, doc.other_side(p)
-        if _one_countrys_total(window):
-            return None, None  # "the country's total trade turnover reached $2.3 billion": its trade with everyone
+        if _one_countrys_total(window) and not in_table:
+            # "the country's total trade turnover reached $2.3 billion": its trade with everyone (but
+            # "Total trade   56.8" under "MALAYSIA-INDONESIA TRADE" is the table's pair)
+            return None, None
         if prev and not (_BILATERAL.search(window) and len(doc.main_pair) == 2):
             return prev        # (but "bilateral trade" after a third country's figure is the article's pair)
         pair = doc.main_pair
