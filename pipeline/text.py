@@ -49,6 +49,9 @@ _BREADCRUMB = re.compile(r"^\s*[^>»›\n]{1,40}(\s+[>»›]\s+[^>»›\n]{1,40}
 # "- Kazakhstan-Kyrgyzstan trade up 9%", "• Almaty hosts ...": a listed headline (no closing full stop)
 _LISTED_HEADLINE = re.compile(r"^\s*[-–•·*▪►]\s+\S.{0,150}(?<![.!?…])$")
 # "By Jane Doe April 8, 2021" / "By Jane Doe | Mar 3, 2022": author lines are metadata, not facts.
+# "Key figures", "AT A GLANCE", "Fast facts": a box of the story's own figures, not a related list
+_LIST_INTRO = re.compile(r"^(key\s+(figures|facts|numbers|data)|at\s+a\s+glance|fast\s+facts|facts\s+and\s+figures|"
+                         r"in\s+numbers|by\s+the\s+numbers)\s*[:.\-–—]?$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*[Bb]y\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\b(\s*[|,•·–-]?\s*.{0,40})?$")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’)]»"
@@ -87,7 +90,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
         if not stripped:
             continue
         is_listed = bool(_LISTED_HEADLINE.match(stripped))
-        introduced = (introduced and is_listed) or (not is_listed and stripped.endswith(":"))
+        introduced = (introduced and is_listed) or (not is_listed and (stripped.endswith(":") or bool(_LIST_INTRO.match(stripped))))
         if _RELATED_MARKER.match(stripped):
             in_related = True
             chrome.add(i)

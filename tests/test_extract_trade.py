@@ -711,3 +711,14 @@ def test_a_change_beside_a_price_is_the_trades_own():
     rows = trade("Chile and Peru met. In 2023, trade between Chile and Peru slipped by 6 percent, largely because copper "
                  "averaged $8,500 per tonne.")
     assert [(r["value"], r["change_pct"]) for r in rows] == [(None, -6.0)]
+
+
+def test_a_ministers_title_is_no_scope_and_our_trade_with_a_country_is_bilateral():
+    rows = trade('Chile and Peru met. "Our trade with Chile reached US$4.3 billion in 2023," Peru\'s Foreign Trade '
+                 'Minister Ana Rojas said.')
+    assert [({r["reporter"], r["partner"]}, r["value"]) for r in rows] == [({"CHL", "PER"}, 4.3e9)]
+
+
+def test_a_label_before_a_colon_tells_the_kind_of_the_figure_after_it():
+    rows = trade("Chile and Peru met.\n\nKey figures\n- Goal set by the two presidents: $10 billion in annual trade by 2030\n")
+    assert [(r["kind"], r["value"], r["period_start"]) for r in rows] == [("target", 1e10, D(2030, 1, 1))]

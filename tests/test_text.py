@@ -189,3 +189,9 @@ def test_a_list_under_a_line_that_introduces_it_is_text_even_at_the_end():
     text = ("Chad, Niger ministers meet\n\nThe trade ministers of Chad and Niger met in Niamey on Monday.\n\n"
             "At a glance:\n• Chad's exports to Niger: USD 40 mln in 2023 (-6.2%)\n• Chadian firms in Niger: about 30\n")
     assert _body(text)[-2:] == ["• Chad's exports to Niger: USD 40 mln in 2023 (-6.2%)", "• Chadian firms in Niger: about 30"]
+
+
+def test_a_key_figures_box_at_the_end_is_text():
+    text = ("Chad, Niger ministers meet\n\nThe trade ministers of Chad and Niger met in Niamey on Monday.\n\n"
+            "KEY FIGURES\n- Bilateral trade in 2023: $76 million, down 12.8%\n")
+    assert _body(text)[-1] == "- Bilateral trade in 2023: $76 million, down 12.8%"

@@ -89,7 +89,9 @@ _ANAPHORIC_SUBJECT = re.compile(
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VOLUME_AND_VALUE = re.compile(r"\b(volume|weight|tonnage)\b.{0,20}\b(value|worth)\b|\b(value|worth)\b.{0,20}\b(volume|weight|tonnage)\b",
                                re.IGNORECASE)
-_SINGLE_COUNTRY_TOTAL = re.compile(r"\b(foreign|external|overall|total|global)\s+([\w-]+\s+)?(trade|turnover)\b",
+_SINGLE_COUNTRY_TOTAL = re.compile(r"\b(?<!ministry\sof\s)(?<!minister\sof\s)(foreign|external|overall|total|global)\s+([\w-]+\s+)?"
+                                   r"(trade|turnover)\b(?!\s+(minister|ministry|secretariat|secretary|agency|department|committee|"
+                                   r"council|office|service|bank|organi[sz]ation|cent(re|er)|promotion|development|policy)\b)",
                                    re.IGNORECASE)
 
 
@@ -411,7 +413,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         _RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit)]
     for a in amts:
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
-        clause = _clause_start(text, win_start, topic.start, prev_amount_end)
+        clause = _clause_start(text, win_start, min(topic.start, a.start), prev_amount_end)
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
         sides = (reporter, partner)
         if topic.flow == "total" and rows:
@@ -475,7 +477,7 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             return parties[0], parties[1]
         if len(parties) == 1:
             p = parties[0]
-            if _one_countrys_total(window):
+            if _one_countrys_total(window) and p not in roles.partner:     # (not "our trade with Chile")
                 return p, None
             if prev and p in prev:
                 return p, _other(prev, p)
@@ -565,6 +567,8 @@ def _clause_start(text: str, win_start: int, topic_start: int, prev_amount_end: 
     break before its topic word."""
     start = max(win_start, prev_amount_end)
     for m in _CLAUSE_BREAK.finditer(text, start, topic_start):
+        if m.group() == ":" and m.start() <= 60 and not _DIGIT.search(text, 0, m.start()) and ":" not in text[:m.start()]:
+            continue     # "Goal set by the two presidents: $10 billion": a label, the subject of what follows
         start = m.end()
     return start
 
