@@ -240,8 +240,8 @@ _VARIANTS: list[_Variant] = [
              rf"(?![A-Za-z])(?:(?:{_DASH}|\s+to\s+)(?P<pm_m2>{_d.PERSIAN_MONTH_RX}))?\s+(?:of\s+)?(?P<pm_y>{_SY})"),
     # fiscal year 2022 / FY2022 / fiscal 2022 (boundaries differ by country)
     # the fiscal year to June 2023, the 12 months ended September 2023: twelve months ending with that month
-    _Variant("YTO", None, _both("fiscal", "financial", "budget"),
-             rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<yto_y>{_Y}))?"),
+    _Variant("YTO", None, _both("fiscal", "financial", "budget", "calendar"),
+             rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m>{_MON})(?:\s+(?P<yto_d>\d{{1,2}})(?!\d))?(?:,?\s+(?P<yto_y>{_Y}))?"),
     _Variant("YTO", None, ["year"], rf"\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m3>{_MON})\s+(?P<yto_y3>{_Y})"),
     _Variant("YTO", None, ["12"] + _both("twelve"),
              rf"\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?P<yto_m2>{_MON})\s+(?P<yto_y2>{_Y})"),
@@ -624,6 +624,14 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             year = P.year if (month, calendar.monthrange(P.year, month)[1]) <= (P.month, P.day) else P.year - 1
         else:
             return _Cand(s, e, None, "range")
+        day = int(_g(m, "yto_d")) if _g(m, "yto_d") else None
+        if day and day < calendar.monthrange(year, month)[1]:
+            # "the calendar year to March 20, 2023": the twelve months to that day
+            try:
+                span = (dt.date(year - 1, month, day) + dt.timedelta(days=1), dt.date(year, month, day))
+            except ValueError:        # no such day ("February 30", or the 29th a year before)
+                return None
+            return _Cand(the.start() if the else s, e, span, "range")
         return _Cand(the.start() if the else s, e, _months(year - (month < 12), month % 12 + 1, year, month), "range")
 
     if name == "FIS":

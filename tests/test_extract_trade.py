@@ -702,6 +702,11 @@ def test_a_second_partner_named_between_two_figures_is_the_second_figures_partne
     # a tonnage after the change, in a clause of its own, takes nothing from it
     ("Chile exported 30,000 tonnes of fruit to Peru in 2023, which is 9 percent less than in 2022; grapes alone "
      "made up 12,000 tonnes.", [(3e4, -9.0), (1.2e4, None)]),
+    # a change that says what it measures
+    ("Chile exported 1.25 million tons of goods worth $353 million to Peru in 2023, registering a 9% rise in "
+     "weight and a 15% growth in value year-on-year.", [(1.25e6, 9.0), (3.53e8, 15.0)]),
+    ("Chile's exports to Peru reached 7.2 million tons valued at $2.4 billion in 2023, up 8 percent in value.",
+     [(7.2e6, None), (2.4e9, 8.0)]),
 ])
 def test_a_change_after_a_volume_and_its_value_is_the_nearer_figures(text, changes):
     assert [(r["value"], r["change_pct"]) for r in trade(text)] == changes
@@ -722,3 +727,9 @@ def test_a_ministers_title_is_no_scope_and_our_trade_with_a_country_is_bilateral
 def test_a_label_before_a_colon_tells_the_kind_of_the_figure_after_it():
     rows = trade("Chile and Peru met.\n\nKey figures\n- Goal set by the two presidents: $10 billion in annual trade by 2030\n")
     assert [(r["kind"], r["value"], r["period_start"]) for r in rows] == [("target", 1e10, D(2030, 1, 1))]
+
+
+def test_help_raise_trade_to_a_figure_is_a_target_and_a_country_singled_out_is_no_commodity():
+    rows = trade("Chile and Peru met. Officials hope the border markets will help raise Chile-Peru trade to $5 billion "
+                 "within three years. Chile's trade with Bolivia alone reached $1.36 billion in 2023.")
+    assert [(r["kind"], r["commodity"]) for r in rows] == [("target", None), ("actual", None)]

@@ -72,7 +72,7 @@ _TARGET = re.compile(
     r"|\b(target|goal|objective)\b"
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
-    r"|\bto\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
+    r"|\b(to|help|helps|helping|will)\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
     r"|\b(can|could|should|must)\s+be\s+(raised|increased|brought|boosted|lifted|doubled|tripled|expanded|taken)\s+to\b"
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
     r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b[^.;]{0,60}\bto\s*$"
@@ -424,8 +424,9 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
                 keep = next((c for c in (reporter, partner) if c in doc.main_pair), reporter)
                 sides = (keep, between.pop())
         prev_amount_end = a.end
-        change = _nearest(changes_left, a)
-        if change is not None and any(a.start < b.start and b.end <= change.start and not (
+        # "a 9% rise in weight and a 15% growth in value": each change to the figure it measures
+        change = _nearest([c for c in changes_left if _measures(text, c) in (None, a.unit == "t")], a)
+        if change is not None and _measures(text, change) is None and any(a.start < b.start and b.end <= change.start and not (
                 a.unit == "t" and _VOLUME.search(text, b.end, change.end)) for b in amts):
             change = None     # "318,000 tonnes worth $196 million, a 4.5% decrease": the value's change
         if change is not None and _in_own_clause(text, a, change, periods):
@@ -624,6 +625,18 @@ def _nearest(changes: list[Change], a: Amount) -> Change | None:
 
 # "... worth $126 million, with volumes up 2.3 times": a change of the tonnage
 _VOLUME = re.compile(r"\bvolumes?\b", re.IGNORECASE)
+
+
+def _measures(text: str, c: Change) -> bool | None:
+    """True for a change of the weight ("a 9% rise in weight"), False for one of the value
+    ("up 8 percent in value"), None when it does not say."""
+    m = _MEASURE.match(text, c.end)
+    return None if m is None else bool(m.group("weight"))
+
+
+# "... in weight", "... by value", "... in dollar terms"
+_MEASURE = re.compile(r"\s*(?:in|by)\s+(?:(?P<weight>weight|volume|tonnage|quantity|physical\s+terms)|value|"
+                      r"(?:dollar|monetary|value)\s+terms)\b", re.IGNORECASE)
 
 
 def _gap(c: Change, a: Amount) -> int:

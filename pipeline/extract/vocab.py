@@ -91,7 +91,7 @@ def find_commodity(text: str) -> str | None:
             return opening["w"].lower()
         for g in _ALONE.finditer(text):
             word = g.group("g").lower()
-            if word not in _NOT_GOODS and not re.fullmatch(_FLOW, word):
+            if word not in _NOT_GOODS and not re.fullmatch(_FLOW, word) and not country_code(g.group("g")):   # "trade with Russia alone"
                 return word
         return None
     if m.group("e"):
