@@ -256,6 +256,16 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
      "agreement", "planned", 1),
     ("The prime ministers of Chad and Niger witnessed the exchange of two memoranda.", "memorandum of understanding",
      "signed", 2),
+    # documents of a list signed together: the sentence reports them all
+    ("Chad and Niger signed a memorandum on a working group and a contract for the supply of lemons.",
+     "memorandum of understanding", "signed", 2),
+    ("Chad and Niger signed a protocol on customs, a memorandum on transport and a contract for lemons.",
+     "protocol", "signed", 3),
+    ("Chad and Niger signed a concession agreement with Benin to revive the railway, a three-way deal.",
+     "agreement", "signed", 1),
+    ("The commission of Chad and Niger is expected to finalise a free trade agreement in April.", "agreement", "planned", 1),
+    ("Chad and Niger discussed a draft agreement on the border zone, which Chad hopes to finalise soon.",
+     "agreement", "proposed", 1),
 ])
 def test_more_agreement_forms(text, type_, status, count):
     rows = extract(text, table="agreements")

@@ -43,6 +43,7 @@ _PLANNED = re.compile(
     r"\b(expected|expect|expects|hope|hopes|scheduled|set|due|slated|planned|planning|plan|plans|going|prepared|poised|"
     r"intend|intends|intended)\s+to\s+"
     r"(be\s+)?(sign|signed|ink|inked|conclude|concluded|result\s+in\s+the\s+(signing|conclusion))"
+    r"|\b(expected|scheduled|set|due|slated)\s+to\s+(be\s+)?finali[sz]ed?\b"      # (not "hopes to finalise" a draft)
     r"|\bwill\s+(be\s+)?(sign|signed|ink|inked|conclude|concluded)\b|\bwould\s+(be\s+)?(sign|signed|conclude|concluded)\b"
     r"|\bwould\s+result\s+in\s+the\s+(signing|conclusion)\b|\bare\s+to\s+(be\s+)?sign|\bis\s+to\s+(be\s+)?sign"
     r"|\b(could|may|might|should|can)\s+be\s+(signed|concluded|inked)\b"
@@ -98,6 +99,10 @@ def extract_agreements(doc: DocContext) -> list[dict]:
         noun = m.group("noun")
         before = s.text[:m.start()]
         count = _count(before, noun)
+        if count == 1:      # "signed a memorandum on ... and a contract for ...": two documents
+            more = [x for x in _AND_ANOTHER.finditer(s.text, m.end(), _clause_end(s.text, m.end()))]
+            if more and "and" in more[-1].group().split():      # (", a three-way deal": the same one again)
+                count += len(more)
         signed_date = _signed_date(s, m.start()) if status == "signed" else None
         parties = _parties(doc, s)
         value, unit = _worth(s, m.end(), (*(parties or ()), *doc.main_pair))
@@ -105,6 +110,21 @@ def extract_agreements(doc: DocContext) -> list[dict]:
                      "status": status, "signed_date": signed_date, "parties": parties,
                      "agreement_count": count, "value": value, "unit": unit})
     return _dedupe(rows)
+
+
+# "... and a contract", ", an action plan": one more document in the same list
+_AND_ANOTHER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)an?\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(p for p, _ in _TYPES) + r")\b",
+                          re.IGNORECASE)
+
+
+_CLAUSE_END = re.compile(r";|,\s*(?:which|while|whereas|but|as)\b")
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause of a noun at `start` ends: a semicolon, or ", which"/", while" (not a
+    list's comma), else the sentence's end."""
+    m = _CLAUSE_END.search(text, start)
+    return m.start() if m else len(text)
 
 
 def _first_agreement_noun(text: str, rows: list[dict]) -> re.Match | None:
