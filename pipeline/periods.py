@@ -546,8 +546,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         glossed = _day_gloss(m.group(), span, P)
         if glossed:                           # "the first month of the current year (March 20–April 19)"
             return _Cand(s, e, glossed, "range", None)
-        if span and (spec is None or spec[2]) and P and span[1] > P:
-            span, recipe = None, None         # year to date cannot end after publication
+        if span and P and span[1] > P and (spec is None or spec[2] and span[1] > add_months(P, 1)):
+            span, recipe = None, None         # year to date cannot end after publication (for "this year", a month after)
         return _Cand(s, e, span, "months_to_date", recipe)
 
     if name in ("HALF", "QTR"):

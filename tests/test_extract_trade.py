@@ -733,3 +733,11 @@ def test_help_raise_trade_to_a_figure_is_a_target_and_a_country_singled_out_is_n
     rows = trade("Chile and Peru met. Officials hope the border markets will help raise Chile-Peru trade to $5 billion "
                  "within three years. Chile's trade with Bolivia alone reached $1.36 billion in 2023.")
     assert [(r["kind"], r["commodity"]) for r in rows] == [("target", None), ("actual", None)]
+
+
+def test_without_a_publication_date_a_yearless_period_takes_the_year_of_the_period_before():
+    rows = trade("Chile's trade with Peru reached $11.9 billion in the first ten months of 2024. Chile exported "
+                 "6.2 million tons of copper to Peru in January-October. Chile's exports to Peru reached $3 billion "
+                 "last year.", published=None)
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (1.19e10, D(2024, 1, 1), D(2024, 10, 31)), (6.2e6, D(2024, 1, 1), D(2024, 10, 31)), (3e9, None, None)]

@@ -142,6 +142,11 @@ RELATIVE_CASES = [
     ("Trade doubled in the current year.", P, [("the current year", D(2023, 1, 1), D(2023, 12, 31), "relative", False)]),
     ("Trade will double next year.", P, [("next year", D(2024, 1, 1), D(2024, 12, 31), "relative", False)]),
     ("Trade doubled last year.", None, [("last year", None, None, "relative", False)]),
+    # months of "this year" reported in the last month: this year's, not unknown
+    ("Trade grew in the first seven months of this year.", D(2023, 7, 18),
+     [("the first seven months of this year", D(2023, 1, 1), D(2023, 7, 31), "months_to_date", False)]),
+    ("Trade grew in the first ten months of this year.", D(2023, 7, 18),
+     [("the first ten months of this year", None, None, "months_to_date", False)]),
     ("Trade grew 5% on last year.", P, [("last year", D(2022, 1, 1), D(2022, 12, 31), "relative", True)]),
     ("Trade grew in the past 10 months.", P, [("the past 10 months", D(2023, 1, 16), P, "relative", False)]),
     ("Trade grew over the past ten months.", P, [("the past ten months", D(2023, 1, 16), P, "relative", False)]),

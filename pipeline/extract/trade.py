@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pipeline import fiscal
 from pipeline.amounts import Amount, Change, resolve_currency
-from pipeline.dates import NUMBER_WORDS, PeriodMention
+from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
 from pipeline.places import PlaceMention
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
@@ -434,7 +434,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
             change = None
         if change is not None:
             changes_left.remove(change)
-        period = _period_for(a, amts, periods, kind, text, last_period, (reporter, partner))
+        period = _period_for(a, amts, periods, kind, text, last_period, (reporter, partner), doc.published)
         if period is _SKIP:
             continue
         if period == (None, None) and kind == "actual" and carry:
@@ -448,7 +448,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
     for c in changes_left if not amts else [c for c in own_clause if c in changes_left]:
         kind = _kind(text[win_start:c.start])
-        period = _period_for(c, [], periods, kind, text, last_period, (reporter, partner))
+        period = _period_for(c, [], periods, kind, text, last_period, (reporter, partner), doc.published)
         if period is _SKIP or period == (None, None):
             period = carry if kind == "actual" and carry else (None, None)
         rows.append(_row(doc, s, topic.flow, reporter, partner, None, None, period, kind, c.pct,
@@ -647,12 +647,18 @@ _SKIP = object()
 
 
 def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: str, text: str, last_period,
-                countries: tuple = ()):
+                countries: tuple = (), published=None):
     """(start, end) of the period a number refers to; _SKIP for a comparison base amount.
     `countries`: the figure's (reporter, partner), whose fiscal year dates "FY23"."""
     def span(p: PeriodMention):
         if p.start_date is None and p.fiscal_end_year is not None:
             return fiscal.fiscal_year_dates(p.fiscal_end_year, countries, p.fiscal_months) or (None, None)
+        if p.start_date is None and published is None and last_period and last_period[1] and not _RELATIVE.search(p.surface):
+            # no publication date: "in January-October" after "the first ten months of 2024" is
+            # read against the period told before
+            again = find_periods(p.surface, last_period[1])
+            if again and again[0].start_date:
+                return (again[0].start_date, again[0].end_date)
         return (p.start_date, p.end_date)
 
     horizons = [p for p in periods if p.kind == "horizon"]
@@ -674,6 +680,10 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         p = min(stated, key=lambda p: _distance(p, item, text))
         return span(p)
     return (None, None)
+
+
+# periods told against the publication date, which no earlier period stands in for
+_RELATIVE = re.compile(r"\b(last|this|current|next|past|previous|preceding|coming|ago|recent|year-to-date)\b", re.IGNORECASE)
 
 
 def _bracket_label(text: str, p: PeriodMention) -> bool:
