@@ -257,7 +257,10 @@ _LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|perce
 _VERB_PCT = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|of\s+)?{_PCT}{_LIST_TAIL}",
                        re.IGNORECASE)
 # "a 15% increase", "a 20-percent rise", "15 percent growth"
-_PCT_NOUN = re.compile(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b))\b", re.IGNORECASE)
+_PCT_NOUN = re.compile(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b)"
+                       # "6.3% below the same period last year", "12% above its 2022 level"
+                       rf"|(?:below|above)(?=\s+(?:the\s+(?:same|previous|preceding|prior|year-earlier|year-ago)|"
+                       rf"(?:its|their)\s+(?:(?:19|20)\d\d\s+)?level|last|a\s+year|(?:19|20)\d\d)\b))\b", re.IGNORECASE)
 # "growth of 15%", "a decline of 4 percent"
 # "$255.0 billion, +5.6% y/y", "(−4.5%)": a signed percentage in a table-like line
 _SIGNED_PCT = re.compile(r"(?:(?<![\w.%])\+|(?<=[(,]\s)[−–-]|(?<=\()[−–-])\s?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)"
@@ -289,7 +292,7 @@ def _pct_number(raw: str) -> float:
 
 
 def _sign(verb: str) -> int:
-    return -1 if re.fullmatch(_DOWN + "|smaller", verb, re.IGNORECASE) else 1
+    return -1 if re.fullmatch(_DOWN + "|smaller|below", verb, re.IGNORECASE) else 1
 
 
 def find_changes(text: str) -> list[Change]:

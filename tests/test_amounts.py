@@ -77,6 +77,10 @@ def test_numbers_that_are_not_money():
     assert amounts("The 2023 forum had 300 participants from 12 countries.") == []
 
 
+def test_a_price_above_the_market_is_no_change():
+    assert find_changes("Gas was sold 5% above the market.") == []
+
+
 def test_a_year_before_a_figure_is_not_its_larger_part():
     assert amounts("Exports in 2024 812 million dollars.") == [(8.12e8, "USD", False)]
 
@@ -95,6 +99,8 @@ def test_a_year_before_a_figure_is_not_its_larger_part():
     ("Imports fell by half.", -50, None),
     ("Trade came to $292 million, which is 1.5 times more than in 2022.", 50, 1.5),
     ("Turnover increased another 1.4 times.", 40, 1.4),
+    ("Trade came to $2.1 billion, 6.3% below the same period last year.", -6.3, None),
+    ("Exports were 12 percent above their 2022 level.", 12, None),
     ("Imports reached 40 million tonnes, 1.5 times the volume of the previous year.", 50, 1.5),
     ("Chad bought 2 million tonnes of rice, twice the amount of the year before.", 100, 2.0),
     ("Exports were two times less than in 2021.", -50, 0.5),

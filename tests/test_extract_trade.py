@@ -741,3 +741,18 @@ def test_without_a_publication_date_a_yearless_period_takes_the_year_of_the_peri
                  "last year.", published=None)
     assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
         (1.19e10, D(2024, 1, 1), D(2024, 10, 31)), (6.2e6, D(2024, 1, 1), D(2024, 10, 31)), (3e9, None, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru trade little. Trade collapsed after the border clashes of 2022. In 2024 it recovered to "
+    "41.5 million US dollars, Peruvian customs data show.",
+    "Chile and Peru trade little. A decade ago, bilateral turnover was barely half of today's level. In 2024 the "
+    "figure climbed to $41.5 million.",
+])
+def test_it_or_the_figure_after_a_sentence_about_trade_without_figures_is_that_trade(text):
+    assert [(r["flow"], {r["reporter"], r["partner"]}, r["value"]) for r in trade(text)] == [("total", {"CHL", "PER"}, 4.15e7)]
+
+
+def test_trade_that_should_reach_a_figure_is_a_target():
+    rows = trade("Chile and Peru met. Officials say annual trade should reach $500 million within three years.")
+    assert [r["kind"] for r in rows] == ["target"]

@@ -69,6 +69,7 @@ _TARGET = re.compile(
     # "I would like our turnover to exceed ..."
     r"|\b(would\s+like|wants?|wanted|hopes?)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double)\b"
     r"|\bwork(s|ed|ing)?\s+towards?\b"
+    r"|\bshould\s+(reach|exceed|hit|top|surpass|double|grow|rise|increase|climb)\b"
     r"|\b(target|goal|objective)\b"
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
@@ -143,15 +144,20 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     last_sides_at = -10
     prev_rows: list[dict] = []
     scope_at = -10       # the last sentence without figures that may set the period of those after it
+    told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
     for i, s in enumerate(doc.sentences):
         if not s.amounts and not s.changes:
             prev_rows = []
+            told_of = _TRADE_TOLD_OF if not _TRADE_WORDS.isdisjoint(s.words) and any(
+                t.flow == "total" for t in _topics(s.text)) else None
             if _may_set_scope(s):
                 scope_at = i
             continue
         topics = _topics(s.text)
-        if prev_rows and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
-            topics = _with_anaphors(s.text, topics, prev_rows[-1])
+        if (prev_rows or told_of) and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
+            # "Trade collapsed in 2022. In 2024 it recovered to $41.5 million": the trade told of before
+            topics = _with_anaphors(s.text, topics, prev_rows[-1] if prev_rows else told_of)
+        told_of = None
         own_periods = [p for p in s.periods if _states_period(p) and not _bracket_label(s.text, p)]   # "down from the same period of 2023" states none
         if scope_at > (told[-1][1] if told else -10) and i - scope_at <= _CARRY_PERIOD_SENTENCES and (
                 not own_periods or _SAME_PERIOD.search(s.text)):
@@ -261,9 +267,10 @@ def _scope_period(s: SentenceView) -> tuple | None:
 
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
 # "Mutual trade amounted to $174.6 million in 2023. In the first seven months of 2024 it reached $112 million"
+_TRADE_TOLD_OF = {"flow": "total", "commodity": None}
 _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\b(?P<worth>their|its)\s+(value|worth)\b"
                       r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
-                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed)\b",
+                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b",
                       re.IGNORECASE)
 
 
