@@ -1,4 +1,4 @@
-"""The written sets (tests/data/devset, holdout, holdout2 ... holdout25): passages with gold facts,
+"""The written sets (tests/data/devset, holdout, holdout2 ... holdout26): passages with gold facts,
 run through the whole pipeline and scored like the seeds. The floors are the figures the README
 reports less a thousandth (the report rounds to three decimals), rounded down."""
 import json
@@ -24,7 +24,8 @@ FLOORS = {"devset": (40, 0.95, 0.96, 48), "holdout": (20, 0.95, 0.94, 20), "hold
           "holdout21": (20, 0.97, 0.93, 20), "holdout22": (20, 0.94, 0.84, 19),
           "holdout23": (30, 0.97, 0.83, 29),
           "holdout24": (20, 0.97, 0.88, 20),
-          "holdout25": (20, 0.97, 0.87, 20)}
+          "holdout25": (20, 0.97, 0.87, 20),
+          "holdout26": (20, 0.95, 0.84, 20)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
