@@ -859,11 +859,13 @@ def _is_comparison_base(c: _Cand, text: str) -> bool:
     for k in _COMPARE_KEYWORD.finditer(text, lo, c.start):
         if (k.start() == 0 or not text[k.start() - 1].isalnum()) and _COMPARE_AT.match(text, k.start(), c.start):
             return True
-    if c.whole_year and text[c.start - 1:c.start].isspace():
-        return _word_before(text, c.start)[0] in ("over", "from", "on")    # "up 5% over 2019"
+    if c.whole_year and text[c.start - 1:c.start].isspace() and not _WHEN_AFTER.match(text, c.end):
+        # "up 5% over 2019" (but "a far cry from 2015, when the two traded $245 million": its time)
+        return _word_before(text, c.start)[0] in ("over", "from", "on")
     return False
 
 
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _REACH_BACK = 50       # a construct starts at most this far before its first hint word
 
 

@@ -622,9 +622,13 @@ def test_a_part_alone_does_not_set_the_period_told_after_it():
      "the country's trade with Brazil reached $4.1 billion in 2023.", {"CHL", "BRA"}),
     ("Chile and Peru met. Chile also trades more with Bolivia; its exports to its neighbour were $80 million "
      "in 2022.", {"CHL", "BOL"}),
-    # a relative clause about the country just named
+    # a relative clause about the country just named, with the one whose partner it is
     ("Chile and Peru met. Peru kept second place after Brazil, with which the turnover of Chile made up "
      "$9.2 billion in 2023.", {"CHL", "BRA"}),
+    ("Chile and Peru met. Peru remains Chile's second-largest trading partner after Brazil, with which trade "
+     "reached $43.8 billion in 2024.", {"CHL", "BRA"}),
+    ("Chile and Peru met. Bolivia, Peru's other major partner, traded goods worth $1.67 billion with the "
+     "republic last year.", {"PER", "BOL"}),
 ])
 def test_more_sides(text, sides):
     assert [{r["reporter"], r["partner"]} for r in trade(text)][-1:] == [sides]
@@ -756,3 +760,9 @@ def test_it_or_the_figure_after_a_sentence_about_trade_without_figures_is_that_t
 def test_trade_that_should_reach_a_figure_is_a_target():
     rows = trade("Chile and Peru met. Officials say annual trade should reach $500 million within three years.")
     assert [r["kind"] for r in rows] == ["target"]
+
+
+def test_a_year_told_by_a_when_clause_is_the_period_of_its_figure():
+    rows = trade("Chile and Peru met. It is a far cry from 2015, when the two neighbours traded goods worth just "
+                 "$245 million.")
+    assert [(r["value"], r["period_start"]) for r in rows] == [(2.45e8, D(2015, 1, 1))]

@@ -24,7 +24,8 @@ _TRADE_TOPIC = re.compile(
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b))\b"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
-    r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange)\b",
+    r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
+    r"traded(?=\s+goods\b))\b",
     re.IGNORECASE)
 _NOT_TRADE_TOPIC = re.compile(
     r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|"
@@ -356,6 +357,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
     for gi, (topic, amts, chgs) in enumerate(ordered):
         prev_end = max((x.end for x in ordered[gi - 1][1] + ordered[gi - 1][2]), default=0) if gi else 0
         win_start = min(prev_end, topic.start)
+        group_subject = subject
         if gi == 0:      # "Egyptian exports to Jordan ..., while Jordan's exports to Egypt amounted to $142m"
             before = [t for t in topics if t.end <= topic.start]
             brk = _last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
@@ -371,15 +373,21 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
             if rel:
                 # "Russia came second after China, with which the turnover of Uzbekistan made up
                 # $13.7 billion": the relative clause and the country it is about
-                named = [m for m in s.countries if m.end <= win_start + rel[0]]
-                if named and not text[named[-1].end:win_start + rel[0]].strip():
+                at = win_start + rel[0]
+                named = [m for m in s.countries if m.end <= at]
+                if named and not text[named[-1].end:at].strip():
                     win_start = named[-1].start
+                    owner = _partner_owner(text, named[:-1])
+                    if owner and not any(m.start > at for m in s.countries):
+                        # "Russia is Kazakhstan's second partner after China, with which trade
+                        # reached $43.8 billion": China's trade with the country whose partner it is
+                        group_subject = PlaceMention(owner.code, at, at + 1, owner.surface, owner.kind)
         else:            # "exported $386 million to Azerbaijan, while imports from Azerbaijan ...": not its destination
             brk = _last_match(_NEXT_CLAUSE, text[win_start:topic.start])
             if brk:
                 win_start += brk[1]
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
-        group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, subject)
+        group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, group_subject)
         if group:
             sides = (group[-1]["reporter"], group[-1]["partner"])
         dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
@@ -387,6 +395,16 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
             carry = (dated[-1]["period_start"], dated[-1]["period_end"])
         rows += group
     return rows
+
+
+def _partner_owner(text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """Of `mentions`, the country whose partners the sentence ranks ("Kazakhstan's second-largest
+    trading partner"), if one."""
+    return next((m for m in mentions if _PARTNER_OF.match(text, m.end)), None)
+
+
+# "'s second-largest trading partner", "'s main partners"
+_PARTNER_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?partners?\b", re.IGNORECASE)
 
 
 def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: list[Change],
@@ -490,7 +508,7 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             if prev and p in prev:
                 return p, _other(prev, p)
             if prev and roles.partner == [p] and p not in prev:     # "..., while trade with Belarus ..."
-                return prev[0], p
+                return next((c for c in prev if c in doc.main_pair and c != p), prev[0]), p
             if len(doc.main_pair) == 2 and p not in doc.main_pair and _THE_COUNTRYS.search(window):
                 return doc.main_pair[0], p     # "the country's trade with Russia": the country the article is about
             return p, doc.other_side(p)
