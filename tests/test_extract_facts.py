@@ -128,8 +128,12 @@ def test_events(text, type_, date, location):
     ("The two leaders attended a ceremony in Gyumri on Friday to open the bridge.", "other", D(2023, 11, 10), "Gyumri"),
     ("Georgian and Armenian officials held talks in Sadakhlo on Monday.", "meeting", D(2023, 11, 13), "Sadakhlo"),
     ("A Jordanian trade delegation visited Cairo on Sunday.", "visit", D(2023, 11, 12), "Cairo"),
+    ("We will open the border, he said after talks in Amman on Monday with Egypt's prime minister.", "meeting",
+     D(2023, 11, 13), "Amman"),
+    ("The intergovernmental commission's 12th session was held in Gyumri on 14 November 2023.", "meeting",
+     D(2023, 11, 14), "Gyumri"),
 ])
-def test_more_event_forms(text, type_, date, location):
+def test_event_forms_with_their_dates_and_places(text, type_, date, location):
     rows = extract(text, table="events")
     assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [(type_, date, location)]
 
@@ -471,3 +475,10 @@ def test_every_agreement_noun_passes_the_prefilter(noun):
 def test_counts_start_at_a_number_or_its_qualifier(text, counts):
     from pipeline.numbers import find_counts
     assert [c.value for c in find_counts(text)] == counts
+
+
+def test_the_session_of_a_commission_told_before_is_not_a_new_event():
+    rows = extract("Trade grew, the Georgian minister said after a meeting of the Georgian-Armenian commission. He and "
+                   "the Armenian minister co-chaired the commission's 9th session, which was held in Gyumri on Tuesday.",
+                   table="events")
+    assert len(rows) == 1

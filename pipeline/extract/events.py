@@ -28,7 +28,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?"
                 r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
+                r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
+                r"(?<=after\s)talks\s+(?=in\s+[A-Z]|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet|"
                 r"(business\s+)?round\s*-?table|"
                 # "called on the Prime Minister": a courtesy meeting ("called on Iran to ..." is no event)
@@ -129,6 +131,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
                 continue
+            if _BODYS_SESSION.match(surface) and not _OPENS_SENTENCE.match(s.text[:m.start()]):
+                continue   # "co-chaired the commission's 17th session": the meeting told before, unless the sentence opens with it
             if surface.lower() == "met" and _MET_AT_EVENT.match(s.text, m.end()):
                 continue   # "leaders met at the first China-Central Asia summit": the summit is the event
             if event_type == "visit" and _TRAVELLERS_BEFORE.search(s.text[max(0, m.start() - 80):m.start()]):
@@ -161,6 +165,8 @@ def extract_events(doc: DocContext) -> list[dict]:
 
 _MET_AT_EVENT = re.compile(r"\s+(at|on\s+the\s+sidelines\s+of)\s+(the|a|an)\s+([\w'’-]+\s+){0,5}(summit|forum|conference)\b",
                            re.IGNORECASE)
+_BODYS_SESSION = re.compile(r"(commission|committee|council)['’]s\b", re.IGNORECASE)
+_OPENS_SENTENCE = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _NEXT_BEFORE = re.compile(r"\b(next|upcoming|future|previous|prior)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
