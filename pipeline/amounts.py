@@ -276,7 +276,10 @@ _RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+
                     rf"|\b(?:(?P<num4>two|three|four|five|\d+(?:\.\d+)?)\s+times|(?P<twice>twice))\s+(?:the|its)\s+"
                     rf"(?:volume|amount|value|level|figure|total)\s+(?=(?:of|in|for|a)\b[^.;]{{0,30}}\b(?:year|period|before|earlier)\b)",
                     re.IGNORECASE)
-_MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b", re.IGNORECASE)
+_MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b"
+                       # an aim: "agreed to work to double bilateral trade", "aims to double trade with China"
+                       r"|(?<=\bto\s)(?P<aim>double|triple)(?=\s+(?:the\s+|their\s+|its\s+|bilateral\s+|mutual\s+|"
+                       r"annual\s+|two-way\s+)*(?:trade|turnover|exports|imports)\b)", re.IGNORECASE)
 _MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _WORD_NUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
 # "decreased by a quarter", "grew by a third", "fell by half"
@@ -313,7 +316,7 @@ def find_changes(text: str) -> list[Change]:
     if has_pct and digit is not None and not _SPELLED_PCT.search(text):
         pct_from = _back_words(text, digit.start(), 4)
     has_ratio = low is None or "fold" in low or "times" in low or "twice" in low
-    has_multiple = low is None or any(w in low for w in _MULTIPLY_RATIO)
+    has_multiple = low is None or any(w in low for w in _MULTIPLY_RATIO) or "to double" in low or "to triple" in low
     out: list[Change] = []
     taken: list[tuple[int, int]] = []
 
@@ -348,7 +351,7 @@ def find_changes(text: str) -> list[Change]:
             ratio = 1 / ratio      # "decreased 2 times": to half
         add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)
     for m in _MULTIPLY.finditer(text) if has_multiple else ():
-        ratio = _MULTIPLY_RATIO[m.group("word").lower()]
+        ratio = _MULTIPLY_RATIO[(m.group("word") or m.group("aim") + "d").lower()]
         add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)
     for m in _FRACTION.finditer(text) if has_fraction else ():
         frac = " ".join(m.group("frac").lower().replace("-", " ").split())

@@ -243,6 +243,8 @@ _VARIANTS: list[_Variant] = [
     _Variant("YTO", None, _both("fiscal", "financial", "budget", "calendar"),
              rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m>{_MON})(?:\s+(?P<yto_d>\d{{1,2}})(?!\d))?(?:,?\s+(?P<yto_y>{_Y}))?"),
     _Variant("YTO", None, ["year"], rf"\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m3>{_MON})\s+(?P<yto_y3>{_Y})"),
+    # the four quarters to the end of Q2 2024: the twelve months ending with that quarter
+    _Variant("YTO", None, _both("four"), rf"\s+quarters\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?Q(?P<yto_q>[1-4])\s+(?P<yto_qy>{_Y})"),
     _Variant("YTO", None, ["12"] + _both("twelve"),
              rf"\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?P<yto_m2>{_MON})\s+(?P<yto_y2>{_Y})"),
     _Variant("FIS", None, _both("fiscal", "financial", "budget"),
@@ -617,9 +619,12 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
 
     if name == "YTO":
         the = _back(_THE_BEFORE, text, s, 8)
-        month = _d.month_number(_g(m, "yto_m") or _g(m, "yto_m2") or _g(m, "yto_m3"))
-        if _g(m, "yto_y") or _g(m, "yto_y2") or _g(m, "yto_y3"):
-            year = int(_g(m, "yto_y") or _g(m, "yto_y2") or _g(m, "yto_y3"))
+        if _g(m, "yto_q"):
+            month = 3 * int(_g(m, "yto_q"))
+        else:
+            month = _d.month_number(_g(m, "yto_m") or _g(m, "yto_m2") or _g(m, "yto_m3"))
+        if _g(m, "yto_y") or _g(m, "yto_y2") or _g(m, "yto_y3") or _g(m, "yto_qy"):
+            year = int(_g(m, "yto_y") or _g(m, "yto_y2") or _g(m, "yto_y3") or _g(m, "yto_qy"))
         elif P is not None:                    # "the financial year ended March 31": the last such end before P
             year = P.year if (month, calendar.monthrange(P.year, month)[1]) <= (P.month, P.day) else P.year - 1
         else:

@@ -766,3 +766,11 @@ def test_a_year_told_by_a_when_clause_is_the_period_of_its_figure():
     rows = trade("Chile and Peru met. It is a far cry from 2015, when the two neighbours traded goods worth just "
                  "$245 million.")
     assert [(r["value"], r["period_start"]) for r in rows] == [(2.45e8, D(2015, 1, 1))]
+
+
+def test_aims_in_headlines_and_doubling_are_targets_and_the_last_financial_year_is_the_countrys():
+    rows = trade("Chile, Peru eye $5bn trade\n\nChile aims to double trade with Peru by 2030. \"Australia bought "
+                 "A$93 billion of Chilean goods in the last financial year,\" the minister said.", published=D(2024, 9, 3))
+    got = [(r["kind"], r["value"], r["change_pct"], r["period_start"]) for r in rows]
+    assert got == [("target", 5e9, None, None), ("target", None, 100.0, D(2030, 1, 1)),
+                   ("actual", 9.3e10, None, D(2023, 7, 1))]

@@ -56,6 +56,8 @@ PART_OF_YEAR_CASES = [
      [("nine months of 2023", D(2023, 1, 1), D(2023, 9, 30), "months_to_date", False)]),
     ("Trade in the first three quarters of 2022 grew.", P,
      [("the first three quarters of 2022", D(2022, 1, 1), D(2022, 9, 30), "months_to_date", False)]),
+    ("Trade was worth $18 billion in the four quarters to the end of Q2 2023.", P,
+     [("the four quarters to the end of Q2 2023", D(2022, 7, 1), D(2023, 6, 30), "range", False)]),
     ("In the calendar year to March 20, 2023, trade grew.", P,
      [("the calendar year to March 20, 2023", D(2022, 3, 21), D(2023, 3, 20), "range", False)]),
     ("Trade in the first nine months of 2023 grew.", P,

@@ -71,6 +71,7 @@ _TARGET = re.compile(
     r"|\b(would\s+like|wants?|wanted|hopes?)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double)\b"
     r"|\bwork(s|ed|ing)?\s+towards?\b"
     r"|\bshould\s+(reach|exceed|hit|top|surpass|double|grow|rise|increase|climb)\b"
+    r"|\b(eye|eyes|eyeing)\b"      # headlines: "leaders eye $10bn trade"
     r"|\b(target|goal|objective)\b"
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
@@ -678,6 +679,12 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     def span(p: PeriodMention):
         if p.start_date is None and p.fiscal_end_year is not None:
             return fiscal.fiscal_year_dates(p.fiscal_end_year, countries, p.fiscal_months) or (None, None)
+        if p.kind == "fiscal" and p.start_date is None and published and _LAST_FISCAL.search(p.surface):
+            # "the last financial year": the latest of the figure's country's fiscal years ended by publication
+            for end_year in (published.year, published.year - 1):
+                dates = fiscal.fiscal_year_dates(end_year, countries)
+                if dates and dates[1] < published:
+                    return dates
         if p.start_date is None and published is None and last_period and last_period[1] and not _RELATIVE.search(p.surface):
             # no publication date: "in January-October" after "the first ten months of 2024" is
             # read against the period told before
@@ -707,6 +714,7 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     return (None, None)
 
 
+_LAST_FISCAL = re.compile(r"\b(last|previous|past|preceding)\s+(fiscal|financial)\s+year\b", re.IGNORECASE)
 # periods told against the publication date, which no earlier period stands in for
 _RELATIVE = re.compile(r"\b(last|this|current|next|past|previous|preceding|coming|ago|recent|year-to-date)\b", re.IGNORECASE)
 
