@@ -482,3 +482,13 @@ def test_the_session_of_a_commission_told_before_is_not_a_new_event():
                    "the Armenian minister co-chaired the commission's 9th session, which was held in Gyumri on Tuesday.",
                    table="events")
     assert len(rows) == 1
+
+
+def test_a_bloc_named_often_is_a_side_but_a_bloc_beside_two_countries_is_context():
+    often = ("Chad and the EU met in Brussels. EU officials praised Chad. Chad-EU trade grew. The EU is Chad's main "
+             "partner. Italy sent a delegation. The sides expect to sign a roadmap with the EU, the EU envoy said.")
+    rows = extract(often, table="agreements")
+    assert [sorted(r["parties"]) for r in rows] == [["EU", "TCD"]]
+    beside = ("Chad and Niger met in Niamey. Chad and Niger are ECOWAS neighbours. The sides expect to sign a roadmap "
+              "on Chad-Niger trade, officials of Chad and Niger said.")
+    assert [sorted(r["parties"]) for r in extract(beside, table="agreements")] == [["NER", "TCD"]]
