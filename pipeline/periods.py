@@ -167,6 +167,7 @@ def _year_ref(p: str) -> str:
         rf"|(?:[Tt]he\s+)?(?:(?:Iranian|Persian)\s+)?fiscal\s+year\s+(?:of\s+)?(?P<{p}_fy>{_SY})"
         rf"|(?P<{p}_sy>{_SY})\s+(?:SH|AP|[Ss]olar\s+[Hh]ijri|[Ss]olar|Shamsi)\b"
         rf"|(?:[Tt]he\s+year\s+)?(?P<{p}_y>{_Y})"
+        rf"|(?P<{p}_bsy>1[34]\d\d)(?![\d,.])"     # "the first six months of 1403": a Solar Hijri year, bare
         rf"|(?P<{p}_rel>[Tt]his\s+year|[Ll]ast\s+year|[Nn]ext\s+year"
         rf"|[Tt]he\s+(?:current|present|previous|past|last|next|coming|same)\s+year|[Tt]he\s+year)\b)")
 
@@ -441,8 +442,8 @@ def _year_spec(m: re.Match, p: str, text: str, published: dt.date | None):
         return "solar", _relative_solar_year(m[f"{p}_solrel"], published), True
     if m[f"{p}_fy"]:
         return "solar", int(m[f"{p}_fy"]), False
-    if m[f"{p}_sy"]:
-        return "solar", int(m[f"{p}_sy"]), False
+    if m[f"{p}_sy"] or m[f"{p}_bsy"]:
+        return "solar", int(m[f"{p}_sy"] or m[f"{p}_bsy"]), False
     if m[f"{p}_y"]:
         return "greg", int(m[f"{p}_y"]), False
     rel = m[f"{p}_rel"]

@@ -774,3 +774,17 @@ def test_aims_in_headlines_and_doubling_are_targets_and_the_last_financial_year_
     got = [(r["kind"], r["value"], r["change_pct"], r["period_start"]) for r in rows]
     assert got == [("target", 5e9, None, None), ("target", None, 100.0, D(2030, 1, 1)),
                    ("actual", 9.3e10, None, D(2023, 7, 1))]
+
+
+def test_a_figure_after_adding_that_has_its_own_sides_and_traded_is_trade():
+    rows = trade("Chile and Peru met. Chile exported goods worth $620 million to Peru in 2023, the minister said, adding "
+                 "that imports from Peru were valued at $1.28 billion. In 2022, the two countries traded $2.1 billion "
+                 "worth of goods.")
+    assert [(r["flow"], r["value"]) for r in rows] == [("export", 6.2e8), ("import", 1.28e9), ("total", 2.1e9)]
+    assert rows[1]["reporter"] == "CHL" and rows[1]["partner"] == "PER"
+
+
+def test_a_minister_of_state_for_foreign_trade_is_a_title():
+    rows = trade('Chile and Peru met. "Our target is to raise non-oil trade to $3 billion," Chile\'s Minister of State '
+                 'for Foreign Trade Ana Rojas said.')
+    assert [(r["kind"], r["value"]) for r in rows] == [("target", 3e9)]

@@ -25,7 +25,7 @@ _TRADE_TOPIC = re.compile(
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
-    r"traded(?=\s+goods\b))\b",
+    r"traded(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d)))\b",
     re.IGNORECASE)
 _NOT_TRADE_TOPIC = re.compile(
     r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|"
@@ -92,7 +92,7 @@ _ANAPHORIC_SUBJECT = re.compile(
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VOLUME_AND_VALUE = re.compile(r"\b(volume|weight|tonnage)\b.{0,20}\b(value|worth)\b|\b(value|worth)\b.{0,20}\b(volume|weight|tonnage)\b",
                                re.IGNORECASE)
-_SINGLE_COUNTRY_TOTAL = re.compile(r"\b(?<!ministry\sof\s)(?<!minister\sof\s)(foreign|external|overall|total|global)\s+([\w-]+\s+)?"
+_SINGLE_COUNTRY_TOTAL = re.compile(r"\b(?<!ministry\sof\s)(?<!minister\sof\s)(?<!state\sfor\s)(foreign|external|overall|total|global)\s+([\w-]+\s+)?"
                                    r"(trade|turnover)\b(?!\s+(minister|ministry|secretariat|secretary|agency|department|committee|"
                                    r"council|office|service|bank|organi[sz]ation|cent(re|er)|promotion|development|policy)\b)",
                                    re.IGNORECASE)
@@ -626,7 +626,7 @@ def _last_match(pattern: re.Pattern, text: str) -> tuple[int, int] | None:
 # "..., with turnover of USD 7.9 bn, followed by Russia, Kazakhstan and Türkiye": a ranking, no sides
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
-_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas)\b|;")
+_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b")
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
 # "..., with which", "..., with whom": a relative clause about the country just named
