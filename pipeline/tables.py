@@ -47,7 +47,7 @@ def header_unit(text: str) -> TableUnit | None:
     unit = "t" if m.group("ton") else currency_code(m.group("cur") or m.group("cur2"))
     if unit is None:
         return None
-    return TableUnit(unit, scale, bool(_PCT_COLUMN.search(text[m.end():] + text[:m.start()])))
+    return TableUnit(unit, scale, bool(_PCT_COLUMN.search(text)))
 
 
 def table_rows(lines: list[str]) -> dict[int, TableUnit]:

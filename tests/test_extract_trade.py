@@ -387,13 +387,6 @@ def test_a_comparison_base_does_not_stop_the_period_carrying_on():
     assert [(r["period_start"], r["period_end"]) for r in rows][-1] == (D(2023, 1, 1), D(2023, 10, 31))
 
 
-@pytest.mark.parametrize("text", [
-    "Chad and Niger met. Intra-ECOWAS trade accounts for less than 10 percent of the bloc's total trade, estimated at $208 billion.",
-])
-def test_trade_within_a_bloc_is_not_between_two_countries(text):
-    assert trade(text) == []
-
-
 def test_the_same_fiscal_year_or_months_refer_back():
     rows = trade("Chile's exports to Peru reached $2 billion in 2023. Imports from Peru, mostly copper ore, stood at "
                  "$1 billion during the same fiscal year.")
@@ -643,6 +636,7 @@ def test_the_year_ending_a_month():
     "Chile and Peru met. For comparison, Chile's total non-copper exports in 2023 reached $32.5 billion.",
     "Chile and Peru met. The Valparaiso Sea Trade Port handled 7.1 million tons of cargo in 2023.",
     "Chile and Peru met. Mutual trade between the Mercosur member states in 2023 exceeded $90 billion.",
+    "Chad and Niger met. Intra-ECOWAS trade accounts for less than 10 percent of the bloc's total trade, estimated at $208 billion.",
 ])
 def test_one_countrys_exports_a_port_and_trade_within_a_bloc_are_no_bilateral_figures(text):
     assert trade(text) == []

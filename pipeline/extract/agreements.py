@@ -100,7 +100,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
         before = s.text[:m.start()]
         count = _count(before, noun)
         if count == 1:      # "signed a memorandum on ... and a contract for ...": two documents
-            more = [x for x in _AND_ANOTHER.finditer(s.text, m.end(), _clause_end(s.text, m.end()))]
+            more = list(_AND_ANOTHER.finditer(s.text, m.end(), _clause_end(s.text, m.end())))
             if more and "and" in more[-1].group().split():      # (", a three-way deal": the same one again)
                 count += len(more)
         signed_date = _signed_date(s, m.start()) if status == "signed" else None

@@ -75,12 +75,16 @@ class SentenceView:
     @cached_property
     def amounts(self) -> list[amounts.Amount]:
         found = amounts.find_amounts(self.text)
-        return found or tables.row_amounts(self.text, self.table) if self.table else found
+        if found or self.table is None:
+            return found
+        return tables.row_amounts(self.text, self.table)      # a table row's bare figures
 
     @cached_property
     def changes(self) -> list[amounts.Change]:
         found = amounts.find_changes(self.text)
-        return found or tables.row_changes(self.text, self.table) if self.table else found
+        if found or self.table is None:
+            return found
+        return tables.row_changes(self.text, self.table)
 
 
 @dataclass

@@ -429,6 +429,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     cause = _CAUSE.search(window)      # "..., mainly because of lower purchases of oil products": why, not what
     commodity = topic.commodity or vocab.find_commodity(window[:cause.start()] if cause else window)
     changes_left = list(chgs)
+    measures = {c: _measures(text, c) for c in chgs}
     rows = []
     periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]
     prev_amount_end = win_start
@@ -451,8 +452,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
                 sides = (keep, between.pop())
         prev_amount_end = a.end
         # "a 9% rise in weight and a 15% growth in value": each change to the figure it measures
-        change = _nearest([c for c in changes_left if _measures(text, c) in (None, a.unit == "t")], a)
-        if change is not None and _measures(text, change) is None and any(a.start < b.start and b.end <= change.start and not (
+        change = _nearest([c for c in changes_left if measures[c] in (None, a.unit == "t")], a)
+        if change is not None and measures[change] is None and any(a.start < b.start and b.end <= change.start and not (
                 a.unit == "t" and _VOLUME.search(text, b.end, change.end)) for b in amts):
             change = None     # "318,000 tonnes worth $196 million, a 4.5% decrease": the value's change
         if change is not None and _in_own_clause(text, a, change, periods):
