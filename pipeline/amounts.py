@@ -57,13 +57,14 @@ def resolve_currency(unit: str | None, countries) -> str | None:
 # Currencies of a monetary union, whose codes do not begin with a member's alpha-2 code
 _SHARED_CURRENCY = {"XOF": frozenset("BEN BFA CIV GNB MLI NER SEN TGO".split()),       # West African CFA franc
                     "XAF": frozenset("CMR CAF TCD COG GNQ GAB".split())}               # Central African CFA franc
-_CUR_ALT = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True))
+# Regex alternations of every currency as written (also used by pipeline.tables for table headers)
+CURRENCY_PATTERN = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True))
 # Written before a figure: the csv's signs and codes, and any three capitals right before a number,
 # kept only if it is an ISO 4217 code (one pattern instead of 150 alternatives: the alternation is
 # tried at every character of every sentence).
-_CSV_PREFIX_CUR = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True) if not c[0].islower())
+PREFIX_CURRENCY_PATTERN = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True) if not c[0].islower())
 _ISO_PREFIX_CUR = r"\b[A-Z]{3}(?=\s?\d)"
-_PREFIX_CUR = f"{_CSV_PREFIX_CUR}|{_ISO_PREFIX_CUR}"
+_PREFIX_CUR = f"{PREFIX_CURRENCY_PATTERN}|{_ISO_PREFIX_CUR}"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|thsd|thous|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
 _TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)|(?-i:MT)\b"       # "612,000 MT": metric tons
@@ -78,8 +79,8 @@ _PREFIXED = re.compile(
 _SUFFIXED = re.compile(
     rf"{_QUAL}(?P<n1>{_NUM})(?:\s?(?:-|–|to)\s?(?P<n2>{_NUM}))?(?:\s?(?P<s2>{_SCALE})\b"
     rf"(?:\s+(?P<n3>\d{{1,3}})\s+(?P<s3>million|thousand)\b)?)?\s+"       # "2 billion 163 million US dollars"
-    rf"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+(?=(?:{_CUR_ALT})\b))?"        # "38 billion Djiboutian francs"
-    rf"(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES})|(?P<kg>kilogrammes|kilogramme|kilograms|kilogram|kgs|kg))\b", re.IGNORECASE)
+    rf"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+(?=(?:{CURRENCY_PATTERN})\b))?"        # "38 billion Djiboutian francs"
+    rf"(?:(?P<cur>{CURRENCY_PATTERN})|(?P<ton>{_TONNES})|(?P<kg>kilogrammes|kilogramme|kilograms|kilogram|kgs|kg))\b", re.IGNORECASE)
 _BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
 # "two billion dollars", "half a million tonnes": a number in words before a scale word
 _WORD_AMOUNT = re.compile(
@@ -87,7 +88,7 @@ _WORD_AMOUNT = re.compile(
     rf"a\s+hundred|hundreds\s+of|a|half\s+a)(?P<half>\s+and\s+a\s+half)?\s+(?P<s1>million|billion|trillion)"
     # "two billion three hundred million dollars"
     rf"(?:\s+(?P<n2>one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?P<s2>million|thousand))?"
-    rf"\s+(?:(?P<cur>{_CUR_ALT})|(?P<ton>{_TONNES}))\b",
+    rf"\s+(?:(?P<cur>{CURRENCY_PATTERN})|(?P<ton>{_TONNES}))\b",
     re.IGNORECASE)
 _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 # Cheap necessary conditions, checked before the patterns above (which are tried at every
@@ -95,7 +96,7 @@ _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
 # currency word or a tonnage word after white space (compared lower-cased, which is what
 # case-insensitive matching is for ASCII text; other text is always searched).
 # (searched apart: one alternative that starts at any capital slows the search for all the others)
-_ANY_PREFIX_CUR = re.compile(_CSV_PREFIX_CUR)
+_ANY_PREFIX_CUR = re.compile(PREFIX_CURRENCY_PATTERN)
 _ANY_ISO_PREFIX = re.compile(_ISO_PREFIX_CUR)
 _ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CSV_CURRENCY, key=len, reverse=True)
                                                           if not (len(c) == 1 and c.isalpha()))   # never after a number

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.amounts import _CSV_PREFIX_CUR, _CUR_ALT, Amount, Change, currency_code
+from pipeline.amounts import PREFIX_CURRENCY_PATTERN, CURRENCY_PATTERN, Amount, Change, currency_code
 from pipeline.numbers import SCALES
 
 _SCALE = r"trillion|billion|million|thousand|trln|bln|mln|thsd|bn|mn"
 # "RM billion", "(USD million)", "US$ mln", "million tenge", "thousand tonnes"
-_UNIT = re.compile(rf"(?:^|(?<=[\s(,]))(?:(?P<cur>{_CSV_PREFIX_CUR}|[A-Z]{{3}})\s?(?P<scale>{_SCALE})"
-                   rf"|(?P<scale2>{_SCALE})\s+(?:of\s+)?(?:(?P<ton>tonnes|tons|metric\s+tons|t)|(?P<cur2>{_CUR_ALT})))\b",
+_UNIT = re.compile(rf"(?:^|(?<=[\s(,]))(?:(?P<cur>{PREFIX_CURRENCY_PATTERN}|[A-Z]{{3}})\s?(?P<scale>{_SCALE})"
+                   rf"|(?P<scale2>{_SCALE})\s+(?:of\s+)?(?:(?P<ton>tonnes|tons|metric\s+tons|t)|(?P<cur2>{CURRENCY_PATTERN})))\b",
                    re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
