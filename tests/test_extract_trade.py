@@ -3,6 +3,9 @@ import datetime as dt
 
 import pytest
 
+from pipeline.extract import extract_document
+from pipeline.text import split_sentences
+from tests.conftest import PUBLISHED
 from tests.extract_helpers import extract
 
 D = dt.date
@@ -762,3 +765,44 @@ def test_a_minister_of_state_for_foreign_trade_is_a_title():
     rows = trade('Chile and Peru met. "Our target is to raise non-oil trade to $3 billion," Chile\'s Minister of State '
                  'for Foreign Trade Ana Rojas said.')
     assert [(r["kind"], r["value"]) for r in rows] == [("target", 3e9)]
+
+
+def _sides_values(rows):
+    return [(r["reporter"], r["partner"], r["value"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the ranking and its figures in one sentence
+    ("Trade between Peru and Chile grew. Chile was Peru's largest trade partner in 2023 with $5 billion, "
+     "followed by Brazil with $3.1 billion and Bolivia with $1.2 billion.",
+     [("PER", "CHL", 5e9), ("PER", "BRA", 3.1e9), ("PER", "BOL", 1.2e9)]),
+    ("Peru's main trading partners in 2023 were Chile ($5 billion), Brazil ($3.1 billion) and Bolivia ($1.2 billion).",
+     [("PER", "CHL", 5e9), ("PER", "BRA", 3.1e9), ("PER", "BOL", 1.2e9)]),
+    # the places told in the sentences after it, without a trade word
+    ("Chile remained Peru's largest trading partner in January-August 2024, with a turnover of $1.02 billion. "
+     "Brazil came second with a turnover of $960 million, up 21 percent, and Bolivia third with $690 million.",
+     [("PER", "CHL", 1.02e9), ("PER", "BRA", 960e6), ("PER", "BOL", 690e6)]),
+    ("Chile remained Peru's top trading partner in 2023 ($5 billion). In second place was Brazil with $3.1 billion, "
+     "while Ecuador ranked third at $1.2 billion.",
+     [("PER", "CHL", 5e9), ("PER", "BRA", 3.1e9), ("PER", "ECU", 1.2e9)]),
+    # the country it is ranked after: the figure's own when the figure follows it, else only a comparison
+    ("Peru's trade with Chile reached $2.3 billion in 2023. Chile thus ranked third among Peru's trading partners, "
+     "after Brazil with $7.1 billion.",
+     [("PER", "CHL", 2.3e9), ("PER", "BRA", 7.1e9)]),
+    ("Chile remains Peru's second-largest trading partner after Brazil, and trade between the two is expected to "
+     "exceed $27 billion in 2024.",
+     [("PER", "CHL", 27e9)]),
+])
+def test_a_ranking_of_one_countrys_partners_gives_each_figure_to_the_partner_named_before_it(text, expected):
+    assert sorted(_sides_values(trade(text))) == sorted(expected)
+
+
+def test_a_figure_with_no_period_takes_the_one_period_of_the_headline():
+    def rows(headline):
+        return extract_document("t" * 16, split_sentences(headline + "\n\nChile's economy grew 2 percent, the "
+                                                          "statistics office said. Trade with Peru reached $5 billion."),
+                                PUBLISHED)["trade_figures"]
+    [row] = rows("Chile's economy grows 2% in 2023")
+    assert (row["period_start"], row["period_end"]) == (D(2023, 1, 1), D(2023, 12, 31))
+    [row] = rows("Chile: trade in 2023 and in the first half of 2024")      # two periods: which one is not said
+    assert (row["period_start"], row["period_end"]) == (None, None)

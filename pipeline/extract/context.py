@@ -92,13 +92,15 @@ class DocContext:
     doc_id: str
     published: dt.date | None
     sentences: list[SentenceView] = field(default_factory=list)
+    headline: list[SentenceView] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc_id: str, sentences: list[Sentence], published: dt.date | None) -> "DocContext":
         table_rows = tables.table_rows([s.text for s in sentences])
         body = [SentenceView(s, published, table_rows.get(i)) for i, s in enumerate(sentences)
                 if s.section == "body" and s.repeat_of is None]
-        return cls(doc_id, published, body)
+        headline = [SentenceView(s, published) for s in sentences if s.section == "title"]
+        return cls(doc_id, published, body, headline)
 
     @cached_property
     def ranked_countries(self) -> tuple[str, ...]:

@@ -147,7 +147,11 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     prev_rows: list[dict] = []
     scope_at = -10       # the last sentence without figures that may set the period of those after it
     told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
+    ranking: tuple[str, int] | None = None    # the country whose partners were ranked, and where
     for i, s in enumerate(doc.sentences):
+        owner = _partner_owner(s.text, s.countries) if "artner" in s.text else None
+        if owner is not None:
+            ranking = (owner.code, i)
         if not s.amounts and not s.changes:
             prev_rows = []
             told_of = _TRADE_TOLD_OF if not _TRADE_WORDS.isdisjoint(s.words) and any(
@@ -156,6 +160,11 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
                 scope_at = i
             continue
         topics = _topics(s.text)
+        rank_owner = _rank_owner(s, owner, ranking, i)
+        if rank_owner and s.amounts and not any(t.flow != "none" and t.start < s.amounts[0].start for t in topics):
+            # "Brazil ranked second with $3.1 billion": the ranking is of trade partners
+            cue = _PARTNER_OF.search(s.text) or _RANK_PLACE.search(s.text)
+            topics = sorted(topics + [_Topic("total", cue.start(), cue.end())], key=lambda t: t.start)
         if (prev_rows or told_of) and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
             # "Trade collapsed in 2022. In 2024 it recovered to $41.5 million": the trade told of before
             topics = _with_anaphors(s.text, topics, prev_rows[-1] if prev_rows else told_of)
@@ -172,7 +181,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
-        sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject)
+        sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank_owner)
         if not sent_rows and not s.amounts:
             _attach_back_reference(s, prev_rows)
         # the latest period the sentence states carries on: "rose to $314m in 2022-23 from $262m in
@@ -191,7 +200,24 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             last_sides, last_sides_at = (r["reporter"], r["partner"]), i
         rows += sent_rows
         prev_rows = sent_rows
+    headline = _headline_period(doc)
+    if headline:
+        for r in rows:
+            if r["period_start"] is None and r["period_end"] is None and r["kind"] == "actual":
+                # "Uzbekistan's economy grows 6% in 2023 ... China remained its largest partner with
+                # $13.7 billion": a figure with no period of its own is of the period the headline names
+                r["period_start"], r["period_end"] = headline
     return _dedupe(rows)
+
+
+def _headline_period(doc: DocContext) -> tuple | None:
+    """The one period the headline states, if it states exactly one (of at most a year)."""
+    stated = [p for s in doc.headline for p in s.periods
+              if _states_period(p) and p.kind != "horizon" and p.start_date]
+    if len({(p.start_date, p.end_date) for p in stated}) != 1:
+        return None
+    p = stated[0]
+    return (p.start_date, p.end_date) if (p.end_date - p.start_date).days <= 366 else None
 
 
 def _period_told(told: list[tuple[tuple | None, int]], text: str) -> tuple[tuple | None, int]:
@@ -338,7 +364,7 @@ def _topic_for(topics: list[_Topic], start: int, end: int) -> _Topic | None:
 
 
 def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], last_period, carry,
-                       sides, subject: PlaceMention | None = None) -> list[dict]:
+                       sides, subject: PlaceMention | None = None, rank_owner: str | None = None) -> list[dict]:
     text = s.text
     groups: dict[int, tuple[_Topic, list[Amount], list[Change]]] = {}
     for a in s.amounts:
@@ -388,7 +414,8 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
             if brk:
                 win_start += brk[1]
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
-        group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, group_subject)
+        group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, group_subject,
+                            rank_owner if topic.flow == "total" else None)
         if group:
             sides = (group[-1]["reporter"], group[-1]["partner"])
         dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
@@ -406,11 +433,39 @@ def _partner_owner(text: str, mentions: list[PlaceMention]) -> PlaceMention | No
 
 # "'s second-largest trading partner", "'s main partners"
 _PARTNER_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?partners?\b", re.IGNORECASE)
+# a place in a ranking: "China came second with ...", "and Kazakhstan third", "followed by Brazil"
+_RANK_PLACE = re.compile(r"\b(?:came|ranked|ranks|ranking|was|is|placed|comes|stood)\s+(?:in\s+)?(?:second|third|fourth|fifth|next)\b"
+                         r"|\b(?:in|at|took)\s+(?:the\s+)?(?:second|third|fourth|fifth)\s+(?:place|position|spot)\b"
+                         r"|\bfollowed\s+by\b", re.IGNORECASE)
+_RANK_SENTENCES = 2
+_AFTER_WORD = re.compile(r"\bafter\s+$", re.IGNORECASE)
+
+
+def _rank_owner(s: SentenceView, owner: PlaceMention | None, ranking: tuple[str, int] | None, i: int) -> str | None:
+    """The country whose trade partners the sentence ranks, if it ranks them: named in it
+    ("Peru's main trade partners were Chile ($5 billion), Brazil ...") or in a sentence just
+    before it ("Russia remained Tajikistan's largest trading partner. China came second with ...")."""
+    if owner is not None:
+        return owner.code
+    if ranking is not None and i - ranking[1] <= _RANK_SENTENCES and _RANK_PLACE.search(s.text):
+        return ranking[0]
+    return None
+
+
+def _ranked_partner(s: SentenceView, owner: str, a: Amount, since: int) -> str | None:
+    """In a ranking of `owner`'s partners, the partner a figure belongs to: the country named
+    nearest before it, after the figure before it. In "second-largest partner after China, and
+    trade between the two reached ..." China is only what it is compared with ("third, after
+    China with $7.1 billion" is China's figure)."""
+    named = [m.code for m in s.countries if since <= m.start and m.end <= a.start and m.code != owner
+             and not (_AFTER_WORD.search(s.text, max(0, m.start - 7), m.start)
+                      and _NEXT_CLAUSE.search(s.text, m.end, a.start))]
+    return named[-1] if named else None
 
 
 def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: list[Change],
                 win_start: int, win_end: int, last_period, carry, prev_sides,
-                subject: PlaceMention | None = None) -> list[dict]:
+                subject: PlaceMention | None = None, rank_owner: str | None = None) -> list[dict]:
     text = s.text
     window = text[win_start:win_end]
     if _WORLD_SCOPE.search(window):
@@ -424,6 +479,9 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     mentions = [m for m in ([subject] if subject else []) + s.countries if win_start <= m.start and m.end <= sides_end]
     shifted = [type(m)(m.code, m.start - win_start, m.end - win_start, m.surface, m.kind) for m in mentions]
     reporter, partner = _sides(doc, topic.flow, window, shifted, prev_sides, s.table is not None)
+    ranked = rank_owner and amts and _ranked_partner(s, rank_owner, amts[0], win_start)
+    if ranked:
+        reporter, partner = rank_owner, ranked
     if reporter is None or partner is None:
         return []          # a figure whose two sides are not both known is no relation between countries
     cause = _CAUSE.search(window)      # "..., mainly because of lower purchases of oil products": why, not what
@@ -443,7 +501,9 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         clause = _clause_start(text, win_start, min(topic.start, a.start), prev_amount_end)
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
         sides = (reporter, partner)
-        if topic.flow == "total" and rows:
+        if ranked and rows:
+            sides = (rank_owner, _ranked_partner(s, rank_owner, a, prev_amount_end) or partner)
+        elif topic.flow == "total" and rows:
             # "trade with Uzbekistan reached $650 million, and with Turkey $820 million": the country
             # named between the two figures is the second one's partner
             between = {m.code for m in s.countries if prev_amount_end <= m.start and m.end <= a.start}
