@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline import places
+
 DATA_DIR = Path(__file__).with_name("data")
 
 # A yearless date up to this far after publication is an announced event of the same year.
@@ -379,6 +381,8 @@ _PUB_LABEL = re.compile(
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
 _PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
                          rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?\s*(?:[|,•·–—/-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?")
+# "Ilkhom Nazarov in Tashkent May 22, 2024": a reporter's name and where they filed from, no "By"
+_PUB_FILED_FROM = re.compile(rf"\s*{_NAME}\s+{_NAME}(?:\s+{_NAME})?\s+in\s+{_NAME}(?:\s+{_NAME})?\s*,?\s*")
 _PUB_BARE = re.compile(rf"\s*(?:{_WEEKDAY_ANY})?")
 # "16:42 / 26.04.2024": a time stamp, then the date
 _PUB_STAMP = re.compile(r"\s*\d{1,2}:\d\d\s*[/|,•·–—-]?\s*")
@@ -428,7 +432,8 @@ def numeric_date_order(text: str, countries: list[str]) -> bool | None:
 _SOLAR_HINT = re.compile(r"\b1[34]\d\d\b")
 _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopyright\b|©|\(c\)\s*\d", re.IGNORECASE)
 # Tried in order at the start of the line and after each separator in it.
-_PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True))
+_PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True),
+                 (_PUB_FILED_FROM, True))
 # "By Jane Doe - Published 29/10/2024"; "Memo No. 26.00.124      Date: 22/09/2024"
 _PUB_SEGMENT = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s{3,}")
 
@@ -451,9 +456,12 @@ def find_published_date(text: str, day_first: bool | None = None) -> tuple[dt.da
         url = _URL_DATE.search(line)
         if url and _valid(int(url["y"]), int(url["m"]), int(url["d"])):
             return dt.date(int(url["y"]), int(url["m"]), int(url["d"])), line_start + url.start("y"), line_start + url.end("d")
-    for line_start, line in reversed(_lines(text, max(0, len(text) - _FOOT_CHARS), len(text))[-_FOOT_LINES:]):
-        # a footer line says what its date is ("Published:", a weekday, a time); a bare date at the foot may be anything
-        found = _published_on_line(line, day_first) if _FOOT_HINT.search(line) else None
+    foot = _lines(text, max(0, len(text) - _FOOT_CHARS), len(text))[-_FOOT_LINES:]
+    signed = _signed_date_line(foot, day_first)
+    for line_start, line in reversed(foot):
+        # a footer line says what its date is ("Published:", a weekday, a time); a bare date at the foot
+        # may be anything, unless it is the one under a sign-off ("Tashkent / 15 July 2024")
+        found = _published_on_line(line, day_first) if _FOOT_HINT.search(line) or line == signed else None
         first = None if found else _FIRST_PUBLISHED.search(line)
         if first:
             atom = next((a for a in calendar_atoms(line[first.end():]) if a.year and not a.ambiguous and not a.last_day), None)
@@ -470,6 +478,30 @@ _FOOT_LINES = 8
 _URL_DATE = re.compile(r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)+/)\S*?/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d\d)[/-](?P<d>\d\d)(?=[/-]|\b)")
 _FOOT_HINT = re.compile(rf"\b(?:[Pp]ublished|PUBLISHED|[Pp]osted|[Dd]ate|[Rr]eleased|[Ii]ssued)\b|\d{{1,2}}:\d\d|{_WEEKDAY_ANY}")
 _FIRST_PUBLISHED = re.compile(r"\b[Ff]irst\s+published\b[^\n]{0,100}?\bon\s+")
+
+
+# The last lines of a release: "Ministry of Foreign Affairs of ...", "Press Service Department", a city
+_SIGN_OFF = re.compile(r"\b(?:Ministry|Department|Service|Office|Embassy|Consulate|Secretariat|Administration|Chamber|"
+                       r"Committee|Agency|Bureau|Mission|Press)\b")
+
+
+def _signed_date_line(foot: list[tuple[int, str]], day_first: bool | None) -> str | None:
+    """The one line of the foot that is only a date, if the line above it signs the release off
+    (an office's name, or a place alone): "Press Service Department / 05.03.2024". Several
+    date lines (a list of related stories) sign off nothing."""
+    bare = [i for i, (_, line) in enumerate(foot) if _only_a_date(line.strip())]
+    if len(bare) != 1 or bare[0] == 0:
+        return None
+    above = foot[bare[0] - 1][1].strip()
+    place = places.find_places(above)
+    if above[-1:] in ".!?\"”" or not (_SIGN_OFF.search(above) or (len(place) == 1 and place[0].surface == above)):
+        return None
+    return foot[bare[0]][1]
+
+
+def _only_a_date(line: str) -> bool:
+    atoms = calendar_atoms(line)
+    return len(atoms) == 1 and atoms[0].start == 0 and not line[atoms[0].end:].strip(" .")
 
 
 def _lines(text: str, begin: int, end: int) -> list[tuple[int, str]]:
@@ -531,8 +563,7 @@ def _published_in_line(line: str, day_first: bool | None = None) -> tuple[dt.dat
         # the line, or a part of it after a separator ("Staff Report | Published August 9, 2023")
         for begin in [0, *(m.end() for m in _PUB_SEGMENT.finditer(line, 0, a.start))]:
             for prefix, needs_end in _PUB_PREFIXES:
-                m = prefix.match(line, begin, a.start)
-                if m is None or m.end() != a.start:
+                if prefix.fullmatch(line, begin, a.start) is None:     # ("Dated: ", not just "Date")
                     continue
                 if not needs_end or _PUB_AFTER.match(line, a.end):
                     return date, a.start, a.end

@@ -162,6 +162,17 @@ PUBLISHED_CASES = [
     ("Headline\n" + "Body text of the article goes on here.\n" * 15
      + "First published in print in Steppe Review, issue 9/2024, on 3 September 2024.\n", D(2024, 9, 3), "3 September 2024"),
     ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "Updated: 05.03.2025 14:20\n", None, None),
+    # at the foot, a date line alone under a sign-off: an office, or a place
+    ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "Press Service Department\n05.03.2025\n\nShare",
+     D(2025, 3, 5), "05.03.2025"),
+    ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "Bishkek\n15 July 2024\n\nRelated\n- Other story",
+     D(2024, 7, 15), "15 July 2024"),
+    # ...not under a sentence, nor one of several (the dates of related stories)
+    ("Headline\n" + "Body text of the article goes on here.\n" * 15 + "15 July 2024\n", None, None),
+    ("Headline\n" + "Body text of the article goes on here.\n" * 12 + "Related\nChile, Peru sign deal\n15 July 2024\n"
+     "Ministry of Trade reports growth\n12 July 2024\n", None, None),
+    ("Headline\nPRESS RELEASE\nDated: 26-10-2023\nText.", D(2023, 10, 26), "26-10-2023"),      # not read as "Date"
+    ("Headline\nMaria Quispe Rojas in Lima May 22, 2024\nText.", D(2024, 5, 22), "May 22, 2024"),  # where the reporter filed from
     ("Headline\nRiyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 — The ministers met.\n", D(2024, 9, 17),
      "17 September 2024"),
 ]
