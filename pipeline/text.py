@@ -219,7 +219,10 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         end = m.end()
         if end <= start or not _is_boundary(line, m.start(), end):
             continue
-        spans.append((start, end))
+        if not spans and line[m.start()] == "." and _ENUMERATOR.fullmatch(line, 0, m.start()):
+            pass                   # "1. Declaration on ...", "iv. Agreement on ...": an item's number, no sentence
+        else:
+            spans.append((start, end))
         start = end + (len(line[end:]) - len(line[end:].lstrip()))
     tail_end = len(line.rstrip())
     if start < tail_end:
@@ -243,6 +246,10 @@ def _is_boundary(line: str, punct_at: int, end: int) -> bool:
         if re.fullmatch(r"(\w\.)+\w", token):
             return False           # "U.S", "e.g" handled above; other dotted acronyms
     return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(["
+
+
+# the number of a list item at the start of a line: "1", "12", "iv", "B"
+_ENUMERATOR = re.compile(r"\s*(?:\d{1,2}|[ivx]{1,5}|[IVX]{1,5}|[a-zA-Z])")
 
 
 def _token_before(line: str, at: int) -> str:

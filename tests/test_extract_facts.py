@@ -492,3 +492,21 @@ def test_a_bloc_named_often_is_a_side_but_a_bloc_beside_two_countries_is_context
     beside = ("Chad and Niger met in Niamey. Chad and Niger are ECOWAS neighbours. The sides expect to sign a roadmap "
               "on Chad-Niger trade, officials of Chad and Niger said.")
     assert [sorted(r["parties"]) for r in extract(beside, table="agreements")] == [["NER", "TCD"]]
+
+
+def test_each_document_of_a_list_of_signed_documents_is_one_agreement():
+    rows = extract("Chile and Peru are neighbours. After the talks on Monday, the following documents were signed:\n\n"
+                   "1. Agreement between the Government of Chile and the Government of Peru on the Andean Transport Route;\n\n"
+                   "2. Memorandum of Understanding between the ministries of energy on cooperation in green energy;\n\n"
+                   "3. Program of Cultural Cooperation between the two countries for 2024-2026.\n\n"
+                   "The presidents also visited a school.", table="agreements")
+    assert [(r["agreement_type"], r["status"], r["signed_date"], r["parties"], r["agreement_count"]) for r in rows] == [
+        ("agreement", "signed", D(2023, 11, 13), ["CHL", "PER"], 1),
+        ("memorandum of understanding", "signed", D(2023, 11, 13), ["CHL", "PER"], 1),
+        ("program", "signed", D(2023, 11, 13), ["CHL", "PER"], 1)]
+
+
+def test_a_paragraph_after_one_signed_document_is_no_list_item():
+    rows = extract("Chile and Peru are neighbours. On Monday the ministers signed a memorandum on energy:\n\n"
+                   "The agreement provides for joint solar projects.", table="agreements")
+    assert [(r["agreement_type"], r["agreement_count"]) for r in rows] == [("memorandum of understanding", 1)]

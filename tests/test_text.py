@@ -20,6 +20,9 @@ def _body(text):
     ("Exports reached $3.5 bn. 20 firms took part.", ["Exports reached $3.5 bn.", "20 firms took part."]),
     ("Minister A. B. Karimov arrived in Bishkek on Monday. Talks follow.",
      ["Minister A. B. Karimov arrived in Bishkek on Monday.", "Talks follow."]),
+    # the number of a list item is no sentence of its own
+    ("They signed:\n1. Agreement on transit;\niv. Protocol on customs.\nA. Smith said so.",
+     ["They signed:", "Agreement on transit;", "Protocol on customs.", "A. Smith said so."]),
 ])
 def test_sentences_split_at_real_boundaries_only(text, expected):
     assert _body("Headline words here\n\n" + text) == expected

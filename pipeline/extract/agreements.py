@@ -87,7 +87,21 @@ _COUNT_BEFORE = re.compile(
 
 def extract_agreements(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
+    listing: dict | None = None     # the row of "the following documents were signed:", while its items follow
     for s in doc.sentences:
+        if listing is not None:
+            item = _list_item(s.text)
+            if item is not None:
+                # "1. Declaration on Allied Relations between ...": one document of the list
+                rows.append({**base_row(doc, s, "agreements.list_item"), "agreement_type": _type_of(item),
+                             "status": listing["status"], "signed_date": listing["signed_date"],
+                             "parties": _parties(doc, s) or listing["parties"], "agreement_count": 1,
+                             "value": None, "unit": None})
+                listing["items"] = True
+                continue
+            if listing.get("items") and listing["agreement_count"] is None:
+                rows.remove(listing["row"])      # the items say what the lead-in only announced
+            listing = None
         if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words):
             continue
         m = _first_agreement_noun(s.text, rows)
@@ -109,7 +123,25 @@ def extract_agreements(doc: DocContext) -> list[dict]:
         rows.append({**base_row(doc, s, "agreements.noun_with_status"), "agreement_type": _type_of(noun),
                      "status": status, "signed_date": signed_date, "parties": parties,
                      "agreement_count": count, "value": value, "unit": unit})
+        if s.text.rstrip().endswith(":") and (count != 1 or "following" in s.text):    # a list follows
+            listing = {"status": status, "signed_date": signed_date, "parties": parties,
+                       "agreement_count": count, "row": rows[-1]}
+    if listing is not None and listing.get("items") and listing["agreement_count"] is None:
+        rows.remove(listing["row"])
     return _dedupe(rows)
+
+
+# an item of a list of documents: "iv. Agreement on Cooperation in the field of Tourism;",
+# "- Memorandum of Understanding between ...": a document's name opens it
+# (in a list of signed documents a programme or plan is one too)
+_LIST_ITEM = re.compile(r"\s*(?:[-–•·*]\s*)?(?:[A-Z][\w-]*\s+){0,3}?(?P<noun>" + "|".join(p for p, _ in _TYPES)
+                        + r"|program(?:me)?s?|plans?|concepts?|strateg(?:y|ies)|(?:agreed\s+)?minutes)\b", re.IGNORECASE)
+
+
+def _list_item(text: str) -> str | None:
+    """The document noun of a list item, or None when the sentence is no item."""
+    m = _LIST_ITEM.match(text)
+    return m.group("noun") if m and len(text) <= 400 else None
 
 
 # "... and a contract", ", an action plan": one more document in the same list
@@ -266,6 +298,9 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     """A memorandum named again, or signed on the same day by the same parties, is one agreement."""
     out: list[dict] = []
     for r in rows:
+        if r["rule"] == "agreements.list_item":
+            out.append(r)          # the items of a list are different documents by the list's making
+            continue
         same = next((o for o in out if o["status"] == r["status"] == "signed" and r["signed_date"] is not None
                      and o["signed_date"] == r["signed_date"] and o["parties"] == r["parties"]
                      and _may_be_one(o["agreement_type"], r["agreement_type"])), None)
