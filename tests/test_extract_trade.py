@@ -232,6 +232,10 @@ def test_by_a_year_is_a_target_when_the_publication_date_is_unknown():
     ("Seafood exports from Chile to Peru rose 30 per cent to 65,000 tonnes in 2023.", "seafood"),
     ("Chilean exports to Peru rose 30 per cent to $2 billion in 2023.", None),
     ("Chile and Peru agreed to raise trade to $6 billion and to negotiate an agreement on trade in services.", None),
+    ("Chilean salmon sales to Peru earned 36 billion pesos in 2024.", "salmon"),
+    # goods of a later clause are not the figure's own
+    ("Trade between Chile and Peru rose to $4.1 billion in 2023, even as shipments of copper from Antofagasta slowed.", None),
+    ("Chile-Peru trade reached $4 billion in 2023, official data showed, as the trade pact boosted shipments of wine.", None),
 ])
 def test_goods_not_in_the_word_list(text, commodity):
     assert [r["commodity"] for r in trade(text)][-1:] == [commodity]
@@ -528,6 +532,9 @@ def test_thousands_abbreviated_and_goods_before_of_which():
     rows = trade("Chile and Peru met. Chile's main exports to Peru were fruit, of which 61.8 thsd tonnes were "
                  "delivered in 2023.")
     assert [(r["value"], r["unit"], r["commodity"]) for r in rows] == [(61800.0, "t", "fruit")]
+    rows = trade("Chile and Peru met. The fall was driven by natural gas, imports of which from Peru amounted to "
+                 "$345 million in 2023.")
+    assert [(r["flow"], r["value"], r["commodity"]) for r in rows] == [("import", 345e6, "natural gas")]
 
 
 def test_a_destination_after_an_adjective_is_the_destination():

@@ -484,8 +484,13 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         reporter, partner = rank_owner, ranked
     if reporter is None or partner is None:
         return []          # a figure whose two sides are not both known is no relation between countries
-    cause = _CAUSE.search(window)      # "..., mainly because of lower purchases of oil products": why, not what
-    commodity = topic.commodity or vocab.find_commodity(window[:cause.start()] if cause else window)
+    # "..., mainly because of lower purchases of oil products": why, not what (but "driven by natural
+    # gas, imports of which amounted to ...": the goods of the figure after it)
+    cause = _CAUSE.search(window, max(0, topic.start - win_start))
+    # "rose to R376bn in 2023, even as shipments of coal began to slow": goods of a later clause are not its own
+    later = _LATER_CLAUSE.search(text, last_figure, win_end)
+    goods_end = min(cause.start() if cause else len(window), later.start() - win_start if later else len(window))
+    commodity = topic.commodity or vocab.find_commodity(window[:goods_end])
     changes_left = list(chgs)
     measures = {c: _measures(text, c) for c in chgs}
     rows = []
@@ -685,6 +690,7 @@ def _last_match(pattern: re.Pattern, text: str) -> tuple[int, int] | None:
 
 
 # "..., with turnover of USD 7.9 bn, followed by Russia, Kazakhstan and Türkiye": a ranking, no sides
+_LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but)\b|;")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 _NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b")

@@ -28,7 +28,8 @@ _COMMODITY = re.compile(
     # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million"
     rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth)\b"
     # "fruit and vegetables, of which 612.8 thousand tonnes worth $498.7 million were delivered"
-    rf"|\b(?P<i>{_C}),?\s+of\s+which\b"
+    # "natural gas, imports of which from Azerbaijan amounted to $345 million"
+    rf"|\b(?P<i>{_C}),?\s+(?:(?:exports|imports|shipments|supplies|deliveries|sales|purchases)\s+)?of\s+which\b"
     # a digest line labelled with its goods: "Clothing and textiles: exports to Russia reached ..."
     rf"|^\W*(?P<h>{_C})\b[^:.]{{0,30}}:(?=.*\b(?:export|import|ship|suppl|sold|sale|purchas|bought|deliver|trade|turnover))",
     re.IGNORECASE)
@@ -55,7 +56,7 @@ record strong weak rising falling declining growing booming seasonal nominal rea
 # the word before a flow word only after a demonym or name ("Philippine banana shipments"); after
 # "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
 # Philippine bananas"); a sentence that opens "Trade in energy resources"
-_GENERIC = re.compile(r"(?:\b[A-Z][\w-]*(?:'s|’s)?\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|imports|shipments|supplies|deliveries)"
+_GENERIC = re.compile(r"(?:\b[A-Z][\w-]*(?:'s|’s)?\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|imports|shipments|supplies|deliveries|sales(?=\s+to\b))"
                       r"|(?:tons?|tonnes?|(?i:exports|imports|sales|shipments|purchases|supplies|deliveries))\s+of\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?P<b>[a-z][a-z-]+)"
                       r"|^\s*Trade\s+in\s+(?P<c>[a-z][a-z-]+(?:\s+(?:resources|products|goods|equipment))?)"
