@@ -12,7 +12,7 @@ from pathlib import Path
 import pycountry
 
 from pipeline import places
-from pipeline.numbers import APPROXIMATE, SCALES, parse_number
+from pipeline.numbers import APPROXIMATE, SCALES, SPACE_GROUPED, digits_value, parse_number
 
 _DATA = Path(__file__).resolve().parent / "data"
 _DIGIT = re.compile(r"\d")
@@ -65,7 +65,9 @@ CURRENCY_PATTERN = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len,
 PREFIX_CURRENCY_PATTERN = "|".join(re.escape(c) for c in sorted(_CSV_CURRENCY, key=len, reverse=True) if not c[0].islower())
 _ISO_PREFIX_CUR = r"\b[A-Z]{3}(?=\s?\d)"
 _PREFIX_CUR = f"{PREFIX_CURRENCY_PATTERN}|{_ISO_PREFIX_CUR}"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1,250.5", "1 250" (see numbers.SPACE_GROUPED), "1 600,2" and "269,4" (a decimal comma: never
+# two digits or fewer after a thousands comma), "1250.5"
+_NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}(?:[.,]\d+)?|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?"
 _SCALE = r"thousand|thsd|thous|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
 _TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)|(?-i:MT)\b"       # "612,000 MT": metric tons
 _QUAL = rf"(?:(?P<qual>{APPROXIMATE})\s+)?"
@@ -142,7 +144,7 @@ class Amount:
 
 
 def _value(num: str, scale: str | None) -> float:
-    v = float(num.replace(",", ""))
+    v = digits_value(num)
     return v * SCALES[scale.lower()] if scale else v
 
 
@@ -292,7 +294,7 @@ _FRACTION_PCT = {"a quarter": 25.0, "a third": round(100 / 3, 2), "a fifth": 20.
 
 
 def _pct_number(raw: str) -> float:
-    return float(raw.replace(",", "")) if raw[0].isdigit() else parse_number(" ".join(raw.lower().split()))
+    return digits_value(raw) if raw[0].isdigit() else parse_number(" ".join(raw.lower().split()))
 
 
 def _sign(verb: str) -> int:
@@ -337,7 +339,7 @@ def find_changes(text: str) -> list[Change]:
                 s = m.start("more") + extra.start()
                 e = m.start("more") + extra.end()
                 tail = re.match(r"\s?(%|percent|per\s+cent)", text[e:])
-                add(s, e + (tail.end() if tail else 0), sign * float(extra.group(0).replace(",", "")), None)
+                add(s, e + (tail.end() if tail else 0), sign * digits_value(extra.group(0)), None)
     for m in _SIGNED_PCT.finditer(text) if has_pct and ("+" in text or "-" in text or "−" in text) else ():
         num = m.group("num") or m.group("num2")
         add(m.start(), m.end(), (1 if m.group(0).lstrip()[0] == "+" else -1) * float(num), None)
@@ -347,7 +349,7 @@ def find_changes(text: str) -> list[Change]:
     for m in _RATIO.finditer(text) if has_ratio else ():
         verb = m.group("verb") or m.group("verb2") or m.group("verb3") or "up"
         raw = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4") or "two"
-        ratio = _WORD_NUM.get(raw.lower()) or float(raw)
+        ratio = _WORD_NUM.get(raw.lower()) or digits_value(raw)
         if _sign(verb) < 0 and ratio > 1:
             ratio = 1 / ratio      # "decreased 2 times": to half
         add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)

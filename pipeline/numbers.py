@@ -17,8 +17,27 @@ APPROXIMATE = (r"approximately|about|around|nearly|almost|over|more\s+than|less\
                r"roughly|at\s+least|close\s+to|an\s+estimated|exceeding|in\s+excess\s+of|upwards\s+of")
 
 
+# Digits grouped by spaces ("1 250", "4 500 000"; no-break and thin spaces too): thousands in much
+# European and translated copy. Never right after a digit or separator ("in 2023 120 firms" is no 23,120).
+GROUP_SPACES = " \u00a0\u2009\u202f"
+SPACE_GROUPED = rf"(?<![\d.,])\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?!\d)"
+_SPACE_GROUPED = re.compile(SPACE_GROUPED)
+_NO_GROUP_SPACES = str.maketrans("", "", GROUP_SPACES)
+_THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def digits_value(raw: str) -> float:
+    """'1,250.5' -> 1250.5, '1 250' -> 1250, and a decimal comma: '269,4' -> 269.4, '1 600,2' -> 1600.2."""
+    raw = raw.translate(_NO_GROUP_SPACES)
+    if "," in raw and not _THOUSANDS_COMMA.fullmatch(raw):
+        return float(raw.replace(",", "."))
+    return float(raw.replace(",", ""))
+
+
 def parse_number(surface: str) -> float | None:
     """'1,234.5' -> 1234.5, 'six' -> 6, 'a dozen' -> 12, 'twenty-five' -> 25, '1.2 million' -> 1.2e6."""
+    if surface[:1].isdigit() and _SPACE_GROUPED.fullmatch(surface):
+        return digits_value(surface)
     s = " ".join(surface.lower().replace("-", " ").split())
     if not s:
         return None
@@ -63,7 +82,7 @@ class Count:
 
 _COUNT = re.compile(
     rf"(?:(?P<approx>{APPROXIMATE})\s+)?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|a\s+dozen|dozen|(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}|dozen))?)\b"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+|a\s+dozen|dozen|(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}|dozen))?)\b"
     r"(?P<plus>\+)?(?![\d.,]*\d)(?!\s*(?:%|percent|per\s+cent|st\b|nd\b|rd\b|th\b))",
     re.IGNORECASE)
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import errno
 import hashlib
+import html
 import os
 import re
 import stat
@@ -329,8 +330,15 @@ def _has_content(text: str) -> bool:
     return bool(text.strip().strip(_INVISIBLE).strip())
 
 
+# "&amp;", "&nbsp;", "&#8217;": a page saved with its HTML entities
+_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
 def _normalise_text(text: str) -> str:
-    """Leading BOM removed, NUL characters dropped, \\r\\n and \\r turned into \\n."""
+    """Leading BOM removed, NUL characters dropped, \\r\\n and \\r turned into \\n, HTML
+    entities decoded ("4&nbsp;500" is "4 500" with a no-break space, as the page showed it)."""
+    if "&" in text and _HTML_ENTITY.search(text):
+        text = html.unescape(text)
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text:

@@ -46,6 +46,11 @@ def amounts(text):
     # translated from Russian: the larger scale, then the rest
     ("Turnover amounted to 3 billion 418 million US dollars.", 3.418e9, "USD"),
     ("Exports made up 2 million 650 thousand tonnes.", 2.65e6, "t"),
+    # digits grouped by spaces (plain, no-break, thin) and a decimal comma, as translated copy writes them
+    ("Trade reached 1 600,2 million dollars.", 1.6002e9, "USD"), ("Exports were 12\u00a0500 tonnes.", 12500, "t"),
+    ("Imports reached 269,4 million dollars.", 2.694e8, "USD"), ("Exports were $1,4 billion.", 1.4e9, "USD"),
+    ("Shipments reached 4\u202f500\u202f000 tonnes.", 4.5e6, "t"),
+    ("In 2023 120 million dollars were paid.", 1.2e8, "USD"),       # a year before a figure is no thousands group
 ])
 def test_money_and_tonnage_forms(text, value, unit):
     [(v, u, _)] = amounts(text)
@@ -151,3 +156,8 @@ def test_a_currency_sign_with_a_dot_does_not_end_the_sentence():
     from pipeline.text import split_sentences
     [s] = [s for s in split_sentences("Headline\n\nTea exports earned Rs. 8.6 billion in 2024.") if s.section == "body"]
     assert [(a.value, a.unit) for a in find_amounts(s.text)] == [(8.6e9, "INR|PKR|LKR|NPR")]
+
+
+def test_a_decimal_comma_in_a_change_and_a_ratio():
+    assert [(c.pct, c.ratio) for c in find_changes("Exports grew by 12,3% and imports rose 1,8 times.")] == [
+        (12.3, None), (80.0, 1.8)]

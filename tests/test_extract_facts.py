@@ -11,6 +11,7 @@ D = dt.date
 @pytest.mark.parametrize("text, count, company, host, approx", [
     ("About 50 Chinese companies operate in Uzbekistan.", 50, "CHN", "UZB", True),
     ("Over 300 Turkish firms are active in Turkmenistan.", 300, "TUR", "TKM", True),
+    ("Some 1 250 companies with Chilean capital are registered in Peru.", 1250, "CHL", "PER", True),    # space-grouped
     ("A dozen companies from Kyrgyzstan took part in the fair in Tajikistan.", 12, "KGZ", "TJK", False),
     ("Six large Kazakh holdings have opened offices in Azerbaijan.", 6, "KAZ", "AZE", False),
     ("The number of Iranian companies in Kazakhstan reached 812.", 812, "IRN", "KAZ", False),

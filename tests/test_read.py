@@ -97,6 +97,11 @@ def test_utf8_document_fields(seeds):
     assert doc.front_matter == {}
 
 
+def test_html_entities_are_decoded(seeds):
+    doc = read_ok(write(seeds, "page.txt", "Trade &amp; investment\n\nMore than 4&nbsp;500 firms &#8211; a record.".encode()), seeds)
+    assert doc.text == "Trade & investment\n\nMore than 4\u00a0500 firms \u2013 a record."
+
+
 def test_utf8_bom_removed(seeds):
     doc = read_ok(write(seeds, "bom.txt", codecs.BOM_UTF8 + ARTICLE.encode()), seeds)
     assert doc.text == ARTICLE
