@@ -114,7 +114,7 @@ def _day_number(s: str) -> int:
 
 # Month first: "April 7, 2021", "Apr. 7 2021", "April 7-9, 2021", "April 7", "April 7th".
 _CAL_MONTH_FIRST = re.compile(
-    rf"(?P<m>{MONTH_RX})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?(?:(?:\s*,\s*|\s+)(?P<y>{YEAR_RX}))?"
+    rf"(?P<m>{MONTH_RX})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?(?:(?:\s*,\s*|\s+|/)(?P<y>{YEAR_RX}))?"    # "October 9/2024"
     r"(?(y)|\b(?!\s*,?\s*\d|[.,]\d))")
 # Digit first: "2021-04-07", "07.04.2021", "27/01/2023", "7 April 2021", "7-9 April", "7th of April".
 _CAL_DIGIT_FIRST = re.compile(
@@ -122,7 +122,7 @@ _CAL_DIGIT_FIRST = re.compile(
     r"(?P<iso_s>[-/.])(?P<iso_m>\d\d?)(?P=iso_s)(?P<iso_d>\d\d?)(?!\d)(?![.,/]\d)"
     r"|\.\s(?P<ymd_m>\d\d?)\.\s(?P<ymd_d>\d\d?)\.(?!\d)"            # "2024. 02. 21." (Hungarian, Korean)
     rf"|(?P<num_s>[./-])(?P<num_b>\d\d?)(?P=num_s)(?P<num_y>{YEAR_RX})(?![.,/]\d)"
-    rf"|(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{MONTH_RX})(?:,?\s+(?P<y>{YEAR_RX}))?)")
+    rf"|(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>{_DAY}))?,?\s+(?:of\s+)?(?P<m>{MONTH_RX})(?:,?\s+(?P<y>{YEAR_RX}))?)")   # "15, September 2024"
 
 
 class CalendarAtom(NamedTuple):
@@ -375,7 +375,7 @@ _NAME = r"[A-Z][\w.'’-]*"
 _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) + r"\b\.?,?\s*"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated)"
+    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated)"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
     r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,|]?\s*)?")        # "Published: 09:45 PM, 21 Aug 2023"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"

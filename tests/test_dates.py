@@ -172,6 +172,9 @@ PUBLISHED_CASES = [
     ("Headline\n" + "Body text of the article goes on here.\n" * 12 + "Related\nChile, Peru sign deal\n15 July 2024\n"
      "Ministry of Trade reports growth\n12 July 2024\n", None, None),
     ("Headline\nPRESS RELEASE\nDated: 26-10-2023\nText.", D(2023, 10, 26), "26-10-2023"),      # not read as "Date"
+    ("Headline\nLima, October 9/2024 (Andina) – The ministers met.\n", D(2024, 10, 9), "October 9/2024"),
+    ("Headline\nDesk | Publish : 26 Nov 2023, 07:45 PM   Update : 26 Nov 2023, 09:10 PM\nText.", D(2023, 11, 26), "26 Nov 2023"),
+    ("Headline\nNews Service | Sunday 15, September 2024 - 18:42\nText.", D(2024, 9, 15), "15, September 2024"),
     ("Headline\nMaria Quispe Rojas in Lima May 22, 2024\nText.", D(2024, 5, 22), "May 22, 2024"),  # where the reporter filed from
     ("Headline\nRiyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 — The ministers met.\n", D(2024, 9, 17),
      "17 September 2024"),
