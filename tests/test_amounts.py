@@ -51,6 +51,10 @@ def amounts(text):
     ("Imports reached 269,4 million dollars.", 2.694e8, "USD"), ("Exports were $1,4 billion.", 1.4e9, "USD"),
     ("Shipments reached 4\u202f500\u202f000 tonnes.", 4.5e6, "t"),
     ("In 2023 120 million dollars were paid.", 1.2e8, "USD"),       # a year before a figure is no thousands group
+    # symbols of national press: ngultrum, Rwandan franc, birr, Kenyan shilling, manat, tenge
+    ("Imports were valued at Nu 980 million.", 9.8e8, "BTN"), ("Exports totalled Rwf41 billion.", 4.1e10, "RWF"),
+    ("Exports reached Br 3.2 billion.", 3.2e9, "ETB"), ("Sales reached Kshs 2bn.", 2e9, "KES"),
+    ("Exports reached ₼1.2 billion.", 1.2e9, "AZN"), ("Imports reached ₸500 billion.", 5e11, "KZT"),
 ])
 def test_money_and_tonnage_forms(text, value, unit):
     [(v, u, _)] = amounts(text)
