@@ -165,3 +165,15 @@ def test_a_currency_sign_with_a_dot_does_not_end_the_sentence():
 def test_a_decimal_comma_in_a_change_and_a_ratio():
     assert [(c.pct, c.ratio) for c in find_changes("Exports grew by 12,3% and imports rose 1,8 times.")] == [
         (12.3, None), (80.0, 1.8)]
+
+
+def test_every_currency_in_the_word_list_is_an_iso_4217_code():
+    import csv
+    from pathlib import Path
+
+    import pycountry
+    path = Path(__file__).resolve().parent.parent / "pipeline" / "data" / "currencies.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    bad = [(r["surface"], c) for r in rows for c in r["code"].split("|") if pycountry.currencies.get(alpha_3=c) is None]
+    assert rows and bad == []
+    assert {r["position"] for r in rows} <= {"symbol", "word", "code"}
