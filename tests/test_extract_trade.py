@@ -804,6 +804,20 @@ def test_a_ranking_of_one_countrys_partners_gives_each_figure_to_the_partner_nam
     assert sorted(_sides_values(trade(text))) == sorted(expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # export markets and suppliers: the ranked country's exports and imports
+    ("Peru remained Chile's largest export market in 2023, buying goods worth $118.6 million, 15.8 percent more "
+     "than in 2022.", [("export", "CHL", "PER", 118.6e6)]),
+    ("Brazil was Chile's main supplier in 2023 with $2 billion, followed by Peru with $1 billion.",
+     [("import", "CHL", "BRA", 2e9), ("import", "CHL", "PER", 1e9)]),
+    # a ranking told after the figures ranks nothing before it
+    ("Chilean exports to Peru grew to $4 billion in 2022, while Chile imported Peruvian goods worth $3.9 billion, "
+     "confirming Chile as Peru's leading supplier.", [("export", "CHL", "PER", 4e9), ("import", "CHL", "PER", 3.9e9)]),
+])
+def test_a_ranking_of_export_markets_or_suppliers_is_of_that_flow(text, expected):
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in trade(text)] == expected
+
+
 def test_a_figure_with_no_period_takes_the_one_period_of_the_headline():
     def rows(headline):
         return extract_document("t" * 16, split_sentences(headline + "\n\nChile's economy grew 2 percent, the "

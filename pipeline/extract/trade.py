@@ -147,11 +147,11 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     prev_rows: list[dict] = []
     scope_at = -10       # the last sentence without figures that may set the period of those after it
     told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
-    ranking: tuple[str, int] | None = None    # the country whose partners were ranked, and where
+    ranking: tuple[str, str, int] | None = None    # the country whose partners were ranked, the flow, and where
     for i, s in enumerate(doc.sentences):
-        owner = _partner_owner(s.text, s.countries) if "artner" in s.text else None
+        owner = _partner_owner(s.text, s.countries) if _RANKED_HINT.search(s.text) else None
         if owner is not None:
-            ranking = (owner.code, i)
+            ranking = (owner.code, _ranked_flow(s.text, owner), i)
         if not s.amounts and not s.changes:
             prev_rows = []
             told_of = _TRADE_TOLD_OF if not _TRADE_WORDS.isdisjoint(s.words) and any(
@@ -160,11 +160,11 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
                 scope_at = i
             continue
         topics = _topics(s.text)
-        rank_owner = _rank_owner(s, owner, ranking, i)
-        if rank_owner and s.amounts and not any(t.flow != "none" and t.start < s.amounts[0].start for t in topics):
+        rank = _ranking_in(s, owner, ranking, i)
+        if rank and s.amounts and not any(t.flow != "none" and t.start < s.amounts[0].start for t in topics):
             # "Brazil ranked second with $3.1 billion": the ranking is of trade partners
             cue = _PARTNER_OF.search(s.text) or _RANK_PLACE.search(s.text)
-            topics = sorted(topics + [_Topic("total", cue.start(), cue.end())], key=lambda t: t.start)
+            topics = sorted(topics + [_Topic(rank[1], cue.start(), cue.end())], key=lambda t: t.start)
         if (prev_rows or told_of) and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
             # "Trade collapsed in 2022. In 2024 it recovered to $41.5 million": the trade told of before
             topics = _with_anaphors(s.text, topics, prev_rows[-1] if prev_rows else told_of)
@@ -181,7 +181,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
-        sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank_owner)
+        sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
         if not sent_rows and not s.amounts:
             _attach_back_reference(s, prev_rows)
         # the latest period the sentence states carries on: "rose to $314m in 2022-23 from $262m in
@@ -364,7 +364,7 @@ def _topic_for(topics: list[_Topic], start: int, end: int) -> _Topic | None:
 
 
 def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], last_period, carry,
-                       sides, subject: PlaceMention | None = None, rank_owner: str | None = None) -> list[dict]:
+                       sides, subject: PlaceMention | None = None, rank: tuple[str, str] | None = None) -> list[dict]:
     text = s.text
     groups: dict[int, tuple[_Topic, list[Amount], list[Change]]] = {}
     for a in s.amounts:
@@ -415,7 +415,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
                 win_start += brk[1]
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
         group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, group_subject,
-                            rank_owner if topic.flow == "total" else None)
+                            rank[0] if rank and topic.flow == rank[1] else None)
         if group:
             sides = (group[-1]["reporter"], group[-1]["partner"])
         dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
@@ -432,7 +432,16 @@ def _partner_owner(text: str, mentions: list[PlaceMention]) -> PlaceMention | No
 
 
 # "'s second-largest trading partner", "'s main partners"
-_PARTNER_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?partners?\b", re.IGNORECASE)
+_PARTNER_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:partners?|(?P<export>export\s+(?:markets?|destinations?)|buyers?)"
+                         r"|(?P<import>suppliers?|import\s+(?:sources?|partners?)))\b", re.IGNORECASE)
+_RANKED_HINT = re.compile(r"artner|xport\s+(?:market|destination)|uyer|upplier|mport\s+(?:source|partner)")
+
+
+def _ranked_flow(text: str, owner: PlaceMention) -> str:
+    """The flow a ranking of `owner`'s partners is about: "Kenya's largest export market" is
+    Kenya's exports, "its main supplier" its imports, "its largest partner" the trade of both."""
+    m = _PARTNER_OF.match(text, owner.end)
+    return "export" if m["export"] else "import" if m["import"] else "total"
 # a place in a ranking: "China came second with ...", "and Kazakhstan third", "followed by Brazil"
 _RANK_PLACE = re.compile(r"\b(?:came|ranked|ranks|ranking|was|is|placed|comes|stood)\s+(?:in\s+)?(?:second|third|fourth|fifth|next)\b"
                          r"|\b(?:in|at|took)\s+(?:the\s+)?(?:second|third|fourth|fifth)\s+(?:place|position|spot)\b"
@@ -441,14 +450,16 @@ _RANK_SENTENCES = 2
 _AFTER_WORD = re.compile(r"\bafter\s+$", re.IGNORECASE)
 
 
-def _rank_owner(s: SentenceView, owner: PlaceMention | None, ranking: tuple[str, int] | None, i: int) -> str | None:
-    """The country whose trade partners the sentence ranks, if it ranks them: named in it
+def _ranking_in(s: SentenceView, owner: PlaceMention | None, ranking: tuple[str, str, int] | None,
+                i: int) -> tuple[str, str] | None:
+    """(the country whose partners the sentence ranks, the flow) if it ranks them: named in it
     ("Peru's main trade partners were Chile ($5 billion), Brazil ...") or in a sentence just
     before it ("Russia remained Tajikistan's largest trading partner. China came second with ...")."""
     if owner is not None:
-        return owner.code
-    if ranking is not None and i - ranking[1] <= _RANK_SENTENCES and _RANK_PLACE.search(s.text):
-        return ranking[0]
+        # (not "..., confirming Italy as Tunisia's leading supplier" after the figures)
+        return (owner.code, _ranked_flow(s.text, owner)) if s.amounts and owner.start < s.amounts[0].start else None
+    if ranking is not None and i - ranking[2] <= _RANK_SENTENCES and _RANK_PLACE.search(s.text):
+        return ranking[0], ranking[1]
     return None
 
 
