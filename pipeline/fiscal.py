@@ -24,6 +24,10 @@ def _load() -> dict[str, tuple[int, int]]:
 
 
 START: dict[str, tuple[int, int]] = _load()     # country -> (month, day) its fiscal year starts on
+# Nepal names its fiscal years in Bikram Sambat, 57 years ahead of the Gregorian year its fiscal
+# year ends in (2079/80 ends in July 2023); no Gregorian fiscal year a text reports is that late.
+_BIKRAM_SAMBAT_YEARS_AHEAD = 57
+_LAST_GREGORIAN_YEAR = 2060
 
 
 def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None = None) -> tuple[dt.date, dt.date] | None:
@@ -33,6 +37,8 @@ def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None =
     for code in countries:
         start = START.get(code) if code else None
         if start:
+            if code == "NPL" and end_year > _LAST_GREGORIAN_YEAR:
+                end_year -= _BIKRAM_SAMBAT_YEARS_AHEAD     # "fiscal year 2079/80": Nepal's own calendar
             first, last = months or (1, 12)
             year_start = dt.date(end_year - 1, *start)
             return add_months(year_start, first - 1), add_months(year_start, last) - dt.timedelta(days=1)

@@ -346,9 +346,10 @@ _THE_YEAR_BEFORE = re.compile(r"\b[Tt]he\s+year\s+(?:of\s+)?$")
 _A_YEAR_BEFORE = re.compile(r"\b(?:[Aa]|[Tt]he)\s+$")
 _FROM_BEFORE = re.compile(r"\b(?:(?P<between>[Bb]etween)|[Ff]rom)\s+(?:the\s+years\s+)?$")
 _SOLAR_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?P<rel>current|present|last|previous|past|next|coming)\s+)?$")
-_FISCAL_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?:current|last|previous|next|coming)\s+)?$")
+_FISCAL_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?:current|this|last|previous|next|coming)\s+)?$")
 # "the first half of", "the third quarter of", "H1 ", "Q3 " before a fiscal year
 _FISCAL_PART_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:\b(?P<ord>first|second|third|fourth)\s+(?P<unit>half|quarter)\s+of\s+(?:the\s+)?"
+                                 r"|\bfirst\s+(?P<nm>\d{1,2}|[a-z]+)\s+months\s+of\s+(?:the\s+)?"     # "the first nine months of"
                                  r"|\b(?P<hq>[HQ])(?P<n>[1-4])\s+)$")
 _ALONE_AFTER = re.compile(r"\s+alone\b")
 _MONTH_ALONE_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:(?:early|late)\s+|mid-?\s*)?$")
@@ -415,6 +416,9 @@ class _Cand(NamedTuple):
 
 
 def _fiscal_part_months(part: re.Match) -> tuple[int, int] | None:
+    if part["nm"]:
+        n = int(part["nm"]) if part["nm"].isdigit() else _d.NUMBER_WORDS.get(part["nm"].lower())
+        return (1, n) if n and n < 12 else None
     if part["hq"]:
         n, size = int(part["n"]), 6 if part["hq"] == "H" else 3
     else:
@@ -645,10 +649,9 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         s = behind.start() if behind.group() else s
         end_year = _fiscal_end_year(m.group())
         part = _back(_FISCAL_PART_BEFORE, text, s, 30)
-        if part and end_year:                  # "the first half of FY24", "Q3 FY2023"
-            months = _fiscal_part_months(part)
-            if months:
-                return _Cand(part.start(), e, None, "fiscal", fiscal_end=end_year, fiscal_months=months)
+        months = _fiscal_part_months(part) if part else None
+        if months:                             # "the first half of FY24", "Q3 FY2023", "the first nine months of the current fiscal year"
+            return _Cand(part.start(), e, None, "fiscal", fiscal_end=end_year, fiscal_months=months)
         gloss = _FISCAL_MONTHS.match(text, e)
         if gloss and end_year:                 # "fiscal year 2022-23 (April-March)"
             m1, m2 = _d.month_number(gloss.group(1)), _d.month_number(gloss.group(2))

@@ -827,3 +827,17 @@ def test_a_figure_with_no_period_takes_the_one_period_of_the_headline():
     assert (row["period_start"], row["period_end"]) == (D(2023, 1, 1), D(2023, 12, 31))
     [row] = rows("Chile: trade in 2023 and in the first half of 2024")      # two periods: which one is not said
     assert (row["period_start"], row["period_end"]) == (None, None)
+
+
+@pytest.mark.parametrize("text, period", [
+    # the fiscal year the publication date (2023-11-15) falls in, and a part of it
+    ("India's exports to Chile reached $1 billion in the current fiscal year.", (D(2023, 4, 1), D(2024, 3, 31))),
+    ("India's exports to Chile reached $1 billion in the first nine months of the current fiscal year.",
+     (D(2023, 4, 1), D(2023, 12, 31))),
+    ("India's exports to Chile reached $1 billion in the first half of this fiscal year.", (D(2023, 4, 1), D(2023, 9, 30))),
+    # Nepal's fiscal year starts in mid-July and is named in its own calendar, 57 years ahead
+    ("Nepal's exports to India reached Rs17 billion in the fiscal year 2079/80.", (D(2022, 7, 16), D(2023, 7, 15))),
+])
+def test_fiscal_years_told_against_the_publication_date_or_in_a_national_calendar(text, period):
+    [row] = trade(text)
+    assert (row["period_start"], row["period_end"]) == period

@@ -762,7 +762,13 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
             for end_year in (published.year, published.year - 1):
                 dates = fiscal.fiscal_year_dates(end_year, countries)
                 if dates and dates[1] < published:
-                    return dates
+                    return fiscal.fiscal_year_dates(end_year, countries, p.fiscal_months)
+        if p.kind == "fiscal" and p.start_date is None and published and _CURRENT_FISCAL.search(p.surface):
+            # "the first nine months of the current fiscal year": of the fiscal year publication falls in
+            for end_year in (published.year, published.year + 1):
+                dates = fiscal.fiscal_year_dates(end_year, countries)
+                if dates and dates[0] <= published <= dates[1]:
+                    return fiscal.fiscal_year_dates(end_year, countries, p.fiscal_months)
         if p.start_date is None and published is None and last_period and last_period[1] and not _RELATIVE.search(p.surface):
             # no publication date: "in January-October" after "the first ten months of 2024" is
             # read against the period told before
@@ -792,6 +798,7 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     return (None, None)
 
 
+_CURRENT_FISCAL = re.compile(r"\b(current|this)\s+(fiscal|financial)\s+year\b", re.IGNORECASE)
 _LAST_FISCAL = re.compile(r"\b(last|previous|past|preceding)\s+(fiscal|financial)\s+year\b", re.IGNORECASE)
 # periods told against the publication date, which no earlier period stands in for
 _RELATIVE = re.compile(r"\b(last|this|current|next|past|previous|preceding|coming|ago|recent|year-to-date)\b", re.IGNORECASE)
