@@ -841,3 +841,12 @@ def test_a_figure_with_no_period_takes_the_one_period_of_the_headline():
 def test_fiscal_years_told_against_the_publication_date_or_in_a_national_calendar(text, period):
     [row] = trade(text)
     assert (row["period_start"], row["period_end"]) == period
+
+
+def test_an_aim_to_double_trade_after_a_figure_is_a_target_of_its_own():
+    rows = trade("Trade between Chile and Peru reached $2.57 billion in 2023 and the leaders agreed to double "
+                 "bilateral trade within five years.")
+    assert [(r["value"], r["kind"], r["change_pct"]) for r in rows] == [(2.57e9, "actual", None), (None, "target", 100.0)]
+    # ...but "to double trade to $2 billion" is the change of the figure it brings trade to
+    rows = trade("Chile and Peru are neighbours. The presidents wanted to double bilateral trade to $2 billion by 2030.")
+    assert [(r["value"], r["kind"], r["change_pct"]) for r in rows] == [(2e9, "target", 100.0)]

@@ -528,7 +528,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
                 sides = (keep, between.pop())
         prev_amount_end = a.end
         # "a 9% rise in weight and a 15% growth in value": each change to the figure it measures
-        change = _nearest([c for c in changes_left if measures[c] in (None, a.unit == "t")], a)
+        change = _nearest([c for c in changes_left if measures[c] in (None, a.unit == "t")
+                           and not (_is_aim(c) and a.end <= c.start)], a)
         if change is not None and measures[change] is None and any(a.start < b.start and b.end <= change.start and not (
                 a.unit == "t" and _VOLUME.search(text, b.end, change.end)) for b in amts):
             change = None     # "318,000 tonnes worth $196 million, a 4.5% decrease": the value's change
@@ -549,7 +550,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
                          change.pct if change else None, commodity, a.approximate, "trade.amount"))
     if not amts and _COUNTED_THINGS.search(window):
         return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
-    for c in changes_left if not amts else [c for c in own_clause if c in changes_left]:
+    for c in changes_left if not amts else [c for c in changes_left if c in own_clause or _is_aim(c)]:
         kind = _kind(text[win_start:c.start])
         period = _period_for(c, [], periods, kind, text, last_period, (reporter, partner), doc.published)
         if period is _SKIP or period == (None, None):
@@ -741,6 +742,13 @@ def _measures(text: str, c: Change) -> bool | None:
 # "... in weight", "... by value", "... in dollar terms"
 _MEASURE = re.compile(r"\s*(?:in|by)\s+(?:(?P<weight>weight|volume|tonnage|quantity|physical\s+terms)|value|"
                       r"(?:dollar|monetary|value)\s+terms)\b", re.IGNORECASE)
+
+
+def _is_aim(c: Change) -> bool:
+    """"agreed to double bilateral trade": an aim, the change of the figure it brings trade to ("to
+    double trade to $2 billion"), never that of a figure before it ("reached $2.57 billion, and they
+    agreed to double bilateral trade")."""
+    return c.surface.lower() in ("double", "triple")
 
 
 def _gap(c: Change, a: Amount) -> int:
