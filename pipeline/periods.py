@@ -238,7 +238,7 @@ _VARIANTS: list[_Variant] = [
              rf"{_SOLAR_YEAR_REST}\s+(?:SH|AP|[Ss]olar\s+[Hh]ijri|[Ss]olar|Shamsi)\b{_GLOSS}"),
     # Mehr 1402 / Farvardin-Mehr 1402
     _Variant("PM", "pm_m", _PERSIAN_MONTH_WORDS,
-             rf"(?![A-Za-z])(?:(?:{_DASH}|\s+to\s+)(?P<pm_m2>{_d.PERSIAN_MONTH_RX}))?\s+(?:of\s+)?(?P<pm_y>{_SY})"),
+             rf"(?![A-Za-z])(?:(?:{_DASH}|\s+to\s+)(?P<pm_m2>{_d.PERSIAN_MONTH_RX}))?(?:\s+(?:of\s+)?(?P<pm_y>{_SY}))?"),
     # fiscal year 2022 / FY2022 / fiscal 2022 (boundaries differ by country)
     # the fiscal year to June 2023, the 12 months ended September 2023: twelve months ending with that month
     _Variant("YTO", None, _both("fiscal", "financial", "budget", "calendar"),
@@ -338,7 +338,8 @@ _YEAR_ONLY = next(k for k, (name, _) in _PARSE.items() if name == "YE")
 # A sentence without any of these has no period: most sentences stop here.
 _HINT = re.compile("|".join(
     ["year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER", "half", "Half", "HALF",
-     r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d", r"FY\s?\d", r"\b[QH][1-4]\b"] + _d._cased(_d.MONTHS)))
+     r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d", r"FY\s?\d", r"\b[QH][1-4]\b"] + _d._cased(_d.MONTHS)
+    + [rf"{m}[-–]" for m in _PERSIAN_MONTH_WORDS]))     # "Farvardin-Ordibehesht" with no year
 
 # Looked up behind a construct.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -616,9 +617,17 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         return _Cand(s, e, span, "fiscal" if fiscal else "solar_year", ("solar", year, 1, 12) if span else None)
 
     if name == "PM":
-        y = int(_g(m, "pm_y"))
         m1 = _d.PERSIAN_MONTHS[_g(m, "pm_m").lower()]
         m2 = _d.PERSIAN_MONTHS[_g(m, "pm_m2").lower()] if _g(m, "pm_m2") else m1
+        if _g(m, "pm_y"):
+            y = int(_g(m, "pm_y"))
+        elif m2 > m1 and (y := _relative_solar_year(None, P)) is not None:
+            # "in Farvardin-Ordibehesht": the latest such months ended by publication (a month
+            # name alone is left alone: "Mehr" is also a news agency)
+            if (solar_months(y, m1, m2) or (None, P))[1] > P:
+                y -= 1
+        else:
+            return None
         span = solar_months(y, m1, m2)
         return _Cand(s, e, span, "month" if m1 == m2 else "range", ("solar", y, m1, m2) if span else None)
 

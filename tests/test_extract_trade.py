@@ -850,3 +850,10 @@ def test_an_aim_to_double_trade_after_a_figure_is_a_target_of_its_own():
     # ...but "to double trade to $2 billion" is the change of the figure it brings trade to
     rows = trade("Chile and Peru are neighbours. The presidents wanted to double bilateral trade to $2 billion by 2030.")
     assert [(r["value"], r["kind"], r["change_pct"]) for r in rows] == [(2e9, "target", 100.0)]
+
+
+def test_a_period_told_after_the_last_figure_dates_the_figures_before_it():
+    rows = trade("Chile's exports to Peru reached $2.1 billion while its imports from Peru stood at $1.8 billion in "
+                 "the January-September period of 2023.")
+    assert [(r["flow"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("export", D(2023, 1, 1), D(2023, 9, 30)), ("import", D(2023, 1, 1), D(2023, 9, 30))]

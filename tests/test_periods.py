@@ -222,6 +222,11 @@ SOLAR_CASES = [
      [("the first 7 months of 1401", D(2022, 3, 21), D(2022, 10, 22), "months_to_date", False)]),
     ("Exports in Mehr 1402 rose.", P, [("Mehr 1402", D(2023, 9, 23), D(2023, 10, 22), "month", False)]),
     ("Exports in Farvardin-Mehr 1402 rose.", P, [("Farvardin-Mehr 1402", D(2023, 3, 21), D(2023, 10, 22), "range", False)]),
+    # months with no year: the latest such months ended by publication; a month name alone is no period
+    ("Exports in Farvardin-Ordibehesht rose.", D(2024, 6, 10),
+     [("Farvardin-Ordibehesht", D(2024, 3, 20), D(2024, 5, 20), "range", False)]),
+    ("Exports in Farvardin-Khordad rose.", D(2024, 6, 10), [("Farvardin-Khordad", D(2023, 3, 21), D(2023, 6, 21), "range", False)]),
+    ("Mehr News Agency reported the talks.", P, []),
     ("Exports in the Iranian year ending March 20, 2023 rose.", P,
      [("the Iranian year ending March 20, 2023", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
     ("Trade in fiscal year 2022 and FY2023 rose.", P,

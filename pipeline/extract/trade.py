@@ -421,6 +421,14 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
         if dated:      # "... in 1401 reached $286 million, while imports stood at $19 million": the same period
             carry = (dated[-1]["period_start"], dated[-1]["period_end"])
+        if dated and rows and dated[-1]["period_start"] is not None:
+            # "exports reached $2.1 billion while imports stood at $1.8 billion in the January-September
+            # period": a period told after the last figure dates the undated figures before it too
+            last_amount = max((x.end for x in (*s.amounts, *s.changes)), default=len(s.text))
+            if any(p.start >= last_amount and _states_period(p) for p in s.periods):
+                for r in rows:
+                    if r["period_start"] is None and r["period_end"] is None and r["kind"] == "actual":
+                        r["period_start"], r["period_end"] = dated[-1]["period_start"], dated[-1]["period_end"]
         rows += group
     return rows
 
