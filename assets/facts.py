@@ -53,6 +53,8 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         result = stages.extract(con)
         context.log.info(f"extracted {result.processed} documents, dropped facts of {result.deleted}; "
                          f"rows written {result.rows}; rejected {result.rejected}")
+        if result.failed:
+            context.log.warning(f"extraction failed on {result.failed} documents: their reasons are in `rejects`")
         for table in schemas.FACT_TABLES:
             yield dg.MaterializeResult(asset_key=table, metadata=table_metadata(
                 con, table, rows_written=result.rows.get(table, 0), rows_rejected=result.rejected.get(table, 0)))

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 DEFAULT_CHUNK_DOCS = 100
@@ -186,15 +188,33 @@ def split_chunk_columns(items: list[tuple[str, str, str | None]]) -> dict[str, l
     return columns
 
 
-def extract_chunk(items: list[tuple]) -> tuple[str, list[tuple[str, dict[str, list[dict]]]]]:
-    """[(doc_id, sentences, published)] -> (extractor version, [(doc_id, rows per table)]).
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """A document the extractors raised an error on: the reason, kept for `rejects`."""
+    reason: str
+
+
+def extract_chunk(items: list[tuple]) -> tuple[str, list[tuple[str, dict[str, list[dict]] | ExtractionFailure]]]:
+    """[(doc_id, sentences, published)] -> (extractor version, [(doc_id, rows per table, or the
+    failure)]).
 
     The version lets the writer refuse results computed by other code (a cluster worker
     with an older copy of the project)."""
-    from pipeline.extract import extract_document, extractor_version
+    from pipeline.extract import extractor_version
 
-    return extractor_version(), [(doc_id, extract_document(doc_id, sentences, published))
+    return extractor_version(), [(doc_id, _extract_one(doc_id, sentences, published))
                                  for doc_id, sentences, published in items]
+
+
+def _extract_one(doc_id: str, sentences, published) -> dict[str, list[dict]] | ExtractionFailure:
+    from pipeline.extract import extract_document
+
+    try:
+        return extract_document(doc_id, sentences, published)
+    except Exception as exc:       # noqa: BLE001 - a rule failing on one document must not stop the others
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        return ExtractionFailure(f"extraction failed: {type(exc).__name__}: {exc} "
+                                 f"(at {Path(frame.filename).name}:{frame.lineno})")
 
 
 class WorkerVersionError(RuntimeError):

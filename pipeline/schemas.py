@@ -157,9 +157,10 @@ class IngestError(_Strict):
 
 
 class Reject(_Strict):
-    """Extracted rows that failed validation, with the reason; never silently dropped."""
+    """Extracted rows that failed validation, and documents the extractors raised an error on,
+    with the reason; never silently dropped."""
 
-    table_name: str = pa.Field(description="Table the row was meant for")
+    table_name: str = pa.Field(description="Table the row was meant for ('(all)': the document's extraction failed)")
     doc_id: str = pa.Field(nullable=True, description="Document the row came from")
     evidence: str = pa.Field(nullable=True, description="Evidence sentence of the row")
     reason: str = pa.Field(description="Which check failed, on which column")

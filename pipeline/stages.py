@@ -241,6 +241,7 @@ def build_documents(con: duckdb.DuckDBPyConnection) -> StepResult:
 @dataclass
 class ExtractResult(StepResult):
     rejected: dict[str, int] = field(default_factory=dict)
+    failed: int = 0                  # documents the extractors raised an error on (each one row in `rejects`)
     doc_ids: list[str] = field(default_factory=list)      # the documents extracted by this run
 
 
@@ -285,28 +286,37 @@ def extract(con: duckdb.DuckDBPyConnection, engine: EngineSettings | None = None
 
     rows: dict[str, list[dict]] = {t: [] for t in schemas.FACT_TABLES}
     extracted: list[str] = []
+    failed: list[dict] = []
     with parallel.engine(engine, len(todo)) as run:
         for worker_version, results in run(parallel.extract_chunk, work()):
             parallel.check_worker_version(worker_version, version)
             for doc_id, doc_rows in results:
-                for table, table_rows in doc_rows.items():
-                    rows[table] += table_rows
+                if isinstance(doc_rows, parallel.ExtractionFailure):
+                    # the document's facts are missing, and `rejects` says why; the run goes on
+                    failed.append({"table_name": "(all)", "doc_id": doc_id, "evidence": None,
+                                   "reason": doc_rows.reason, "row_json": "{}"})
+                else:
+                    for table, table_rows in doc_rows.items():
+                        rows[table] += table_rows
                 extracted.append(doc_id)
             if len(extracted) >= BATCH_DOCS:
-                _write_facts(con, rows, extracted, version, result)
+                _write_facts(con, rows, extracted, version, result, failed)
                 rows = {t: [] for t in schemas.FACT_TABLES}
-                extracted = []
-    _write_facts(con, rows, extracted, version, result)
+                extracted, failed = [], []
+    _write_facts(con, rows, extracted, version, result, failed)
     return result
 
 
 def _write_facts(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]], doc_ids: list[str], version: str,
-                 result: ExtractResult) -> None:
-    """One batch: validated facts, rejects and the extraction log, in one transaction."""
+                 result: ExtractResult, failed: list[dict] = ()) -> None:
+    """One batch: validated facts, rejects (and documents extraction failed on) and the
+    extraction log, in one transaction."""
     if not doc_ids:
         return
     checked = {table: validate(table, table_rows) for table, table_rows in rows.items()}
     with warehouse.transaction(con):
+        if failed:
+            result.failed += warehouse.insert_frame(con, "rejects", schemas.frame_from_rows(schemas.Reject, list(failed)))
         for table, (valid, rejects) in checked.items():
             result.rows[table] += warehouse.insert_frame(con, table, valid)
             result.rejected[table] += warehouse.insert_frame(con, "rejects", rejects)

@@ -174,3 +174,30 @@ def test_readme_example_queries_run_and_answer(seeded):
             assert con.execute(q).fetchall(), q   # every question has an answer on the seeds
     finally:
         con.close()
+
+
+def test_a_document_the_extractors_fail_on_is_recorded_and_the_others_extracted(tmp_path, seeds_copy, monkeypatch):
+    # a rule with a bug that only one document sets off (a stand-in for our own rule code, in this process)
+    from pipeline import extract
+
+    real_events = extract.EXTRACTORS["events"]
+
+    def events_with_a_bug(doc):
+        if any("Mongolia and Peru" in s.text for s in doc.sentences):
+            raise ValueError("boom")
+        return real_events(doc)
+
+    monkeypatch.setitem(extract.EXTRACTORS, "events", events_with_a_bug)
+    monkeypatch.setenv("EXTRACT_WORKERS", "1")
+    (seeds_copy / "odd.txt").write_text("Odd Story Headline\n\nMongolia and Peru met in Lima on Monday. "
+                                        "Trade between Mongolia and Peru reached $9 million in 2022.\n", encoding="utf-8")
+    warehouse = tmp_path / "wh.duckdb"
+    assert run_pipeline(seeds_copy, warehouse).success
+    con = duckdb.connect(str(warehouse), read_only=True)
+    odd = con.execute("SELECT doc_id FROM documents WHERE source_file = 'odd.txt'").fetchone()[0]
+    [(table, reason)] = con.execute("SELECT table_name, reason FROM rejects WHERE doc_id = ?", [odd]).fetchall()
+    assert table == "(all)" and reason.startswith("extraction failed: ValueError: boom (at test_pipeline_end_to_end.py:")
+    assert con.execute("SELECT count(*) FROM trade_figures WHERE doc_id = ?", [odd]).fetchone()[0] == 0
+    for table in ("trade_figures", "events"):      # the seeds' facts are all there
+        assert con.execute(f"SELECT count(*) FROM {table} WHERE doc_id <> ?", [odd]).fetchone()[0] > 0
+    assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 1
