@@ -235,6 +235,14 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
 
 
 @pytest.mark.parametrize("text, type_, status, count", [
+    # plans and programmes of cooperation, and signings watched or welcomed
+    ("Chile and Peru are neighbours. The ministers signed a plan of consultations between the two foreign ministries.",
+     "plan", "signed", 1),
+    ("Chile and Peru are neighbours. The two ministers signed an executive programme for 2024-2026.", "programme", "signed", 1),
+    ("Chile and Peru are neighbours. The leaders watched their ministers sign 11 agreements covering energy.",
+     "agreement", "signed", 11),
+    ("Chile and Peru are neighbours. The presidents welcomed the signing of a memorandum between the railways.",
+     "memorandum of understanding", "signed", 1),
     ("The two prime ministers witnessed the signing of six documents in Tokyo.", "document", "signed", 6),
     ("The ministers signed the 2023-2025 Canada-Mexico Action Plan on Monday.", "action plan", "signed", 1),
     ("Japan and the Philippines expect to sign an agreement on fisheries next year.", "agreement", "planned", 1),
@@ -505,6 +513,11 @@ def test_each_document_of_a_list_of_signed_documents_is_one_agreement():
         ("agreement", "signed", D(2023, 11, 13), ["CHL", "PER"], 1),
         ("memorandum of understanding", "signed", D(2023, 11, 13), ["CHL", "PER"], 1),
         ("program", "signed", D(2023, 11, 13), ["CHL", "PER"], 1)]
+
+
+def test_the_programme_of_a_visit_is_no_document():
+    assert extract("Chile and Peru are neighbours. The programme of the visit includes talks on trade.",
+                   table="agreements") == []
 
 
 def test_a_paragraph_after_one_signed_document_is_no_list_item():

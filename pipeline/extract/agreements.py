@@ -25,6 +25,10 @@ _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the
     (r"(?:joint\s+)?declarations?", "declaration"),
     (r"joint\s+statements?", "joint statement"),
     (r"action\s+plans?", "action plan"),
+    # "a plan of consultations between the foreign ministries", "an executive programme for 2024-2026"
+    (r"plans?\s+of\s+(?:action|consultations)|(?:cooperation|consultation)\s+plans?", "plan"),
+    (r"executive\s+program(?:me)?s?|program(?:me)?s?(?=\s+(?:of|on)\s+(?:[\w-]+\s+){0,2}cooperation\b"
+     r"|\s+for\s+(?:19|20)\d\d)", "programme"),
     (r"agreements?", "agreement"),
     (r"deals?", "deal"),
     (r"(?:cooperation\s+)?documents?", "document"),
@@ -35,7 +39,7 @@ _NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.
 _NOUN_WORDS = frozenset("""
 memorandum memoranda memorandums mou mous road roadmap roadmaps protocol protocols contract contracts treaty treaties
 accord accords joint declaration declarations action agreement instrument instruments agreements deal deals cooperation document documents
-convention conventions mutual
+convention conventions mutual plan plans program programs programme programmes executive consultation
 """.split())
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
@@ -61,7 +65,9 @@ _SIGNED = re.compile(
     r"\b(signed|inked|concluded|reached|sealed|struck|clinched|finali[sz]ed|ratified|signing\s+ceremony|"
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
     r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|"
-    r"(witnessed|attended|oversaw|marked|followed)\s+(by\s+)?the\s+(signing|exchange)|"
+    r"(witnessed|attended|oversaw|marked|followed|welcomed)\s+(by\s+)?the\s+(signing|exchange)|"
+    # "the two leaders watched their ministers sign 11 agreements"
+    r"(watched|witnessed|saw)\s+(\w+\s+){1,3}sign|"
     r"(ended|concluded|culminated|closed)\s+(on\s+\w+\s+)?with\s+the\s+signing)\b",
     re.IGNORECASE)
 _SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|concluded|conclusion|reached|sealed|"
@@ -201,7 +207,8 @@ def _status(text: str) -> str | None:
 
 
 def _count(before: str, noun: str) -> int | None:
-    plural = noun.lower().endswith(("s", "memoranda")) or noun.lower() == "memoranda"
+    head = noun.lower().split(" of ")[0]      # "plan of consultations" is one plan
+    plural = head.endswith(("s", "memoranda"))
     m = _COUNT_BEFORE.search(before[-80:])
     if m:
         word = " ".join(m.group("num").lower().split())
