@@ -66,6 +66,8 @@ _SIGNED = re.compile(
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
     r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|"
     r"(witnessed|attended|oversaw|marked|followed|welcomed)\s+(by\s+)?the\s+(signing|exchange)|"
+    # "..., with the two sides signing 11 cooperation documents"
+    r"(sides|parties|countries|ministers|leaders|presidents|delegations)\s+signing|"
     # "the two leaders watched their ministers sign 11 agreements"
     r"(watched|witnessed|saw)\s+(\w+\s+){1,3}sign|"
     r"(ended|concluded|culminated|closed)\s+(on\s+\w+\s+)?with\s+the\s+signing)\b",
@@ -86,8 +88,8 @@ _COUNT_BEFORE = re.compile(
     r"twenty-\w+|thirty-\w+|forty-\w+|fifty-\w+|a\s+single|an?))"
     r"\s+(?:(?:new|more|other|further|separate|bilateral|trilateral|intergovernmental|interstate|interagency|"
     r"interdepartmental|commercial|cooperation|investment|trade|economic|important|major|key|joint|export|import|"
-    r"supply|purchase|sales|"
-    r"[a-z]+(?:al|ary|ic|ive|ous)|"
+    r"supply|purchase|sales|framework|partnership|loan|credit|"
+    r"[a-z]+(?:al|ary|ic|ive|ous)|[a-z]+-[a-z]+|"
     r"[a-z]+ed|[A-Z][\w-]*|and|,)\s*){0,4}$")
 
 
