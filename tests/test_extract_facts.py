@@ -221,6 +221,16 @@ def test_same_day_takes_the_previous_events_date_and_until_is_not_a_date():
         ("meeting", D(2023, 11, 13), "Amman"), ("forum", D(2023, 11, 13), "Aqaba")]
 
 
+def test_later_in_the_day_is_the_previous_events_day_and_earlier_in_the_day_the_storys():
+    rows = extract("The prime ministers of Chile and Peru met in Lima on Monday. Later in the day, the two "
+                   "leaders opened a business forum.", table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("meeting", D(2023, 11, 13)), ("forum", D(2023, 11, 13))]
+    rows = extract("Chile's President Ana Rojas received Peru's Foreign Minister Luis Vera in Santiago. Rojas recalled "
+                   "their phone call on 2 November. Earlier in the day, a business forum opened in Santiago.", table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows][-2:] == [("call", D(2023, 11, 2)),
+                                                                       ("forum", D(2023, 11, 15))]    # published
+
+
 def test_a_capitalised_word_that_is_no_city_is_not_a_location():
     rows = extract("The ministers met in January to review the plan. They held talks in Ak Orda.", table="events")
     assert [r["location"] for r in rows] == [None]

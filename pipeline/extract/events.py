@@ -108,7 +108,10 @@ _AFTER_IT = re.compile(r"\b(after|following|ahead\s+of|before)\s+(the|this|that|
                        re.IGNORECASE)
 _NAMED_FAIR = re.compile(r"(?:\b[A-Z][\w-]*|\b(?:trade|international|industrial|agricultural|annual|book))\s+$")
 # "on the same day": the date of the event told just before
-_SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b", re.IGNORECASE)
+# ("later in the day": the day of the event told before; "earlier in the day", "earlier today":
+# the day the story was published)
+_SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b|\blater\s+(in\s+the|that)\s+day\b"
+                       r"|\b(?P<story>earlier\s+(in\s+the|that)\s+day|earlier\s+today)\b", re.IGNORECASE)
 # "runs until April 24", "since May 1": a date that bounds an event, not the day it happened
 _BOUND_BEFORE = re.compile(r"\b(until|till|through|since|before|after|by|from)\s+$", re.IGNORECASE)
 
@@ -138,7 +141,10 @@ def extract_events(doc: DocContext) -> list[dict]:
             if event_type == "visit" and _TRAVELLERS_BEFORE.search(s.text[max(0, m.start() - 80):m.start()]):
                 continue   # "40,000 tourists visited Iran": travel statistics, not a visit of officials
             event_date = _date_near(s, m.start())
-            if event_date is None and _SAME_DAY.search(s.text):
+            same_day = _SAME_DAY.search(s.text) if event_date is None else None
+            if same_day and same_day["story"]:
+                event_date = doc.published
+            elif same_day:
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
             location = _location(s, m)
             if event_date is None and location is None and _NEXT_BEFORE.search(s.text[:m.start()]):
