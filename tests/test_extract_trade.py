@@ -857,3 +857,15 @@ def test_a_period_told_after_the_last_figure_dates_the_figures_before_it():
                  "the January-September period of 2023.")
     assert [(r["flow"], r["period_start"], r["period_end"]) for r in rows] == [
         ("export", D(2023, 1, 1), D(2023, 9, 30)), ("import", D(2023, 1, 1), D(2023, 9, 30))]
+
+
+def test_sales_to_its_neighbour_a_share_of_that_amount_and_the_total_thus():
+    rows = trade("Chile's trade with Peru fell in 2023. Chile sold 612,000 tons of non-oil commodities, valued at "
+                 "$143.5 million, to its Andean neighbor. Imports from Peru declined by 11% to $205 million. "
+                 "Total trade thus stood at $348.5 million. Agricultural products accounted for $98 million of that amount.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["commodity"]) for r in rows] == [
+        ("export", "CHL", "PER", 612000, "non-oil goods"), ("export", "CHL", "PER", 143.5e6, "non-oil goods"),
+        ("import", "CHL", "PER", 205e6, None), ("total", "CHL", "PER", 348.5e6, None),
+        ("total", "CHL", "PER", 98e6, "agricultural products")]
+    # many neighbours are no one partner
+    assert trade("Chile's trade with Peru fell in 2023. Chile sold copper worth $5 million to its neighbours.") == []

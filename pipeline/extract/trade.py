@@ -50,8 +50,10 @@ _WORLD_TRADE = re.compile(r"\b((total|overall)\s+)?(foreign|external)\s+trade(\s
                           r"(?!\s+(of\s+(the\s+)?[\w-]+(\s+[\w-]+)?\s+)?(with|between)\b)",
                           re.IGNORECASE)
 # words that stand for the other country of a figure ("exports to the kingdom", "bilateral")
+# ("to its Central Asian neighbor": one neighbour; "to its neighbours" are many)
 _PARTNER_WORD = re.compile(r"\b((to|with|from|into)\s+the\s+(country|kingdom|republic|emirate|neighbou?r(ing)?(\s+country)?|"
-                           r"other\s+side)|bilateral|mutual|each\s+other|both\s+countries|two\s+countries)\b", re.IGNORECASE)
+                           r"other\s+side)|(to|with|from|into)\s+(its|their)\s+(?:[A-Z][\w-]*\s+){0,2}neighbou?r(?!s)|"
+                           r"bilateral|mutual|each\s+other|both\s+countries|two\s+countries)\b", re.IGNORECASE)
 _TWO_OF_THEM = re.compile(r"\b(two|both)\s+(neighbou?rs|nations|sides|countries|states|partners)\b", re.IGNORECASE)
 _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap test before the full pattern
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
@@ -92,6 +94,7 @@ _ANAPHORIC_SUBJECT = re.compile(
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VOLUME_AND_VALUE = re.compile(r"\b(volume|weight|tonnage)\b.{0,20}\b(value|worth)\b|\b(value|worth)\b.{0,20}\b(volume|weight|tonnage)\b",
                                re.IGNORECASE)
+_PAIR_TOTAL = re.compile(r"\s*(?:the\s+)?(?:total|overall)\s+(?:trade|turnover)\s+(?:thus|therefore|then)\b", re.IGNORECASE)
 _SINGLE_COUNTRY_TOTAL = re.compile(r"\b(?<!ministry\sof\s)(?<!minister\sof\s)(?<!state\sfor\s)(foreign|external|overall|total|global)\s+([\w-]+\s+)?"
                                    r"(trade|turnover)\b(?!\s+(minister|ministry|secretariat|secretary|agency|department|committee|"
                                    r"council|office|service|bank|organi[sz]ation|cent(re|er)|promotion|development|policy)\b)",
@@ -296,7 +299,7 @@ def _scope_period(s: SentenceView) -> tuple | None:
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
 # "Mutual trade amounted to $174.6 million in 2023. In the first seven months of 2024 it reached $112 million"
 _TRADE_TOLD_OF = {"flow": "total", "commodity": None}
-_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\b(?P<worth>their|its)\s+(value|worth)\b"
+_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|this|the)\s+(amount|sum)\b|\b(?P<worth>their|its)\s+(value|worth)\b"
                       r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
                       r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b",
                       re.IGNORECASE)
@@ -599,9 +602,10 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             if len(doc.main_pair) == 2 and p not in doc.main_pair and _THE_COUNTRYS.search(window):
                 return doc.main_pair[0], p     # "the country's trade with Russia": the country the article is about
             return p, doc.other_side(p)
-        if _one_countrys_total(window) and not in_table:
+        if _one_countrys_total(window) and not in_table and not (prev and _PAIR_TOTAL.match(window)):
             # "the country's total trade turnover reached $2.3 billion": its trade with everyone (but
-            # "Total trade   56.8" under "MALAYSIA-INDONESIA TRADE" is the table's pair)
+            # "Total trade   56.8" under "MALAYSIA-INDONESIA TRADE" is the table's pair, and so is
+            # "Total trade thus stood at ..." after the pair's exports and imports)
             return None, None
         if prev and not (_BILATERAL.search(window) and len(doc.main_pair) == 2):
             return prev        # (but "bilateral trade" after a third country's figure is the article's pair)

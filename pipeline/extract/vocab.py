@@ -24,7 +24,7 @@ _COMMODITY = re.compile(
     rf"|\b{_FLOW}\s+(of|in)\s+(?:\w+\s+){{0,2}}?(?P<b>{_C})\b"
     rf"|\b(tons?|tonnes?|t|worth)\s+of\s+(?:\w+\s+){{0,2}}?(?P<c>{_C})\b"
     rf"|\b(exported|imported|shipped|supplied|sold|bought|purchased)\s+(?P<d>{_C})\b"
-    rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|sector)\b"
+    rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|commodities|sector)\b"
     # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million"
     rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth)\b"
     # "fruit and vegetables, of which 612.8 thousand tonnes worth $498.7 million were delivered"
