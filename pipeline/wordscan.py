@@ -22,3 +22,52 @@ def matches_at_words(pattern: re.Pattern, text: str, words: re.Pattern,
         if m is not None:
             pos = m.end()
             yield m
+
+
+class Caseless:
+    """A case-insensitive pattern searched faster. `re` compares case-insensitively character by
+    character, two to three times slower than plain matching; on ASCII text, a case-sensitive
+    copy of the pattern with its letters lower-cased, run over the lower-cased text, finds the
+    same matches at the same positions (group texts come back lower-cased). Other text uses the
+    case-insensitive pattern. Patterns must not rely on case (no [A-Z] classes, no (?-i:...))."""
+
+    def __init__(self, pattern: str):
+        self.any_case = re.compile(pattern, re.IGNORECASE)
+        self.lower_case = re.compile(_lower_literals(pattern))
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        if text.isascii():
+            return self.lower_case.finditer(text.lower())
+        return self.any_case.finditer(text)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return self._pick(text, "search", pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return self._pick(text, "match", pos, endpos)
+
+    def _pick(self, text: str, method: str, pos: int, endpos: int | None) -> re.Match | None:
+        end = len(text) if endpos is None else endpos
+        if text.isascii():
+            return getattr(self.lower_case, method)(text.lower(), pos, end)
+        return getattr(self.any_case, method)(text, pos, end)
+
+
+def _lower_literals(pattern: str) -> str:
+    """The pattern with its literal letters lower-cased, escapes ("\\S", "\\B") and group names kept."""
+    if re.search(r"\[[^\]]*A-Z|\(\?-i", pattern):
+        raise ValueError("a pattern that relies on case cannot be searched lower-cased")
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P<", i) or pattern.startswith("(?P=", i):
+            j = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i:j + 1])
+            i = j + 1
+        else:
+            out.append(ch.lower())
+            i += 1
+    return "".join(out)

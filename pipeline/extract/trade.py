@@ -14,20 +14,20 @@ from pipeline import fiscal
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
 from pipeline.places import PlaceMention
+from pipeline.wordscan import Caseless
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
 from pipeline.extract import vocab
 
 # Topic words. The nearest one before a number decides what the number is about.
-_TRADE_TOPIC = re.compile(
+_TRADE_TOPIC = Caseless(
     r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b))\b"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
-    r"traded(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d)))\b",
-    re.IGNORECASE)
-_NOT_TRADE_TOPIC = re.compile(
+    r"traded(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d)))\b")
+_NOT_TRADE_TOPIC = Caseless(
     r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|"
     r"investments?|invested|investing|investors?|loans?|credit|credits|grants?|budget|population|tourists?|tourism|"
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
@@ -41,8 +41,7 @@ _NOT_TRADE_TOPIC = re.compile(
     # "intra-ECOWAS trade", "the bloc's total trade": trade within a bloc, not between two countries
     r"intra-[\w-]+\s+(trade|exports?|imports?)|the\s+bloc'?s\s+(\w+\s+)?trade|"
     # "Mutual trade between the EAEU member states": within a bloc
-    r"(trade|turnover)\s+(between|among)\s+(the\s+)?[\w-]+\s+member\s+(states|countries))\b",
-    re.IGNORECASE)
+    r"(trade|turnover)\s+(between|among)\s+(the\s+)?[\w-]+\s+member\s+(states|countries))\b")
 # "Uzbekistan's total foreign trade": one country's trade with the world, unless it says with whom
 # ("foreign trade with Oman") or whose ("the two countries' foreign trade")
 # (not "foreign trade with Iran", "the foreign trade turnover of Uzbekistan with the Russian Federation")
