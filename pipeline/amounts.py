@@ -12,6 +12,7 @@ from pathlib import Path
 import pycountry
 
 from pipeline import places
+from pipeline.wordscan import Caseless
 from pipeline.numbers import APPROXIMATE, SCALES, SPACE_GROUPED, digits_value, parse_number
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -257,28 +258,25 @@ _PCT = rf"(?P<num>{_NUM}|(?<![\w-]){_WORD_PCT})\s?(?:-\s?)?(?:%|percent|per\s+ce
 _SPELLED_PCT = re.compile(rf"\b{_WORD_PCT}\s?(?:-\s?)?(?:percent|per\s+cent)\b", re.IGNORECASE)
 _LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*"
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
-_VERB_PCT = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|of\s+)?{_PCT}{_LIST_TAIL}",
-                       re.IGNORECASE)
+_VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|of\s+)?{_PCT}{_LIST_TAIL}")
 # "a 15% increase", "a 20-percent rise", "15 percent growth"
-_PCT_NOUN = re.compile(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b)"
+_PCT_NOUN = Caseless(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b)"
                        # "6.3% below the same period last year", "12% above its 2022 level"
                        rf"|(?:below|above)(?=\s+(?:the\s+(?:same|previous|preceding|prior|year-earlier|year-ago)|"
-                       rf"(?:its|their)\s+(?:(?:19|20)\d\d\s+)?level|last|a\s+year|(?:19|20)\d\d)\b))\b", re.IGNORECASE)
+                       rf"(?:its|their)\s+(?:(?:19|20)\d\d\s+)?level|last|a\s+year|(?:19|20)\d\d)\b))\b")
 # "growth of 15%", "a decline of 4 percent"
 # "$255.0 billion, +5.6% y/y", "(−4.5%)": a signed percentage in a table-like line
 _SIGNED_PCT = re.compile(r"(?:(?<![\w.%])\+|(?<=[(,]\s)[−–-]|(?<=\()[−–-])\s?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)"
                          r"|(?<![\w.%])[−–-]\s?(?P<num2>\d+(?:\.\d+)?)\s?%\s*(?=y/y|yoy|y-o-y|year[- ]on[- ]year)",
                          re.IGNORECASE)
-_NOUN_OF_PCT = re.compile(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+(?:about\s+|nearly\s+|over\s+)?{_PCT}",
-                          re.IGNORECASE)
-_RATIO = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+|a\s+further\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
+_NOUN_OF_PCT = Caseless(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+(?:about\s+|nearly\s+|over\s+)?{_PCT}")
+_RATIO = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+|a\s+further\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
                     rf"|\b(?P<num2>two|three|four|five|\d+(?:\.\d+)?)-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b"
                     # "1.5 times more than in 2022" (+50%), "two times less than" (to half)
                     rf"|\b(?P<num3>two|three|four|five|\d+(?:\.\d+)?)\s+times\s+(?P<verb3>more|higher|larger|greater|less|lower|smaller)\s+than\b"
                     # "1.8 times the volume of the previous year", "twice the amount of the year before"
                     rf"|\b(?:(?P<num4>two|three|four|five|\d+(?:\.\d+)?)\s+times|(?P<twice>twice))\s+(?:the|its)\s+"
-                    rf"(?:volume|amount|value|level|figure|total)\s+(?=(?:of|in|for|a)\b[^.;]{{0,30}}\b(?:year|period|before|earlier)\b)",
-                    re.IGNORECASE)
+                    rf"(?:volume|amount|value|level|figure|total)\s+(?=(?:of|in|for|a)\b[^.;]{{0,30}}\b(?:year|period|before|earlier)\b)")
 _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b"
                        # an aim: "agreed to work to double bilateral trade", "aims to double trade with China"
                        r"|(?<=\bto\s)(?P<aim>double|triple)(?=\s+(?:the\s+|their\s+|its\s+|bilateral\s+|mutual\s+|"
@@ -286,9 +284,8 @@ _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b
 _MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _WORD_NUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
 # "decreased by a quarter", "grew by a third", "fell by half"
-_FRACTION = re.compile(rf"\b(?P<verb>{_UP}|{_DOWN})\s+by\s+(?:(?:about|nearly|almost|more\s+than|over|some)\s+)?"
-                       r"(?P<frac>a\s+quarter|a\s+third|a\s+fifth|a\s+half|half|two[\s-]thirds|three[\s-]quarters)\b",
-                       re.IGNORECASE)
+_FRACTION = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+by\s+(?:(?:about|nearly|almost|more\s+than|over|some)\s+)?"
+                       r"(?P<frac>a\s+quarter|a\s+third|a\s+fifth|a\s+half|half|two[\s-]thirds|three[\s-]quarters)\b")
 _FRACTION_PCT = {"a quarter": 25.0, "a third": round(100 / 3, 2), "a fifth": 20.0, "a half": 50.0, "half": 50.0,
                  "two thirds": round(200 / 3, 2), "three quarters": 75.0}
 

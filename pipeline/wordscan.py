@@ -35,10 +35,11 @@ class Caseless:
         self.any_case = re.compile(pattern, re.IGNORECASE)
         self.lower_case = re.compile(_lower_literals(pattern))
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        end = len(text) if endpos is None else endpos
         if text.isascii():
-            return self.lower_case.finditer(text.lower())
-        return self.any_case.finditer(text)
+            return self.lower_case.finditer(text.lower(), pos, end)
+        return self.any_case.finditer(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self._pick(text, "search", pos, endpos)

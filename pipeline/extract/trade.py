@@ -56,16 +56,15 @@ _PARTNER_WORD = re.compile(r"\b((to|with|from|into)\s+the\s+(country|kingdom|rep
 _TWO_OF_THEM = re.compile(r"\b(two|both)\s+(neighbou?rs|nations|sides|countries|states|partners)\b", re.IGNORECASE)
 _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap test before the full pattern
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
-_FORECAST = re.compile(
+_FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
     r"|\b(will|would|could|may|might)\s+(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|stabili[sz]e)\b"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
     r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
     r"climb|stabili[sz]e|remain|stay|recover)\b"
     # "Mongolia expects coal exports to China of 80-85 million tonnes this year"
-    r"|(?<!as\s)(?<!than\s)(?<!had\s)\b(expects?|forecasts?|projects?|predicts?|anticipates?)\b[^.;]{0,80}$",
-    re.IGNORECASE)
-_TARGET = re.compile(
+    r"|(?<!as\s)(?<!than\s)(?<!had\s)\b(expects?|forecasts?|projects?|predicts?|anticipates?)\b[^.;]{0,80}$")
+_TARGET = Caseless(
     r"\b(targets?|targeted|goals?|aims?|aimed|aiming|objectives?|road\s?maps?|plans?|planned|planning|intends?|"
     r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed|would\s+like)\s+(to|at|for|of)\b"
     # "I would like our turnover to exceed ..."
@@ -80,8 +79,7 @@ _TARGET = re.compile(
     r"|\b(can|could|should|must)\s+be\s+(raised|increased|brought|boosted|lifted|doubled|tripled|expanded|taken)\s+to\b"
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
     r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b[^.;]{0,60}\bto\s*$"
-    r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b",
-    re.IGNORECASE)
+    r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b")
 # "During this period, ..." refers back to the period of the previous figure.
 _SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said|the)\s+"
                           r"(((?-i:[a-z][\w-]*)\s+)?period|(fiscal|financial)\s+year|year|([\w-]+\s+)?months|quarter|half)\b", re.IGNORECASE)
@@ -705,7 +703,7 @@ def _kind(before: str, after: str = "", published=None) -> str:
     return "actual"
 
 
-def _last_match(pattern: re.Pattern, text: str) -> tuple[int, int] | None:
+def _last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | None:
     span = None
     for m in pattern.finditer(text):
         span = m.span()
