@@ -375,15 +375,15 @@ _NAME = r"[A-Z][\w.'’-]*"
 _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) + r"\b\.?,?\s*"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated)"
+    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated)"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
-    r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,|]?\s*)?")        # "Published: 09:45 PM, 21 Aug 2023"
+    r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM EDT, June 14, 2024"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
 _PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
                          rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?\s*(?:[|,•·–—/-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?")
 # "Ilkhom Nazarov in Tashkent May 22, 2024": a reporter's name and where they filed from, no "By"
 _PUB_FILED_FROM = re.compile(rf"\s*{_NAME}\s+{_NAME}(?:\s+{_NAME})?\s+in\s+{_NAME}(?:\s+{_NAME})?\s*,?\s*")
-_PUB_BARE = re.compile(rf"\s*(?:{_WEEKDAY_ANY})?")
+_PUB_BARE = re.compile(rf"\s*\[?(?:{_WEEKDAY_ANY})?")     # "[12 May 2025 19:47]"
 # "16:42 / 26.04.2024": a time stamp, then the date
 _PUB_STAMP = re.compile(r"\s*\d{1,2}:\d\d\s*[/|,•·–—-]?\s*")
 _NOT_A_PLACE = r"(?!(?:On|In|At|Since|From|Until|Before|After|During|The|As|Last|Updated|Modified|Copyright)\b)"

@@ -175,6 +175,9 @@ PUBLISHED_CASES = [
     ("Headline\nLima, October 9/2024 (Andina) – The ministers met.\n", D(2024, 10, 9), "October 9/2024"),
     ("Headline\nDesk | Publish : 26 Nov 2023, 07:45 PM   Update : 26 Nov 2023, 09:10 PM\nText.", D(2023, 11, 26), "26 Nov 2023"),
     ("Headline\nNews Service | Sunday 15, September 2024 - 18:42\nText.", D(2024, 9, 15), "15, September 2024"),
+    ("Headline\nBy JANE DOE | Published 4:12 AM EDT, June 14, 2024\nText.", D(2024, 6, 14), "June 14, 2024"),
+    ("Headline\n[12 May 2025 19:47]\nText.", D(2025, 5, 12), "12 May 2025"),
+    ("Newsletter\nSent: Monday, 21 October 2024\nFrom: desk\nText.", D(2024, 10, 21), "21 October 2024"),
     ("Headline\nMaria Quispe Rojas in Lima May 22, 2024\nText.", D(2024, 5, 22), "May 22, 2024"),  # where the reporter filed from
     ("Headline\nRiyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 — The ministers met.\n", D(2024, 9, 17),
      "17 September 2024"),
