@@ -107,9 +107,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
                              "value": None, "unit": None})
                 listing["items"] = True
                 continue
-            if listing.get("items") and listing["agreement_count"] is None:
-                rows.remove(listing["row"])      # the items say what the lead-in only announced
-            listing = None
+            listing = _end_list(rows, listing)
         if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words):
             continue
         m = _first_agreement_noun(s.text, rows)
@@ -134,9 +132,16 @@ def extract_agreements(doc: DocContext) -> list[dict]:
         if s.text.rstrip().endswith(":") and (count != 1 or "following" in s.text):    # a list follows
             listing = {"status": status, "signed_date": signed_date, "parties": parties,
                        "agreement_count": count, "row": rows[-1]}
-    if listing is not None and listing.get("items") and listing["agreement_count"] is None:
-        rows.remove(listing["row"])
+    if listing is not None:
+        _end_list(rows, listing)
     return _dedupe(rows)
+
+
+def _end_list(rows: list[dict], listing: dict) -> None:
+    """After a list's last item: a lead-in that only announced the items ("the following
+    documents were signed:") gives no row of its own."""
+    if listing.get("items") and listing["agreement_count"] is None:
+        rows.remove(listing["row"])
 
 
 # an item of a list of documents: "iv. Agreement on Cooperation in the field of Tourism;",
