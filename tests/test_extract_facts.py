@@ -257,6 +257,11 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
      "document", "signed", 11),
     ("Chile and Peru are neighbours. Nine intergovernmental and inter-agency documents were signed.", "document", "signed", 9),
     ("Chile and Peru are neighbours. The two sides signed three framework agreements covering mining.", "agreement", "signed", 3),
+    # one document, then more of another kind in the same list
+    ("Chile and Peru are neighbours. They signed an agreement on defence and a letter of intent on nuclear safety.",
+     "agreement", "signed", 2),
+    ("Chile and Peru are neighbours. They signed a framework agreement on transit and four memoranda on energy.",
+     "agreement", "signed", 5),
     ("The two prime ministers witnessed the signing of six documents in Tokyo.", "document", "signed", 6),
     ("The ministers signed the 2023-2025 Canada-Mexico Action Plan on Monday.", "action plan", "signed", 1),
     ("Japan and the Philippines expect to sign an agreement on fisheries next year.", "agreement", "planned", 1),

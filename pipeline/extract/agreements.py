@@ -25,6 +25,7 @@ _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the
     (r"(?:joint\s+)?declarations?", "declaration"),
     (r"joint\s+statements?", "joint statement"),
     (r"action\s+plans?", "action plan"),
+    (r"letters?\s+of\s+intent", "letter of intent"),
     # "a plan of consultations between the foreign ministries", "an executive programme for 2024-2026"
     (r"plans?\s+of\s+(?:action|consultations)|(?:cooperation|consultation)\s+plans?", "plan"),
     (r"executive\s+program(?:me)?s?|program(?:me)?s?(?=\s+(?:of|on)\s+(?:[\w-]+\s+){0,2}cooperation\b"
@@ -38,7 +39,7 @@ _NOUN = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _TYPES) + r")\b", re.
 # the words an agreement noun can start with: a sentence with none of them is not searched
 _NOUN_WORDS = frozenset("""
 memorandum memoranda memorandums mou mous road roadmap roadmaps protocol protocols contract contracts treaty treaties
-accord accords joint declaration declarations action agreement instrument instruments agreements deal deals cooperation document documents
+accord accords joint declaration declarations action agreement instrument instruments agreements deal deals cooperation document documents letter letters
 convention conventions mutual plan plans program programs programme programmes executive consultation
 """.split())
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
@@ -122,7 +123,8 @@ def extract_agreements(doc: DocContext) -> list[dict]:
         if count == 1:      # "signed a memorandum on ... and a contract for ...": two documents
             more = list(_AND_ANOTHER.finditer(s.text, m.end(), _clause_end(s.text, m.end())))
             if more and "and" in more[-1].group().split():      # (", a three-way deal": the same one again)
-                count += len(more)
+                # "... and a letter of intent", "... and four memoranda": one more, four more
+                count += sum(1 if x["n"].lower() in ("a", "an") else int(parse_number(x["n"]) or 1) for x in more)
         signed_date = _signed_date(s, m.start()) if status == "signed" else None
         parties = _parties(doc, s)
         value, unit = _worth(s, m.end(), (*(parties or ()), *doc.main_pair))
@@ -158,7 +160,8 @@ def _list_item(text: str) -> str | None:
 
 
 # "... and a contract", ", an action plan": one more document in the same list
-_AND_ANOTHER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)an?\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(p for p, _ in _TYPES) + r")\b",
+_AND_ANOTHER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>an?|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                          r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(p for p, _ in _TYPES) + r")\b",
                           re.IGNORECASE)
 
 
