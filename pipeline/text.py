@@ -219,9 +219,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         end = m.end()
         if end <= start or not _is_boundary(line, m.start(), end):
             continue
-        if not spans and line[m.start()] == "." and _ENUMERATOR.fullmatch(line, 0, m.start()):
-            pass                   # "1. Declaration on ...", "iv. Agreement on ...": an item's number, no sentence
-        else:
+        # "1. Declaration on ...", "iv. Agreement on ...": an item's number is no sentence
+        if spans or line[m.start()] != "." or not _ENUMERATOR.fullmatch(line, 0, m.start()):
             spans.append((start, end))
         start = end + (len(line[end:]) - len(line[end:].lstrip()))
     tail_end = len(line.rstrip())

@@ -421,7 +421,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
         if dated:      # "... in 1401 reached $286 million, while imports stood at $19 million": the same period
             carry = (dated[-1]["period_start"], dated[-1]["period_end"])
-        if dated and rows and dated[-1]["period_start"] is not None:
+        if dated and rows:
             # "exports reached $2.1 billion while imports stood at $1.8 billion in the January-September
             # period": a period told after the last figure dates the undated figures before it too
             last_amount = max((x.end for x in (*s.amounts, *s.changes)), default=len(s.text))
@@ -450,6 +450,8 @@ def _ranked_flow(text: str, owner: PlaceMention) -> str:
     Kenya's exports, "its main supplier" its imports, "its largest partner" the trade of both."""
     m = _PARTNER_OF.match(text, owner.end)
     return "export" if m["export"] else "import" if m["import"] else "total"
+
+
 # a place in a ranking: "China came second with ...", "and Kazakhstan third", "followed by Brazil"
 _RANK_PLACE = re.compile(r"\b(?:came|ranked|ranks|ranking|was|is|placed|comes|stood)\s+(?:in\s+)?(?:second|third|fourth|fifth|next)\b"
                          r"|\b(?:in|at|took)\s+(?:the\s+)?(?:second|third|fourth|fifth)\s+(?:place|position|spot)\b"
@@ -774,18 +776,10 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     def span(p: PeriodMention):
         if p.start_date is None and p.fiscal_end_year is not None:
             return fiscal.fiscal_year_dates(p.fiscal_end_year, countries, p.fiscal_months) or (None, None)
-        if p.kind == "fiscal" and p.start_date is None and published and _LAST_FISCAL.search(p.surface):
-            # "the last financial year": the latest of the figure's country's fiscal years ended by publication
-            for end_year in (published.year, published.year - 1):
-                dates = fiscal.fiscal_year_dates(end_year, countries)
-                if dates and dates[1] < published:
-                    return fiscal.fiscal_year_dates(end_year, countries, p.fiscal_months)
-        if p.kind == "fiscal" and p.start_date is None and published and _CURRENT_FISCAL.search(p.surface):
-            # "the first nine months of the current fiscal year": of the fiscal year publication falls in
-            for end_year in (published.year, published.year + 1):
-                dates = fiscal.fiscal_year_dates(end_year, countries)
-                if dates and dates[0] <= published <= dates[1]:
-                    return fiscal.fiscal_year_dates(end_year, countries, p.fiscal_months)
+        if p.kind == "fiscal" and p.start_date is None and published:
+            told = _fiscal_year_told(p, countries, published)
+            if told:
+                return told
         if p.start_date is None and published is None and last_period and last_period[1] and not _RELATIVE.search(p.surface):
             # no publication date: "in January-October" after "the first ten months of 2024" is
             # read against the period told before
@@ -813,6 +807,23 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         p = min(stated, key=lambda p: _distance(p, item, text))
         return span(p)
     return (None, None)
+
+
+def _fiscal_year_told(p: PeriodMention, countries: tuple, published) -> tuple | None:
+    """A fiscal year named against the publication date, of the figure's country (with its part,
+    "the first nine months of", if named): "the last financial year" is the latest one ended by
+    publication, "the current fiscal year" the one publication falls in."""
+    if _LAST_FISCAL.search(p.surface):
+        end_years, holds = (published.year, published.year - 1), lambda span: span[1] < published
+    elif _CURRENT_FISCAL.search(p.surface):
+        end_years, holds = (published.year, published.year + 1), lambda span: span[0] <= published <= span[1]
+    else:
+        return None
+    for end_year in end_years:
+        whole = fiscal.fiscal_year_dates(end_year, countries)
+        if whole and holds(whole):
+            return fiscal.fiscal_year_dates(end_year, countries, p.fiscal_months)
+    return None
 
 
 _CURRENT_FISCAL = re.compile(r"\b(current|this)\s+(fiscal|financial)\s+year\b", re.IGNORECASE)
