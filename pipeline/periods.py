@@ -27,6 +27,8 @@ Rules for expressions that need the publication date P (all None when P is unkno
 - "by 2030", "by the end of 2025", "until 2030": kind "horizon", the whole target year;
   "the next five years": kind "horizon", P+1 day to P + 5 years.
 - "since 2015": kind "range", 2015-01-01 to P (end None without P).
+- "the 2023/24 marketing year" (crop, grain, harvest year; grain season): July 2023 to June 2024,
+  or the months glossed after it ("(September-August)"); a season alone is unknown.
 - Solar Hijri years need a calendar word ("the Iranian year 1401", "the fiscal year 1401",
   "1401 SH") or a Gregorian gloss ("1401 (March 2022-March 2023)"); a bare "1401" is not a year.
   Solar Hijri year Y runs from Nowruz of Y to the day before Nowruz of Y+1 (table in
@@ -255,6 +257,10 @@ _VARIANTS: list[_Variant] = [
     # the 2022-23 fiscal year, the 2023/24 Ethiopian fiscal year
     _Variant("FIS", None, _YEAR_WORDS,
              rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:[A-Z][a-z]+\s+)?(?:fiscal|financial|budget)\s+year"),
+    # the 2023/24 marketing year, the 2024-25 grain season: a harvest year, July to June unless glossed
+    # (a season alone stays unknown: cocoa's starts in October, cotton's in August)
+    _Variant("MKY", None, _YEAR_WORDS,
+             rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:(?:marketing|crop|grain|harvest)\s+year|grain\s+season)\b"),
     # January-September 2023 / January to September 2023 / March 2022-March 2023 / January and September
     _Variant("MR", "mr_m1", _MONTH_WORDS,
              rf"{_MONTH_END}(?:\s+(?P<mr_y1>{_Y}))?(?P<mr_sep>{_DASH}|\s*/\s*|\s+(?:to|through|thru|till|until|and)\s+)"
@@ -667,6 +673,14 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             if m1 == m2 % 12 + 1:
                 return _Cand(s, gloss.end(), _months(end_year - (m1 > m2), m1, end_year, m2), "fiscal")
         return _Cand(s, e, None, "fiscal", fiscal_end=end_year)
+
+    if name == "MKY":
+        end_year = _fiscal_end_year(m.group())
+        gloss = _FISCAL_MONTHS.match(text, e)
+        m1, m2 = (_d.month_number(gloss.group(1)), _d.month_number(gloss.group(2))) if gloss else (7, 6)
+        if end_year is None or m1 != m2 % 12 + 1:
+            return None
+        return _Cand(s, gloss.end() if gloss else e, _months(end_year - (m1 > m2), m1, end_year, m2), "range")
 
     if name == "MR":
         opener = _back(_FROM_BEFORE, text, s, 12)

@@ -869,3 +869,29 @@ def test_sales_to_its_neighbour_a_share_of_that_amount_and_the_total_thus():
         ("total", "CHL", "PER", 98e6, "agricultural products")]
     # many neighbours are no one partner
     assert trade("Chile's trade with Peru fell in 2023. Chile sold copper worth $5 million to its neighbours.") == []
+
+
+@pytest.mark.parametrize("text, period", [
+    # a harvest year runs July to June unless its months are given
+    ("Chile exported 1.3 million tonnes of wheat to Peru in the 2022/23 marketing year.", (D(2022, 7, 1), D(2023, 6, 30))),
+    ("Chile sold 2 million tonnes of wheat to Peru in the 2023-24 grain season.", (D(2023, 7, 1), D(2024, 6, 30))),
+    ("Chile exported 1.3 million tonnes of wheat to Peru in the 2022/23 marketing year (September-August).",
+     (D(2022, 9, 1), D(2023, 8, 31))),
+])
+def test_a_marketing_year_or_season(text, period):
+    [row] = trade(text)
+    assert (row["period_start"], row["period_end"]) == period
+
+
+def test_a_pair_that_names_an_agreement_is_no_side_of_the_figure():
+    [row] = trade("Chilean officials expect trade with Peru to surpass $600 million in 2024 once the "
+                  "Mercosur-Peru free trade agreement comes into force.")
+    assert {row["reporter"], row["partner"]} == {"CHL", "PER"}
+    # ...but trade under the agreement is trade between its sides
+    [row] = trade("Trade under the Chile-Peru free trade agreement reached $600 million in 2023.")
+    assert {row["reporter"], row["partner"]} == {"CHL", "PER"}
+
+
+def test_a_mode_of_transport_is_no_commodity():
+    [row] = trade("In January-April 2023, Chilean rail exports to Peru reached 402,000 tons.")
+    assert (row["flow"], row["reporter"], row["commodity"]) == ("export", "CHL", None)

@@ -31,6 +31,10 @@ _SUBJECT_OF_TRADE_VERB = re.compile(      # used with match(text, pos): no "^", 
 _GOODS_ORIGIN_BEFORE = re.compile(r"\b(of|bought|buys|imported|imports|purchased|importing|buying)\s+$", re.IGNORECASE)
 # "according to Russia's agricultural watchdog": the source of the figure, not where goods go
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(the\s+)?$")
+# a pair that names a thing: "the EAEU-Iran free trade agreement", "the Kazakhstan-Iran railway"
+_NAMES_A_THING = re.compile(r"\s+(?:(?:free|preferential)[\s-]+trade\s+|interim\s+|transit\s+|rail(?:way)?\s+|gas\s+|oil\s+)?"
+                            r"(?:agreement|treaty|accord|pact|deal|railway|railroad|corridor|pipeline|border|route|ferry|bridge)\b",
+                            re.IGNORECASE)
 _FLOW_WORD_AFTER = re.compile(r"\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
 
 
@@ -61,6 +65,7 @@ def is_speaker(text: str, m: PlaceMention) -> bool:
 def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
     """Roles of the countries mentioned in `text` (mentions' offsets index `text`)."""
     owner, origin, dest, partner, pair, speakers, others, transit = [], [], [], [], [], [], [], []
+    named: list[str] = []       # the pair of "the EAEU-Iran free trade agreement", "the Iran-Turkey railway"
     ms = sorted(mentions, key=lambda m: m.start)
     paired: set[int] = set()
     for i, m in enumerate(ms):
@@ -76,14 +81,15 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
                 re.fullmatch(r"\s*(and|&)\s*(the\s+)?", between)
                 and (re.search(r"\bbetween\s+(the\s+)?$", before) or re.match(r"\s*('s|’s)", text[nxt.end:])
                      or re.search(r"\b(of|by)\s+(the\s+)?$", before)))):
-            pair += [m.code, nxt.code]
+            members = [m.code, nxt.code]
             paired.add(i + 1)
             # a third member: "Kazakhstan-Turkmenistan-Iran"
             j = i + 2
             while j < len(ms) and re.fullmatch(r"\s*[-–—/]\s*|\s*,?\s*(and\s+)?", text[ms[j - 1].end:ms[j].start]):
-                pair.append(ms[j].code)
+                members.append(ms[j].code)
                 paired.add(j)
                 j += 1
+            (named if _NAMES_A_THING.match(text, ms[j - 1].end) else pair).extend(members)
             continue
         if is_speaker(text, m) or _ACCORDING_TO.search(before):
             speakers.append(m.code)
@@ -106,5 +112,9 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
             owner.append(m.code)
         else:
             others.append(m.code)
+    if owner or origin or dest or partner:
+        transit += named    # "trade with Iran ... once the EAEU-Iran free trade agreement ...": a name, no sides
+    else:
+        pair += named       # "trade under the EAEU-Iran free trade agreement": the agreement's sides
     return Roles(_unique(owner), _unique(origin), _unique(dest), _unique(partner), _unique(pair),
                  _unique(speakers), _unique(others), _unique(transit))

@@ -52,6 +52,7 @@ put puts said says saw see sees expects expected reported estimated recorded boo
 may might has have had is was are were both bilateral european asian african american arab gulf western eastern
 northern southern regional central
 record strong weak rising falling declining growing booming seasonal nominal real net sluggish robust commodities
+rail railway road truck sea maritime air river seaborne overland transit
 """.split())
 # the word before a flow word only after a demonym or name ("Philippine banana shipments"); after
 # "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
