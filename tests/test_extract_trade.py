@@ -895,3 +895,9 @@ def test_a_pair_that_names_an_agreement_is_no_side_of_the_figure():
 def test_a_mode_of_transport_is_no_commodity():
     [row] = trade("In January-April 2023, Chilean rail exports to Peru reached 402,000 tons.")
     assert (row["flow"], row["reporter"], row["commodity"]) == ("export", "CHL", None)
+
+
+def test_trade_with_the_members_of_a_bloc_is_trade_with_the_bloc():
+    [row] = trade("Chile's trade with the five members of the Eurasian Economic Union reached $1.43 billion in 2023, "
+                  "with Russia accounting for more than two-thirds of the total.")
+    assert (row["reporter"], row["partner"]) == ("CHL", "EAEU")

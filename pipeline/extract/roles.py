@@ -72,7 +72,7 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
         if i in paired:
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        before = text[max(0, m.start - 28):m.start].lower()
+        before = text[max(0, m.start - 40):m.start].lower()
         between = text[m.end:nxt.start] if nxt else ""
         after = text[m.end:m.end + 4]
         # "Iran-Kazakhstan", "Kazakh-Iranian"; "between Iran and Kazakhstan"; "Iran and Kazakhstan's"
@@ -106,7 +106,8 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
             dest.append(m.code)
         elif re.search(r"\bfrom\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):
             origin.append(m.code)
-        elif re.search(r"\b(with|and)\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):
+        elif re.search(r"\b(with|and)\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+"
+                       r"|(\w+\s+)?(member\s+states|members|countries)\s+of\s+(the\s+)?)?$", before):   # "with the five members of the EAEU"
             partner.append(m.code)
         elif after.startswith(("'s", "’s")) or m.kind == "demonym":
             owner.append(m.code)
