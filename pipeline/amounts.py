@@ -69,7 +69,8 @@ _PREFIX_CUR = f"{PREFIX_CURRENCY_PATTERN}|{_ISO_PREFIX_CUR}"
 # "1,250.5", "1 250" (see numbers.SPACE_GROUPED), "1 600,2" and "269,4" (a decimal comma: never
 # two digits or fewer after a thousands comma), "1250.5"
 _NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}(?:[.,]\d+)?|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?"
-_SCALE = r"thousand|thsd|thous|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k"
+# any case: "$10.8B" and "$1.2 Billion" in headlines ("$10.8 b" was read as $10.8 before)
+_SCALE = r"(?i:thousand|thsd|thous|million|billion|trillion|crore|lakh|mln|mn|bln|bn|trln|tn|m|b|k)"
 _TONNES = r"(?:metric\s+)?(?:tonnes|tons|tonne|ton|t)|(?-i:MT)\b"       # "612,000 MT": metric tons
 _QUAL = rf"(?:(?P<qual>{APPROXIMATE})\s+)?"
 _QUAL_WORDS = 1 + max(len(q.split(r"\s+")) for q in APPROXIMATE.split("|"))   # "in excess of" and the space after

@@ -10,6 +10,8 @@ def amounts(text):
 
 @pytest.mark.parametrize("text, value, unit", [
     ("Turnover reached $1.2bn last year.", 1.2e9, "USD"),
+    ("Exports stood at $10.8B in 2024.", 10.8e9, "USD"),    # a headline's capital scale
+    ("A $1.2 Billion Deal", 1.2e9, "USD"),
     ("Exports hit US$500 million.", 5e8, "USD"),
     ("Trade stood at USD 500 mln.", 5e8, "USD"),
     ("It came to 1.5 billion dollars.", 1.5e9, "USD"),

@@ -183,6 +183,11 @@ def test_a_meeting_told_again_with_the_counterparts_name_is_one_meeting():
     ("The Chilean minister received today Peru's Vice Minister of Foreign Affairs Ana Ruiz.", [("meeting", D(2023, 11, 15))]),
     ("The Chilean minister led a business mission of 30 companies to Lima on Monday.", [("visit", D(2023, 11, 13))]),
     ("Trade grew by 20%, the Chilean Trade Mission in Lima said.", []),
+    ("On Monday, the Chilean economy minister received the new Peruvian ambassador, Ana Ruiz.", [("meeting", D(2023, 11, 13))]),
+    ("The Chilean minister received the Peruvian ambassador's credentials.", []),
+    ("The deputy foreign ministers of Chile and Peru held political consultations in Lima on Monday.",
+     [("meeting", D(2023, 11, 13))]),
+    ("Chile and Peru will raise trade to $5 billion, the ministers said today at talks in Lima.", [("meeting", D(2023, 11, 15))]),
 ])
 def test_received_today_and_business_missions(text, expected):
     assert [(r["event_type"], r["event_date"]) for r in extract(text, table="events")] == expected
@@ -365,6 +370,12 @@ def test_a_bloc_named_as_the_venue_is_no_party():
     rows = extract("Chad and Niger met. The ministers agreed to sign a transit agreement at the next ECOWAS summit.",
                    table="agreements")
     assert [r["parties"] for r in rows] == [["NER", "TCD"]]
+
+
+def test_a_country_goods_pass_through_is_no_party():
+    rows = extract("Chad and Niger met. The sides signed eight documents, including a memorandum on gas supplies via "
+                   "Nigeria.", table="agreements")
+    assert [(r["parties"], r["agreement_count"]) for r in rows] == [(["NER", "TCD"], 8)]
 
 
 def test_a_deal_in_a_condition_is_no_agreement():

@@ -252,6 +252,8 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
     for m in s.countries:
         if _VENUE_AFTER.match(s.text, m.end) and _VENUE_BEFORE.search(s.text, max(0, m.start - 40), m.start):
             continue     # "to be signed at the next ECOWAS summit": where, not who
+        if _ROUTE_BEFORE.search(s.text, max(0, m.start - 30), m.start):
+            continue     # "a memorandum on gas supplies via Azerbaijan": a route, no party
         if m.code not in codes:
             codes.append(m.code)
     n = _stated_party_count(s.text)
@@ -280,6 +282,7 @@ _VENUE_AFTER = re.compile(r"[\s-]+(summit|forum|meeting|session|conference|expo|
 _VENUE_BEFORE = re.compile(r"\b(at|during|on\s+the\s+sidelines\s+of|before|ahead\s+of)\s+(the|a|an)\s+"
                            r"((next|upcoming|forthcoming|annual|\d+(st|nd|rd|th))\s+)?$", re.IGNORECASE)
 _BETWEEN_TWO = re.compile(r"\bbetween\s+(the\s+)?[A-Z][\w'’. -]{1,40}?\s+and\s+(the\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3}")
+_ROUTE_BEFORE = re.compile(r"\b(via|through|across|transiting)\s+(the\s+)?(territory\s+of\s+)?$", re.IGNORECASE)
 _JOINTLY_WITH = re.compile(r"\b(jointly|together)\s+with\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE)
 
 

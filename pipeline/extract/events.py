@@ -30,8 +30,12 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
-                r"(?<=after\s)talks\s+(?=in\s+[A-Z]|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
+                r"(?:(?<=after\s)|(?<=at\s))talks\s+(?=in\s+[A-Z]|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet|"
+                r"held\s+([\w-]+\s+){0,2}consultations|"
+                # "received the new Iranian ambassador" (not "received the ambassador's credentials")
+                r"received\s+(the|a|an)\s+([\w-]+\s+){0,3}(ambassador|envoy|minister|deputy\s+minister|governor|chairman|"
+                r"president|head\s+of\s+the\s+[\w-]+\s+delegation)\b(?!['’])|"
                 r"(business\s+)?round\s*-?table|"
                 # "called on the Prime Minister": a courtesy meeting ("called on Iran to ..." is no event)
                 r"called\s+on\s+(the\s+)?(?-i:(President|Prime|Minister|King|Emir|Crown|Speaker|Chairman|Governor|Vice|Sheikh))"),
