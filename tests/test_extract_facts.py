@@ -554,3 +554,17 @@ def test_a_paragraph_after_one_signed_document_is_no_list_item():
     rows = extract("Chile and Peru are neighbours. On Monday the ministers signed a memorandum on energy:\n\n"
                    "The agreement provides for joint solar projects.", table="agreements")
     assert [(r["agreement_type"], r["agreement_count"]) for r in rows] == [("memorandum of understanding", 1)]
+
+
+def test_companies_at_a_forum_are_hosted_where_it_is_held_even_at_home():
+    text = ("A Kyrgyz-Uzbek business forum took place in Tashkent on Tuesday, bringing together over 110 Kyrgyz "
+            "companies and 75 Uzbek firms.")
+    rows = extract(text, table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [
+        (110, "KGZ", "UZB"), (75, "UZB", "UZB")]
+    # a country named for another clause is no home host
+    text = ("More than 2,000 companies with Chilean capital operate in Peru, and over 70 companies from Peru took "
+            "part in the accompanying export fair.")
+    rows = extract(text, table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [
+        (2000, "CHL", "PER"), (70, "PER", "CHL")]

@@ -47,6 +47,10 @@ _NAMED_EVENT_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w-]*)?\s+(?:[A-Za-z][\w-
                                 r"meeting|council|dialogue|round\s*table)s?\b", re.IGNORECASE)
 # "exhibited at the "Made in Pakistan" expo": a country inside a quoted name is no host
 _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
+# taking part in an event: its place is the host
+_TAKES_PART = re.compile(r"\b(?:t[ao]ok?e?s?\s+part|taking\s+part|attend(?:ed|ing|s)?|participat\w*|brought\s+together|"
+                         r"bringing\s+together|brings?\s+together|gathered|exhibit(?:ed|ing|s)?|showcas\w*|"
+                         r"forum|expo|exhibition|fair|trade\s+mission|business\s+mission)\b", re.IGNORECASE)
 _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
 
 
@@ -111,8 +115,12 @@ def _host_mentions(s: SentenceView, mentions: list | None = None) -> list:
 
 
 def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, count_end: int):
-    """(company_country, host_country) around a company phrase at [start, noun_end)."""
+    """(company_country, host_country) around a company phrase at [start, noun_end).
+
+    Companies taking part in a forum, fair or mission are hosted where it is held, even at
+    home ("75 Kazakh firms" at a forum in Almaty are hosted by Kazakhstan)."""
     text = s.text
+    takes_part = bool(_TAKES_PART.search(text))
     mentions = _places_outside_quotes(s)
     own = [m for m in s.countries if count_end <= m.start and m.end <= noun_end]
     # "companies from Turkey", "firms with Chinese capital"
@@ -127,7 +135,10 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
         elif host is None and m in host_mentions:
             host = m.code
     if host is None:
-        hosts = [m for m in mentions if m.code != company and m in host_mentions]
+        # at home only where a city says so: "... a forum in Almaty" (not "operate in Uzbekistan, and
+        # 70 companies from Uzbekistan took part in the fair")
+        hosts = [m for m in mentions if m in host_mentions
+                 and (m.code != company or takes_part and m.kind not in places.COUNTRY_KINDS)]
         if hosts:
             host = min(hosts, key=lambda m: abs(m.start - noun_end)).code
     if company is None:
@@ -139,7 +150,7 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
             company = others[0]
     if host is None and company is not None:
         host = doc.other_side(company)
-    if company is not None and company == host:
+    if company is not None and company == host and not takes_part:
         return None, None
     return company, host
 
