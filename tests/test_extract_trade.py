@@ -901,3 +901,25 @@ def test_trade_with_the_members_of_a_bloc_is_trade_with_the_bloc():
     [row] = trade("Chile's trade with the five members of the Eurasian Economic Union reached $1.43 billion in 2023, "
                   "with Russia accounting for more than two-thirds of the total.")
     assert (row["reporter"], row["partner"]) == ("CHL", "EAEU")
+
+
+def test_a_volume_worth_a_value_and_a_comparison_figure_with_its_own_period():
+    rows = trade("Chile's exports to Peru reached $240 million in January-October 2023. Over the ten months, 486.3 "
+                 "thousand tons of wheat worth $128.4 million were shipped to Peru, compared with 301.7 thousand tons "
+                 "in January-October 2022.")
+    assert [(r["value"], r["unit"], r["period_start"], r["period_end"]) for r in rows[1:]] == [
+        (486300, "t", D(2023, 1, 1), D(2023, 10, 31)), (128.4e6, "USD", D(2023, 1, 1), D(2023, 10, 31)),
+        (301700, "t", D(2022, 1, 1), D(2022, 10, 31))]
+
+
+def test_a_comparison_base_told_with_a_change_is_no_figures_period():
+    rows = trade("Chile and Peru met. The two countries' trade in the first five months of 2023 reached 410,000 tons "
+                 "worth $149 million, down 21 percent in value from the same period of the previous year.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (410000, D(2023, 1, 1), D(2023, 5, 31)), (149e6, D(2023, 1, 1), D(2023, 5, 31))]
+
+
+def test_the_two_neighbours_with_an_adjective_are_the_pair():
+    rows = trade("Chile's exports to Peru reached $300 million in 2022. Total trade between the two Andean neighbours "
+                 "thus amounted to $477 million.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows][1] == ("total", "CHL", "PER", 477e6)

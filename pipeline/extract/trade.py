@@ -53,7 +53,8 @@ _WORLD_TRADE = re.compile(r"\b((total|overall)\s+)?(foreign|external)\s+trade(\s
 _PARTNER_WORD = re.compile(r"\b((to|with|from|into)\s+the\s+(country|kingdom|republic|emirate|neighbou?r(ing)?(\s+country)?|"
                            r"other\s+side)|(to|with|from|into)\s+(its|their)\s+(?:[A-Z][\w-]*\s+){0,2}neighbou?r(?!s)|"
                            r"bilateral|mutual|each\s+other|both\s+countries|two\s+countries)\b", re.IGNORECASE)
-_TWO_OF_THEM = re.compile(r"\b(two|both)\s+(neighbou?rs|nations|sides|countries|states|partners)\b", re.IGNORECASE)
+_TWO_OF_THEM = re.compile(r"\b(two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(neighbou?rs|nations|sides|countries|states|partners)\b",
+                          re.IGNORECASE)      # "the two Caspian neighbours"
 _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap test before the full pattern
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 _FORECAST = Caseless(
@@ -353,6 +354,10 @@ def _topics(text: str) -> list[_Topic]:
     return merged
 
 
+# between a volume and its value: " of wheat worth ", " valued at "
+_WORTH_BETWEEN = re.compile(r"\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:worth|valued\s+at)\s+")
+
+
 def _topic_for(topics: list[_Topic], start: int, end: int) -> _Topic | None:
     """The topic a number at [start, end) is about: the nearest topic word before it,
     else a trade word just after it ("$3 billion in bilateral trade")."""
@@ -367,8 +372,12 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
                        sides, subject: PlaceMention | None = None, rank: tuple[str, str] | None = None) -> list[dict]:
     text = s.text
     groups: dict[int, tuple[_Topic, list[Amount], list[Change]]] = {}
-    for a in s.amounts:
+    amounts = s.amounts
+    for k, a in enumerate(amounts):
         t = _topic_for(topics, a.start, a.end)
+        if t is None and k + 1 < len(amounts) and _WORTH_BETWEEN.fullmatch(text, a.end, amounts[k + 1].start):
+            # "486.3 thousand tons of wheat worth $128.4 million were shipped": the value's topic
+            t = _topic_for(topics, amounts[k + 1].start, amounts[k + 1].end)
         if t is None or t.flow == "none":
             continue
         groups.setdefault(t.start, (t, [], []))[1].append(a)
@@ -794,11 +803,18 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         p = min(horizons, key=lambda p: abs(p.start - item.end))
         return span(p)
     if len(amts) >= 2 and len(plain) >= 2:
-        p = min(plain, key=lambda p: _distance(p, item, text))
+        # a comparison base told with a change, away from any figure ("... worth $149 million, down 21
+        # percent from the same period of the previous year"), is no figure's period
+        own = [p for p in plain if not p.is_comparison_base
+               or any(0 <= p.start - a.end <= 12 or 0 <= a.start - p.end <= 3 for a in amts)]   # "... of 2023 ($686.5 million)"
+        p = min(own or plain, key=lambda p: _distance(p, item, text))
         return span(p)
     stated = [p for p in plain if _states_period(p) and not _bracketed_comparison(text, item, p)]
     if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
                                                                  text[:item.start]):
+        own = next((p for p in plain if p.start >= item.end and _OWN_PERIOD_BETWEEN.fullmatch(text, item.end, p.start)), None)
+        if own is not None:      # "compared with 301.7 thousand tons in January-October 2022": a figure of its period
+            return span(own)
         return _SKIP   # "up from $300 million": an earlier value without its own period
     same = _SAME_PERIOD.search(text) if last_period else None
     if same and all(same.start() <= p.start and p.end <= same.end() for p in stated):
