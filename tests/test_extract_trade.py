@@ -923,3 +923,21 @@ def test_the_two_neighbours_with_an_adjective_are_the_pair():
     rows = trade("Chile's exports to Peru reached $300 million in 2022. Total trade between the two Andean neighbours "
                  "thus amounted to $477 million.")
     assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows][1] == ("total", "CHL", "PER", 477e6)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Chile and Peru are neighbours. A long-standing target of $30 billion, first set in 2019, has not been reached.", 30e9),
+    ("Chile and Peru are neighbours. The $1 billion target set during the 2018 visit was reached only in 2022.", 1e9),
+    ("Chile and Peru are neighbours. Boric has often spoken of a $5 billion trade target.", 5e9),
+])
+def test_a_target_with_no_word_for_trade_is_the_pairs(text, value):
+    [row] = trade(text)
+    assert (row["flow"], row["reporter"], row["partner"], row["value"], row["kind"]) == ("total", "CHL", "PER", value, "target")
+
+
+def test_a_target_named_again_without_trade_is_the_one_told_with_it():
+    assert trade("Chile and Peru are neighbours. A target of $30 billion in investment was set.") == []
+    rows = trade("Chile and Peru are neighbours. Our presidents have set a goal of $3 billion. Is it realistic? "
+                 "Yes. Our leaders agreed to bring trade to $3 billion in the coming years.")
+    assert [(r["value"], r["kind"]) for r in rows] == [(3e9, "target")]
+    assert "bring trade" in rows[0]["evidence"]

@@ -161,6 +161,9 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
                 scope_at = i
             continue
         topics = _topics(s.text)
+        target_only = not topics and bool(s.amounts) and len(doc.main_pair) == 2
+        if target_only:
+            topics = _target_topic(s)
         rank = _ranking_in(s, owner, ranking, i)
         if rank and s.amounts and not any(t.flow != "none" and t.start < s.amounts[0].start for t in topics):
             # "Brazil ranked second with $3.1 billion": the ranking is of trade partners
@@ -183,6 +186,9 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
+        if target_only:
+            for r in sent_rows:
+                r["rule"] = _TARGET_NAMED
         if not sent_rows and not s.amounts:
             _attach_back_reference(s, prev_rows)
         # the latest period the sentence states carries on: "rose to $314m in 2022-23 from $262m in
@@ -208,7 +214,28 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
                 # "Uzbekistan's economy grows 6% in 2023 ... China remained its largest partner with
                 # $13.7 billion": a figure with no period of its own is of the period the headline names
                 r["period_start"], r["period_end"] = headline
+    # a target named again without a word for trade ("Our presidents have set a goal of $3 billion.
+    # Is it realistic?") is the one stated with it
+    rows = [r for r in rows if r["rule"] != _TARGET_NAMED or not any(
+        o["rule"] != _TARGET_NAMED and o["kind"] == "target" and (o["value"], o["unit"]) == (r["value"], r["unit"])
+        for o in rows)]
     return _dedupe(rows)
+
+
+_TARGET_NAMED = "trade.target_named"
+
+
+def _target_topic(s: SentenceView) -> list[_Topic]:
+    """In an article about two countries, a target with no word for trade or anything else
+    ("A long-standing target of $30 billion has still not been reached", "The $1 billion target
+    set in 2018") is the pair's trade target."""
+    a = s.amounts[0]
+    cue = _TARGET_OF_BEFORE.search(s.text, 0, a.start) or _TARGET_AFTER.match(s.text, a.end)
+    return [_Topic("total", cue.start(), cue.end())] if cue else []
+
+
+_TARGET_OF_BEFORE = re.compile(r"\b(?:target|goal)\s+of\s+$", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"\s+(?:(?:annual|bilateral|trade|turnover)\s+){0,2}(?:target|goal)\b", re.IGNORECASE)
 
 
 def _headline_period(doc: DocContext) -> tuple | None:
@@ -708,6 +735,8 @@ def _kind(before: str, after: str = "", published=None) -> str:
         if target is None or (forecast is not None and target[0] < forecast[1]):
             return "forecast"
         return "target"
+    if _TARGET_AFTER.match(after):
+        return "target"    # "a $5 billion trade target"
     by_year = _BY_YEAR_AFTER.match(after)
     if by_year and (published is None or int(by_year.group(2)) > published.year):
         return "target"    # "... $150 billion by 2030" written in 2024; "by 2023" written later is a result
