@@ -188,6 +188,8 @@ def test_a_meeting_told_again_with_the_counterparts_name_is_one_meeting():
     ("The deputy foreign ministers of Chile and Peru held political consultations in Lima on Monday.",
      [("meeting", D(2023, 11, 13))]),
     ("Chile and Peru will raise trade to $5 billion, the ministers said today at talks in Lima.", [("meeting", D(2023, 11, 15))]),
+    ("Chilean Foreign Minister Ana Ruiz hosted her Peruvian counterpart Luis Vera on Monday.", [("meeting", D(2023, 11, 13))]),
+    ("President Rojas received the Taliban's acting foreign minister on Monday.", [("meeting", D(2023, 11, 13))]),
 ])
 def test_received_today_and_business_missions(text, expected):
     assert [(r["event_type"], r["event_date"]) for r in extract(text, table="events")] == expected
@@ -376,6 +378,15 @@ def test_a_country_goods_pass_through_is_no_party():
     rows = extract("Chad and Niger met. The sides signed eight documents, including a memorandum on gas supplies via "
                    "Nigeria.", table="agreements")
     assert [(r["parties"], r["agreement_count"]) for r in rows] == [(["NER", "TCD"], 8)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Chad and Niger met. The visit produced a package of 28 intergovernmental and commercial agreements.", 28),
+    ("Chad and Niger met. The session yielded 9 cooperation documents on transit, customs and health.", 9),
+])
+def test_documents_a_visit_produced_are_signed(text, count):
+    assert [(r["status"], r["agreement_count"]) for r in extract(text, table="agreements")] == [("signed", count)]
+    assert extract("Chad and Niger met. The factory produced a record under the agreement.", table="agreements") == []
 
 
 def test_a_deal_in_a_condition_is_no_agreement():

@@ -71,7 +71,10 @@ _SIGNED = re.compile(
     r"(sides|parties|countries|ministers|leaders|presidents|delegations)\s+signing|"
     # "the two leaders watched their ministers sign 11 agreements"
     r"(watched|witnessed|saw)\s+(\w+\s+){1,3}sign|"
-    r"(ended|concluded|culminated|closed)\s+(on\s+\w+\s+)?with\s+the\s+signing)\b",
+    r"(ended|concluded|culminated|closed)\s+(on\s+\w+\s+)?with\s+the\s+signing|"
+    # "The visit produced a package of 28 agreements", "the session yielded 9 cooperation documents"
+    r"(produced|yielded)\s+(a\s+(package|set|total)\s+of\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|a|an)(?=\s+(?:(?!(?:the|under|of|in|with|for|on)\s)[\w-]+\s+){0,4}?(?:agreements?|documents?|memorand\w+|contracts?|deals?|protocols?|mous?)\b))\b",
     re.IGNORECASE)
 _SIGNING_ACT = re.compile(r"\b(sign|signs|signed|signing|ink|inked|conclude|concluded|conclusion|reached|sealed|"
                           r"struck|clinched|finali[sz]ed|ratified)\b", re.IGNORECASE)

@@ -34,8 +34,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet|"
                 r"held\s+([\w-]+\s+){0,2}consultations|"
                 # "received the new Iranian ambassador" (not "received the ambassador's credentials")
-                r"received\s+(the|a|an)\s+([\w-]+\s+){0,3}(ambassador|envoy|minister|deputy\s+minister|governor|chairman|"
+                r"(received|hosted)\s+(the|a|an)\s+([\w'’-]+\s+){0,3}(ambassador|envoy|minister|deputy\s+minister|governor|chairman|"
                 r"president|head\s+of\s+the\s+[\w-]+\s+delegation)\b(?!['’])|"
+                r"hosted\s+(his|her|their)\s+([\w'’-]+\s+){0,2}counterparts?|"     # "hosted his Turkmen counterpart"
                 r"(business\s+)?round\s*-?table|"
                 # "called on the Prime Minister": a courtesy meeting ("called on Iran to ..." is no event)
                 r"called\s+on\s+(the\s+)?(?-i:(President|Prime|Minister|King|Emir|Crown|Speaker|Chairman|Governor|Vice|Sheikh))"),
@@ -53,7 +54,7 @@ _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour
 arrived welcomed delegation exhibition exposition expo fair council commission received mission called travelled
-traveled flew roundtable round table
+traveled flew roundtable round table hosted
 """.split())
 _WORD = re.compile(r"\w+")
 
