@@ -114,7 +114,8 @@ def _day_number(s: str) -> int:
 
 # Month first: "April 7, 2021", "Apr. 7 2021", "April 7-9, 2021", "April 7", "April 7th".
 _CAL_MONTH_FIRST = re.compile(
-    rf"(?P<m>{MONTH_RX})\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?(?:(?:\s*,\s*|\s+|/)(?P<y>{YEAR_RX}))?"    # "October 9/2024"
+    # ("July, 17, 2024": a comma after the month only with a year after the day)
+    rf"(?P<m>{MONTH_RX})(?:,(?=\s+\d{{1,2}},\s+{YEAR_RX}))?\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?(?:(?:\s*,\s*|\s+|/)(?P<y>{YEAR_RX}))?"    # "October 9/2024"
     r"(?(y)|\b(?!\s*,?\s*\d|[.,]\d))")
 # Digit first: "2021-04-07", "07.04.2021", "27/01/2023", "7 April 2021", "7-9 April", "7th of April".
 _CAL_DIGIT_FIRST = re.compile(
@@ -379,8 +380,10 @@ _PUB_LABEL = re.compile(
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
     r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM EDT, June 14, 2024"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
+# ("by Anna Hovsepyan  12:48, 21 February 2024", "By Rauf Mammadli (09/25/2024 issue of ...)")
 _PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
-                         rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?\s*(?:[|,•·–—/-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?")
+                         rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?\s*(?:[|,•·–—/(-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?"
+                         r"(?:\d{1,2}:\d\d\s*,?\s*)?")
 # "Ilkhom Nazarov in Tashkent May 22, 2024": a reporter's name and where they filed from, no "By"
 _PUB_FILED_FROM = re.compile(rf"\s*{_NAME}\s+{_NAME}(?:\s+{_NAME})?\s+in\s+{_NAME}(?:\s+{_NAME})?\s*,?\s*")
 _PUB_BARE = re.compile(rf"\s*\[?(?:{_WEEKDAY_ANY})?")     # "[12 May 2025 19:47]"
@@ -389,13 +392,15 @@ _PUB_STAMP = re.compile(r"\s*\d{1,2}:\d\d\s*[/|,•·–—-]?\s*")
 _NOT_A_PLACE = r"(?!(?:On|In|At|Since|From|Until|Before|After|During|The|As|Last|Updated|Modified|Copyright)\b)"
 _PUB_DATELINE = re.compile(
     rf"\s*{_NOT_A_PLACE}{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,\s*{_NAME}(?:\s+{_NAME}){{0,2}})?"
-    r"\s*(?:,|[-–—]|\(\w[^()]{0,30}\)\s*[-–—,]?)?\s*"
+    rf"\s*(?:,|[-–—]|:\s*{_WEEKDAY_ANY}|\(\w[^()]{{0,30}}\)\s*[-–—,]?)?\s*"
     # "Riyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 —": a Hijri date before the Gregorian one
     r"(?:\d{1,2}\s+[A-Z][\w'’ -]{2,24}?\s+1[34]\d\d\s*(?:AH|A\.H\.|H)\s*,\s*)?")
 # What may follow the date on a line that is otherwise only a date or a dateline.
 _PUB_AFTER = re.compile(
-    r"\s*(?:$"
-    r"|(?:[,|•·–—-]\s*|at\s+|T|\[)?\d{1,2}[:.]\d\d(?!\d)"     # a time ("T09:15": ISO 8601; "10.15 GMT"; "[17:22]")
+    r"\s{3,}\S"                                                # "Ashgabat, 25.04.2024          Views: 1 204": another column
+    r"|,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*(?:[-–—]{1,2}|:)"   # "Riyadh, October 20, 2024, SPA --"
+    r"|\s*(?:$"
+    r"|(?:[,.|•·–—-]\s*|at\s+|T|\[)?\d{1,2}[:.]\d\d(?!\d)"     # a time ("T09:15": ISO 8601; "10.15 GMT"; "[17:22]"; "2024.10.21. 17:05")
     r"|\.\s*$"                                                  # "Bogota, July 16, 2024."
     r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$)"                   # (MNA) –, (TBH).
     r"|[-–—|:/•·]"                                             # a separator
@@ -431,6 +436,8 @@ def numeric_date_order(text: str, countries: list[str]) -> bool | None:
 
 _SOLAR_HINT = re.compile(r"\b1[34]\d\d\b")
 _SKIP_LINE = re.compile(r"\b(?:last\s+)?(?:update[ds]?|modified|edited)\b|\bcopyright\b|©|\(c\)\s*\d", re.IGNORECASE)
+# a news ticker ("BREAKING | 04.03.2024 | Kazakhstan-Uzbekistan trade tops ..."): other stories' dates
+_TICKER = re.compile(r"^\W*(?:BREAKING|[Bb]reaking(?:\s+[Nn]ews)?|JUST\s+IN|[Jj]ust\s+[Ii]n|LATEST|TRENDING|[Tt]rending|TICKER|[Tt]icker)\b")
 # Tried in order at the start of the line and after each separator in it.
 _PUB_PREFIXES = ((_PUB_LABEL, False), (_PUB_BYLINE, False), (_PUB_STAMP, False), (_PUB_BARE, True), (_PUB_DATELINE, True),
                  (_PUB_FILED_FROM, True))
@@ -494,9 +501,13 @@ def _signed_date_line(foot: list[tuple[int, str]], day_first: bool | None) -> st
         return None
     above = foot[bare[0] - 1][1].strip()
     place = places.find_places(above)
-    if above[-1:] in ".!?\"”" or not (_SIGN_OFF.search(above) or (len(place) == 1 and place[0].surface == above)):
+    if above[-1:] in ".!?\"”" or not (_SIGN_OFF.search(above) or (len(place) == 1 and place[0].surface == above)
+                                       or _PLACE_IN_CAPITALS.fullmatch(above)):     # "PUTRAJAYA"
         return None
     return foot[bare[0]][1]
+
+
+_PLACE_IN_CAPITALS = re.compile(r"[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+){0,2}")
 
 
 def _only_a_date(line: str) -> bool:
@@ -517,7 +528,7 @@ def _lines(text: str, begin: int, end: int) -> list[tuple[int, str]]:
 
 def _published_on_line(line: str, day_first: bool | None) -> tuple[dt.date, int, int] | None:
     line = line[:_LINE_HEAD]
-    if not _DIGIT.search(line):
+    if not _DIGIT.search(line) or _TICKER.match(line):
         return None
     cut = _SKIP_LINE.search(line)
     if cut:
@@ -530,12 +541,13 @@ def _published_on_line(line: str, day_first: bool | None) -> tuple[dt.date, int,
 # An Iranian outlet's date line: "15 Shahrivar 1403", "1403/08/15" (year, month, day)
 _SOLAR_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{PERSIAN_MONTH_RX})\s+(?P<y>1[34]\d\d)\b")
 _SOLAR_NUMERIC = re.compile(r"(?<![\d/.])(?P<y>1[34]\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+_SOLAR_MONTH_DAY = re.compile(rf"\b(?P<m>{PERSIAN_MONTH_RX})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>1[34]\d\d)\b")     # "Azar 2, 1403"
 
 
 def _solar_atoms(line: str) -> list[CalendarAtom]:
     """Solar Hijri dates in `line` as Gregorian atoms."""
     atoms = []
-    for rx in (_SOLAR_DAY_MONTH, _SOLAR_NUMERIC):
+    for rx in (_SOLAR_DAY_MONTH, _SOLAR_NUMERIC, _SOLAR_MONTH_DAY):
         for m in rx.finditer(line):
             month = int(m["m"]) if m["m"].isdigit() else PERSIAN_MONTHS[m["m"].lower()]
             day = _periods.solar_date(int(m["y"]), month, int(m["d"]))
@@ -544,8 +556,27 @@ def _solar_atoms(line: str) -> list[CalendarAtom]:
     return atoms
 
 
+# "14/08/24 15:30, Bishkek": a two-digit year, only on a stamp with its time
+_SHORT_YEAR_STAMP = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d\d)(?=\s+\d{1,2}:\d\d(?!\d))")
+
+
+def _short_year_atoms(line: str) -> list[CalendarAtom]:
+    atoms = []
+    for m in _SHORT_YEAR_STAMP.finditer(line):
+        a, b, y = int(m["a"]), int(m["b"]), 2000 + int(m["y"])
+        if a <= 12 and b <= 12 and a != b:
+            atoms.append(CalendarAtom(m.start(), m.end(), y, b, a, ambiguous=True))    # holds the day-first reading
+        elif _valid(y, b, a):
+            atoms.append(CalendarAtom(m.start(), m.end(), y, b, a))
+        elif _valid(y, a, b):
+            atoms.append(CalendarAtom(m.start(), m.end(), y, a, b))
+    return atoms
+
+
 def _published_in_line(line: str, day_first: bool | None = None) -> tuple[dt.date, int, int] | None:
     atoms = calendar_atoms(line)
+    if not atoms and ":" in line:
+        atoms = _short_year_atoms(line)
     if _SOLAR_HINT.search(line):
         atoms = sorted(atoms + _solar_atoms(line))
     for a in atoms:
