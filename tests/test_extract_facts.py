@@ -579,3 +579,22 @@ def test_companies_at_a_forum_are_hosted_where_it_is_held_even_at_home():
     rows = extract(text, table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [
         (2000, "CHL", "PER"), (70, "PER", "CHL")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad and Niger met. There were 614 legal entities with Nigerien participation registered in Chad, 389 of which "
+     "were operating.", [(614, "NER", "TCD"), (389, "NER", "TCD")]),
+    ("Chad and Niger met. Some 640 companies with Nigerien capital are registered in Chad. That is 9% more than a year "
+     "earlier, but only 412 of them are actually operating.", [(640, "NER", "TCD"), (412, "NER", "TCD")]),
+    ("Chad and Niger met. Chad is home to more than 4,600 companies with Turkish capital and about 5,300 with Chinese "
+     "participation.", [(4600, "TUR", "TCD"), (5300, "CHN", "TCD")]),
+    ("Chad and Niger met. The number of companies with Nigerien capital operating in Chad increased over the year from "
+     "297 to 341.", [(297, "NER", "TCD"), (341, "NER", "TCD")]),
+    ("Chad and Niger met. Some 19 Nigerien steelmakers have sales offices in Chad.", [(19, "NER", "TCD")]),
+    # a share of something else is no count of companies
+    ("Chad and Niger met. Some 640 companies with Nigerien capital are registered in Chad. Trade grew 5%, and 40 of "
+     "them are new.", [(640, "NER", "TCD")]),
+])
+def test_counts_of_companies_told_in_parts(text, expected):
+    rows = extract(text, table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == expected

@@ -13,7 +13,8 @@ from pipeline.numbers import find_counts
 
 _COMPANY_NOUN = (r"(companies|company|firms?|enterprises?|businesses|producers|manufacturers|exporters|importers|"
                  r"holdings|joint\s+ventures|ventures|corporations|subsidiaries|legal\s+entities|suppliers|"
-                 r"contractors|exhibitors|startups|start-ups|banks|traders)")
+                 r"contractors|exhibitors|startups|start-ups|banks|traders|steelmakers|carmakers|automakers|drugmakers|"
+                 r"forwarders|operators|retailers|wholesalers|distributors)")
 # Adjectives allowed between a count and the noun; a demonym is any capitalised word.
 _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|major|leading|small|medium-sized|small\s+and\s+medium-sized|domestic|local|" \
            r"foreign|national|private|state-owned|state|industrial|trading|manufacturing|mining|agricultural|" \
@@ -21,8 +22,8 @@ _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|majo
            r"joint|international|top|well-known|other|more)){0,4}"
 # ... and one more word of any kind just before the noun: "30 Kazakh grain traders"
 _COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]+)?\s+{_COMPANY_NOUN}\b")
-_NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,80}}?)"
-                        r"\b(reached|is|was|stands?\s+at|stood\s+at|exceeds?|exceeded|totals?|totaled|totalled|amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to)\s*$",
+_NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,100}}?)"
+                        r"\b(reached|is|was|stands?\s+at|stood\s+at|exceeds?|exceeded|totals?|totaled|totalled|amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to|from)\s*$",
                         re.IGNORECASE)
 # "Uzbek businesses registered in the UAE number about 700"; a digest line "Enterprises with
 # Russian capital operating in Kyrgyzstan: 1,213"
@@ -34,7 +35,15 @@ _HAS_COMPANY_NOUN = re.compile(rf"\b{_COMPANY_NOUN}\b", re.IGNORECASE)
 _COMPANY_WORDS = frozenset("""
 companies company firm firms enterprise enterprises businesses producers manufacturers exporters importers holdings
 ventures corporations subsidiaries entities suppliers contractors exhibitors startups ups banks traders
+steelmakers carmakers automakers drugmakers forwarders operators retailers wholesalers distributors
 """.split())
+# the company noun left out after a count of companies: "... and about 5,300 with Chinese participation"
+_ELIDED_NOUN = re.compile(r"^\s+with\s+(?:the\s+)?(?:participation\s+of\s+)?[A-Z][\w-]+\s+(?:capital|participation|investment|ownership)\b")
+# a part of the companies counted before: "389 of which were operating", "only 412 of them are actually operating"
+_OF_THEM = re.compile(r"^\s+of\s+(?:which|them|these|those)\s+(?:(?:are|were|is|was)\s+)?(?:(?:actually|still|currently|now|really)\s+)?"
+                      r"(?:operating|operational|active|working|functioning|in\s+operation)\b", re.IGNORECASE)
+# "Kazakhstan is home to more than 4,600 companies": the host
+_HOME_TO = re.compile(r"\s+(?:is|was|remains|has\s+become)\s+(?:now\s+)?(?:home\s+to|host\s+to)\b", re.IGNORECASE)
 _HOST_PREP = re.compile(r"\b(in|into|on|to|at|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
 _MANY_COUNTRIES = re.compile(r"\s+from\s+(over\s+|more\s+than\s+|some\s+|about\s+)?[\w,]+\s+(countries|nations|states)\b",
                              re.IGNORECASE)
@@ -57,13 +66,24 @@ _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
 def extract_company_counts(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     for i, s in enumerate(doc.sentences):
-        if s.text.isascii() and _COMPANY_WORDS.isdisjoint(s.words) or not _HAS_COMPANY_NOUN.search(s.text):
+        since = doc.sentences[max(0, i - 1)].sentence.start     # a count told in this sentence or the one before
+        if (s.text.isascii() and _COMPANY_WORDS.isdisjoint(s.words) or not _HAS_COMPANY_NOUN.search(s.text)) and not (
+                rows and rows[-1]["evidence_start"] >= since and (" of them" in s.text or " of which" in s.text)):
             continue
         for c in find_counts(s.text):
             tail = s.text[c.end:]
             m = _COUNT_THEN_NOUN.match(tail)
             rule = "companies.count_noun"
             noun_end = c.end + m.end() if m else None
+            elided = _ELIDED_NOUN.match(tail) if m is None and rows and rows[-1]["evidence"] == s.text else None
+            if elided:       # "4,600 companies with Turkish capital and about 5,300 with Chinese participation"
+                m, rule, noun_end = elided, "companies.elided_noun", c.end + elided.end()
+            if m is None and rows and rows[-1]["evidence_start"] >= since and _OF_THEM.match(tail):
+                # "614 legal entities with Iranian participation ..., 389 of which were operating"
+                rows.append({**base_row(doc, s, "companies.of_them"), "company_count": c.value,
+                             "company_country": rows[-1]["company_country"], "host_country": rows[-1]["host_country"],
+                             "approximate": c.approximate})
+                continue
             if m is None:
                 head = s.text[:c.start]
                 n = _NUMBER_OF.search(head) or _NOUN_NUMBER.search(head)
@@ -134,6 +154,9 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
             company = m.code
         elif host is None and m in host_mentions:
             host = m.code
+    if host is None:
+        home = next((m for m in mentions if m.end <= start and _HOME_TO.match(text, m.end)), None)
+        host = home.code if home is not None and home.code != company else None
     if host is None:
         # at home only where a city says so: "... a forum in Almaty" (not "operate in Uzbekistan, and
         # 70 companies from Uzbekistan took part in the fair")
