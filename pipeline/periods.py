@@ -825,9 +825,16 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
                     or _YEAR_BEFORE_NOUNS.match(text, e)):
                 return None
             if word == "since":
-                return _Cand(word_at, e, (dt.date(y, 1, 1), P) if P and P.year >= y else None, "range")
+                # "the highest monthly figure since 2018": the yardstick of a record, not a period
+                record = _RECORD_BEFORE.search(text, max(0, word_at - 50), word_at)
+                return _Cand(word_at, e, (dt.date(y, 1, 1), P) if P and P.year >= y else None, "range",
+                             comparison=record is not None)
         return _Cand(s, e, (dt.date(y, 1, 1), dt.date(y, 12, 31)), "year", ("greg",), False, True)
     raise AssertionError(name)
+
+
+_RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|biggest|largest|smallest|best|worst|strongest|weakest|fastest|"
+                            r"slowest|first\s+time|record)\b[^.;]{0,45}$", re.IGNORECASE)
 
 
 def _previous_year(s: int, e: int, text: str) -> _Cand:

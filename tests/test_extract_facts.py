@@ -598,3 +598,11 @@ def test_companies_at_a_forum_are_hosted_where_it_is_held_even_at_home():
 def test_counts_of_companies_told_in_parts(text, expected):
     rows = extract(text, table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == expected
+
+
+def test_talks_on_or_working_out_an_agreement_is_proposed_and_an_exhibition_centre_is_no_event():
+    text = "Chad and Niger met. They also agreed to work out an agreement on establishing a joint exhibition center."
+    assert [(r["agreement_type"], r["status"]) for r in extract(text, table="agreements")] == [("agreement", "proposed")]
+    assert [r["evidence"] for r in extract(text, table="events")] == ["Chad and Niger met."]
+    text = "Chad and Niger met. The ministry said in June that talks on a protocol had begun."
+    assert [(r["agreement_type"], r["status"]) for r in extract(text, table="agreements")] == [("protocol", "proposed")]

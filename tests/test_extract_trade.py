@@ -941,3 +941,10 @@ def test_a_target_named_again_without_trade_is_the_one_told_with_it():
                  "Yes. Our leaders agreed to bring trade to $3 billion in the coming years.")
     assert [(r["value"], r["kind"]) for r in rows] == [(3e9, "target")]
     assert "bring trade" in rows[0]["evidence"]
+
+
+def test_since_after_a_record_is_no_period():
+    [row] = trade("In December alone, Chilean exports to Peru reached USD 31.6 million, the highest monthly figure since 2018.")
+    assert (row["period_start"], row["period_end"]) == (D(2023, 12, 1), D(2023, 12, 31))
+    [row] = trade("Chilean exports to Peru have grown since 2018 to USD 31.6 million.")
+    assert (row["period_start"], row["period_end"]) == (D(2018, 1, 1), D(2023, 11, 15))

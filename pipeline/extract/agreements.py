@@ -58,7 +58,7 @@ _PLANNED = re.compile(
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
-    r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|work\s+on|could\s+sign|may\s+sign|might\s+sign|"
+    r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|work\s+on|work(ing)?\s+out|talks\s+on|could\s+sign|may\s+sign|might\s+sign|"
     r"urged|would\s+like\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e|"
     r"(press|presses|pressed|push|pushes|pushed)\s+for)\b",
     re.IGNORECASE)

@@ -44,7 +44,7 @@ _TRIGGERS: list[tuple[str, str]] = [
               r"tour|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
-    ("other", r"exhibition|exposition|expo|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
+    ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|hall|complex|grounds?|pavilion)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
 # Every trigger contains one of these as a whole word; a sentence with none of them has no
