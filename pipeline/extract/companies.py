@@ -57,7 +57,7 @@ _NAMED_EVENT_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w-]*)?\s+(?:[A-Za-z][\w-
 # "exhibited at the "Made in Pakistan" expo": a country inside a quoted name is no host
 _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 # taking part in an event: its place is the host
-_TAKES_PART = re.compile(r"\b(?:t[ao]ok?e?s?\s+part|taking\s+part|attend(?:ed|ing|s)?|participat\w*|brought\s+together|"
+_TAKES_PART = re.compile(r"\b(?:(?:took|take|takes|taking)\s+part|attend(?:ed|ing|s)?|participat\w*|brought\s+together|"
                          r"bringing\s+together|brings?\s+together|gathered|exhibit(?:ed|ing|s)?|showcas\w*|"
                          r"forum|expo|exhibition|fair|trade\s+mission|business\s+mission)\b", re.IGNORECASE)
 _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
@@ -68,7 +68,7 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
     for i, s in enumerate(doc.sentences):
         since = doc.sentences[max(0, i - 1)].sentence.start     # a count told in this sentence or the one before
         if (s.text.isascii() and _COMPANY_WORDS.isdisjoint(s.words) or not _HAS_COMPANY_NOUN.search(s.text)) and not (
-                rows and rows[-1]["evidence_start"] >= since and (" of them" in s.text or " of which" in s.text)):
+                _counted_since(rows, since) and (" of them" in s.text or " of which" in s.text)):
             continue
         for c in find_counts(s.text):
             tail = s.text[c.end:]
@@ -78,7 +78,7 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
             elided = _ELIDED_NOUN.match(tail) if m is None and rows and rows[-1]["evidence"] == s.text else None
             if elided:       # "4,600 companies with Turkish capital and about 5,300 with Chinese participation"
                 m, rule, noun_end = elided, "companies.elided_noun", c.end + elided.end()
-            if m is None and rows and rows[-1]["evidence_start"] >= since and _OF_THEM.match(tail):
+            if m is None and _counted_since(rows, since) and _OF_THEM.match(tail):
                 # "614 legal entities with Iranian participation ..., 389 of which were operating"
                 rows.append({**base_row(doc, s, "companies.of_them"), "company_count": c.value,
                              "company_country": rows[-1]["company_country"], "host_country": rows[-1]["host_country"],
@@ -107,6 +107,11 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
             rows.append({**base_row(doc, s, rule), "company_count": c.value, "company_country": company,
                          "host_country": host, "approximate": c.approximate})
     return _dedupe(rows)
+
+
+def _counted_since(rows: list[dict], since: int) -> bool:
+    """A count of companies was read at or after offset `since`."""
+    return bool(rows) and rows[-1]["evidence_start"] >= since
 
 
 def _last_city_country(doc: DocContext, first: int, last: int) -> str | None:
