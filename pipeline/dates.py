@@ -162,18 +162,24 @@ def _digit_first_atom(m: re.Match) -> CalendarAtom | None:
         return _checked_atom(m.start(), m.end(), int(a), int(month), int(day), None)
     if len(a) > 2:
         return None
-    if m["num_s"]:
-        x, b, y = int(a), int(m["num_b"]), int(m["num_y"])
-        if m["num_s"] in ".-" or x > 12:       # 27.01.2023, 27-01-2023, 27/01/2023: day first
-            d, mo, amb = x, b, False
-        elif b > 12:                           # 01/27/2023: month first
-            d, mo, amb = b, x, False
-        else:                                  # 04/07/2021: either way
-            d, mo, amb = x, b, x != b
-        atom = _checked_atom(m.start(), m.end(), y, mo, d, None)
-        return atom._replace(ambiguous=amb) if atom else None
+    if m["num_s"]:                             # 27.01.2023 and 27-01-2023 put the day first
+        return _numeric_atom(m.start(), m.end(), int(m["num_y"]), int(a), int(m["num_b"]), m["num_s"] in ".-")
     last = _day_number(m["d2"]) if m["d2"] else None
     return _checked_atom(m.start(), m.end(), int(m["y"]) if m["y"] else None, month_number(m["m"]), int(a), last)
+
+
+def _numeric_atom(start, end, y: int, x: int, b: int, day_first: bool) -> CalendarAtom | None:
+    """A date written x/b/y: day first when `day_first` or x cannot be a month (27/01/2023), month
+    first when b cannot be one (01/27/2023), else either way (04/07/2021: ambiguous, holding the
+    day-first reading)."""
+    if day_first or x > 12:
+        d, mo, amb = x, b, False
+    elif b > 12:
+        d, mo, amb = b, x, False
+    else:
+        d, mo, amb = x, b, x != b
+    atom = _checked_atom(start, end, y, mo, d, None)
+    return atom._replace(ambiguous=amb) if atom else None
 
 
 def _checked_atom(start, end, y, mo, d, last) -> CalendarAtom | None:
@@ -561,16 +567,9 @@ _SHORT_YEAR_STAMP = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]
 
 
 def _short_year_atoms(line: str) -> list[CalendarAtom]:
-    atoms = []
-    for m in _SHORT_YEAR_STAMP.finditer(line):
-        a, b, y = int(m["a"]), int(m["b"]), 2000 + int(m["y"])
-        if a <= 12 and b <= 12 and a != b:
-            atoms.append(CalendarAtom(m.start(), m.end(), y, b, a, ambiguous=True))    # holds the day-first reading
-        elif _valid(y, b, a):
-            atoms.append(CalendarAtom(m.start(), m.end(), y, b, a))
-        elif _valid(y, a, b):
-            atoms.append(CalendarAtom(m.start(), m.end(), y, a, b))
-    return atoms
+    atoms = (_numeric_atom(m.start(), m.end(), 2000 + int(m["y"]), int(m["a"]), int(m["b"]), False)
+             for m in _SHORT_YEAR_STAMP.finditer(line))
+    return [a for a in atoms if a is not None]
 
 
 def _published_in_line(line: str, day_first: bool | None = None) -> tuple[dt.date, int, int] | None:

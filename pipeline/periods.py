@@ -668,19 +668,17 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         if months:                             # "the first half of FY24", "Q3 FY2023", "the first nine months of the current fiscal year"
             return _Cand(part.start(), e, None, "fiscal", fiscal_end=end_year, fiscal_months=months)
         gloss = _FISCAL_MONTHS.match(text, e)
-        if gloss and end_year:                 # "fiscal year 2022-23 (April-March)"
-            m1, m2 = _d.month_number(gloss.group(1)), _d.month_number(gloss.group(2))
-            if m1 == m2 % 12 + 1:
-                return _Cand(s, gloss.end(), _months(end_year - (m1 > m2), m1, end_year, m2), "fiscal")
+        if gloss and end_year and _months_of_year(gloss):      # "fiscal year 2022-23 (April-March)"
+            return _Cand(s, gloss.end(), _year_of_months(end_year, *_months_of_year(gloss)), "fiscal")
         return _Cand(s, e, None, "fiscal", fiscal_end=end_year)
 
     if name == "MKY":
         end_year = _fiscal_end_year(m.group())
         gloss = _FISCAL_MONTHS.match(text, e)
-        m1, m2 = (_d.month_number(gloss.group(1)), _d.month_number(gloss.group(2))) if gloss else (7, 6)
-        if end_year is None or m1 != m2 % 12 + 1:
+        months = _months_of_year(gloss) if gloss else (7, 6)
+        if end_year is None or months is None:
             return None
-        return _Cand(s, gloss.end() if gloss else e, _months(end_year - (m1 > m2), m1, end_year, m2), "range")
+        return _Cand(s, gloss.end() if gloss else e, _year_of_months(end_year, *months), "range")
 
     if name == "MR":
         opener = _back(_FROM_BEFORE, text, s, 12)
@@ -983,6 +981,17 @@ def find_periods(text: str, published: dt.date | None) -> list[_d.PeriodMention]
 _FISCAL_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d|\d\d)(?!\d)(?:\s*[-–/]\s*((?:19|20)\d\d|\d\d)(?!\d))?")
 # "(April-March)", "(July–June)": the months of a fiscal year, stated after it
 _FISCAL_MONTHS = re.compile(rf"\s*\(\s*({_MON}){_DASH}({_MON})\s*\)")
+
+
+def _months_of_year(gloss: re.Match) -> tuple[int, int] | None:
+    """The first and last month a gloss names ("(April-March)"), if they make a year of twelve months."""
+    m1, m2 = _d.month_number(gloss.group(1)), _d.month_number(gloss.group(2))
+    return (m1, m2) if m1 == m2 % 12 + 1 else None
+
+
+def _year_of_months(end_year: int, m1: int, m2: int) -> tuple[dt.date, dt.date] | None:
+    """The twelve months m1..m2 that end in `end_year` (April-March 2023: 2022-04-01..2023-03-31)."""
+    return _months(end_year - (m1 > m2), m1, end_year, m2)
 
 
 def _fiscal_end_year(surface: str) -> int | None:
