@@ -23,10 +23,12 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("signing", r"signing\s+ceremony"),
     ("meeting", r"(commission|committee|council)\s+(meeting|session)|"
                 r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
-                r"(?=\s+(in|on|held|was\s+held|took\s+place|met)\b)|"
+                r"(?=\s+(in|on|held|was\s+held|took\s+place|met|convened)\b)|"
+                # "The Kazakh-Chinese commission held its 15th session in Bishkek", "the Joint Committee convened"
+                r"(commission|committee|council)\s+(convened|held\s+its\s+([\w-]+\s+){0,2}(session|meeting|sitting))|"
                 r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
                 r"received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?"
-                r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+by|"
+                r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?by|"
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
@@ -39,7 +41,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"hosted\s+(his|her|their)\s+([\w'’-]+\s+){0,2}counterparts?|"     # "hosted his Turkmen counterpart"
                 r"(business\s+)?round\s*-?table|"
                 # "called on the Prime Minister": a courtesy meeting ("called on Iran to ..." is no event)
-                r"called\s+on\s+(the\s+)?(?-i:(President|Prime|Minister|King|Emir|Crown|Speaker|Chairman|Governor|Vice|Sheikh))"),
+                # ("called on Pakistan's Federal Minister for Commerce", "called on Saudi Minister of Investment")
+                r"called\s+on\s+(the\s+)?(?-i:(?:[A-Z][\w-]+(?:['’]s)?\s+){0,2}(President|Prime|Minister|King|Emir|Crown|Speaker|"
+                r"Chairman|Governor|Vice|Sheikh|Federal|Deputy))"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:fellow|professor|scholar|researcher|lecturer|card|hours)\b)(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
               r"tour|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
@@ -54,7 +58,7 @@ _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour
 arrived welcomed delegation exhibition exposition expo fair council commission received mission called travelled
-traveled flew roundtable round table hosted
+traveled flew roundtable round table hosted convened
 """.split())
 _WORD = re.compile(r"\w+")
 
