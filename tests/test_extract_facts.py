@@ -133,6 +133,7 @@ def test_events(text, type_, date, location):
      D(2023, 11, 13), "Amman"),
     ("The intergovernmental commission's 12th session was held in Gyumri on 14 November 2023.", "meeting",
      D(2023, 11, 14), "Gyumri"),
+    ("On Thursday, Yerevan hosted the 5th Armenian-Georgian Interregional Forum.", "forum", D(2023, 11, 9), "Yerevan"),
 ])
 def test_event_forms_with_their_dates_and_places(text, type_, date, location):
     rows = extract(text, table="events")

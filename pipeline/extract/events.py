@@ -264,10 +264,16 @@ _ARRIVED_IN = re.compile(r"\b(arrived|arrives|arriving|held|met|meet|meeting|tal
                          re.IGNORECASE)
 
 
+_HOSTED_AFTER = re.compile(r"\s+(?:also\s+|on\s+\w+day\s+)?(?:hosted|hosts)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,8}$")
+
+
 def _location(s: SentenceView, trigger: re.Match) -> str | None:
     """The place right after the trigger ("met in Hairatan", "visit to Colombo"); else the first
     city named after in/at/to ("in Tehran", "in the capital city of Nur-Sultan", "visited Baku");
     else a capitalised name after the trigger ("talks in Khujand")."""
+    for c in s.cities:      # "Kazan hosted the 5th Interregional Forum", "Dushanbe also hosted the exhibition"
+        if c.end <= trigger.start() and _HOSTED_AFTER.match(s.text, c.end, trigger.start()):
+            return c.surface
     right_after = _PLACE_RIGHT_AFTER.match(s.text, trigger.end())
     if right_after and _NOT_CITY.isdisjoint(right_after.group("city").split()) and (
             right_after.group(1).lower() != "to" or trigger.lastgroup == "visit"):
