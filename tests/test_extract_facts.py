@@ -15,6 +15,7 @@ D = dt.date
     ("A dozen companies from Kyrgyzstan took part in the fair in Tajikistan.", 12, "KGZ", "TJK", False),
     ("Six large Kazakh holdings have opened offices in Azerbaijan.", 6, "KAZ", "AZE", False),
     ("The number of Iranian companies in Kazakhstan reached 812.", 812, "IRN", "KAZ", False),
+    ("The number of Iranian companies in Kazakhstan has exceeded 812.", 812, "IRN", "KAZ", True),   # more than 812
     ("Chilean businesses registered in Peru number about 700.", 700, "CHL", "PER", True),
     ("• Enterprises with Chilean capital operating in Peru: 1,240 (as of 1 May).", 1240, "CHL", "PER", False),
     ('Forty Tajik companies exhibited at the "Made in Tajikistan" fair held in Tashkent.', 40, "TJK", "UZB", False),
@@ -593,6 +594,10 @@ def test_companies_at_a_forum_are_hosted_where_it_is_held_even_at_home():
      "were operating.", [(614, "NER", "TCD"), (389, "NER", "TCD")]),
     ("Chad and Niger met. Some 640 companies with Nigerien capital are registered in Chad. That is 9% more than a year "
      "earlier, but only 412 of them are actually operating.", [(640, "NER", "TCD"), (412, "NER", "TCD")]),
+    ("Chad and Niger met. Over 900 companies with Nigerien capital are registered in Chad, of which around 540 are "
+     "currently active.", [(900, "NER", "TCD"), (540, "NER", "TCD")]),
+    ("Chad and Niger met. About 700 Nigerien companies are registered in Chad, of which 430 are in N'Djamena.",
+     [(700, "NER", "TCD")]),
     ("Chad and Niger met. Chad is home to more than 4,600 companies with Turkish capital and about 5,300 with Chinese "
      "participation.", [(4600, "TUR", "TCD"), (5300, "CHN", "TCD")]),
     ("Chad and Niger met. The number of companies with Nigerien capital operating in Chad increased over the year from "

@@ -23,7 +23,8 @@ _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|majo
 # ... and one more word of any kind just before the noun: "30 Kazakh grain traders"
 _COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]+)?\s+{_COMPANY_NOUN}\b")
 _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,100}}?)"
-                        r"\b(reached|is|was|stands?\s+at|stood\s+at|exceeds?|exceeded|totals?|totaled|totalled|amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to|from)\s*$",
+                        r"\b(reached|is|was|stands?\s+at|stood\s+at|(?P<over>exceeds?|exceeded|surpassed|topped)|totals?|totaled|totalled|"
+                        r"amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to|from)\s*$",
                         re.IGNORECASE)
 # "Uzbek businesses registered in the UAE number about 700"; a digest line "Enterprises with
 # Russian capital operating in Kyrgyzstan: 1,213"
@@ -40,8 +41,12 @@ steelmakers carmakers automakers drugmakers forwarders operators retailers whole
 # the company noun left out after a count of companies: "... and about 5,300 with Chinese participation"
 _ELIDED_NOUN = re.compile(r"^\s+with\s+(?:the\s+)?(?:participation\s+of\s+)?[A-Z][\w-]+\s+(?:capital|participation|investment|ownership)\b")
 # a part of the companies counted before: "389 of which were operating", "only 412 of them are actually operating"
-_OF_THEM = re.compile(r"^\s+of\s+(?:which|them|these|those)\s+(?:(?:are|were|is|was)\s+)?(?:(?:actually|still|currently|now|really)\s+)?"
-                      r"(?:operating|operational|active|working|functioning|in\s+operation)\b", re.IGNORECASE)
+_OPERATING = (r"(?:(?:are|were|is|was)\s+)?(?:(?:actually|still|currently|now|really)\s+)?"
+              r"(?:operating|operational|active|working|functioning|in\s+operation)\b")
+_OF_THEM = re.compile(r"^\s+of\s+(?:which|them|these|those)\s+" + _OPERATING, re.IGNORECASE)
+# ... "of which around 3,100 are currently operating": the same part told number first
+_OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OPERATING_AFTER = re.compile(r"^\s+" + _OPERATING, re.IGNORECASE)
 # "Kazakhstan is home to more than 4,600 companies": the host
 _HOME_TO = re.compile(r"\s+(?:is|was|remains|has\s+become)\s+(?:now\s+)?(?:home\s+to|host\s+to)\b", re.IGNORECASE)
 _HOST_PREP = re.compile(r"\b(in|into|on|to|at|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
@@ -78,18 +83,21 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
             elided = _ELIDED_NOUN.match(tail) if m is None and rows and rows[-1]["evidence"] == s.text else None
             if elided:       # "4,600 companies with Turkish capital and about 5,300 with Chinese participation"
                 m, rule, noun_end = elided, "companies.elided_noun", c.end + elided.end()
-            if m is None and _counted_since(rows, since) and _OF_THEM.match(tail):
+            if m is None and _counted_since(rows, since) and (_OF_THEM.match(tail) or (
+                    _OF_WHICH_BEFORE.search(s.text, 0, c.start) and _OPERATING_AFTER.match(tail))):
                 # "614 legal entities with Iranian participation ..., 389 of which were operating"
                 rows.append({**base_row(doc, s, "companies.of_them"), "company_count": c.value,
                              "company_country": rows[-1]["company_country"], "host_country": rows[-1]["host_country"],
                              "approximate": c.approximate})
                 continue
+            over = False
             if m is None:
                 head = s.text[:c.start]
                 n = _NUMBER_OF.search(head) or _NOUN_NUMBER.search(head)
                 if n is None:
                     continue
                 rule, noun_end = "companies.number_of", n.start("rest")
+                over = n.groupdict().get("over") is not None      # "the number ... has exceeded 600": more than 600
             if noun_end is None or _MANY_COUNTRIES.match(s.text, noun_end) and not _BOTH_COUNTRIES.match(s.text, noun_end):
                 continue            # "1,000 exhibitors from 30 countries": no one country's companies
             span_start = min(c.start, noun_end)
@@ -105,7 +113,7 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                 if company is None and host is None:
                     continue
             rows.append({**base_row(doc, s, rule), "company_count": c.value, "company_country": company,
-                         "host_country": host, "approximate": c.approximate})
+                         "host_country": host, "approximate": c.approximate or over})
     return _dedupe(rows)
 
 
