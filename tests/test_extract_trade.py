@@ -948,3 +948,12 @@ def test_since_after_a_record_is_no_period():
     assert (row["period_start"], row["period_end"]) == (D(2023, 12, 1), D(2023, 12, 31))
     [row] = trade("Chilean exports to Peru have grown since 2018 to USD 31.6 million.")
     assert (row["period_start"], row["period_end"]) == (D(2018, 1, 1), D(2023, 11, 15))
+
+
+def test_a_city_the_article_keeps_returning_to_counts_for_its_country():
+    # a regional story names its city more often than its country; the transit country is no side
+    text = ("A delegation from Iran held talks with the akim of Pavlodar region in Pavlodar on Thursday. "
+            "The sides discussed rail freight through Turkmenistan. "
+            "Pavlodar region's trade with Iran reached $20 million in 2024, the Pavlodar statistics department said. "
+            "Kazakhstan ships most of its grain to Iran through Turkmenistan.")
+    assert [sorted((r["reporter"], r["partner"])) for r in trade(text)] == [["IRN", "KAZ"]]

@@ -109,12 +109,20 @@ class DocContext:
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         blocs: set[str] = set()
+        city_counts: Counter[str] = Counter()
         for i, s in enumerate(self.sentences):
             for m in s.countries:
                 counts[m.code] += 1
                 first_seen.setdefault(m.code, i)
                 if m.kind == "bloc":
                     blocs.add(m.code)
+            city_counts.update((m.code, m.surface) for m in s.cities)
+        # a city the article keeps returning to counts half for its country, once the country itself
+        # is named: a regional story ("Kostanay region's trade with Iran") names its city far more
+        # often than its country (a city named once is where something happened, not the story's side)
+        for (code, _), n in city_counts.items():
+            if code in counts and n >= 2:
+                counts[code] += n / 2
         # a bloc counts half: named often ("Kazakhstan-EU trade", nine times) it is still a side
         # ahead of a country named twice, yet context beside two countries named as often
         return tuple(sorted(counts, key=lambda c: (-counts[c] / (2 if c in blocs else 1), c in blocs, first_seen[c])))
