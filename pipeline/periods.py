@@ -169,7 +169,7 @@ def _year_ref(p: str) -> str:
         rf"|(?:[Tt]he\s+)?(?:(?:Iranian|Persian)\s+)?fiscal\s+year\s+(?:of\s+)?(?P<{p}_fy>{_SY})"
         rf"|(?P<{p}_sy>{_SY})\s+(?:SH|AP|[Ss]olar\s+[Hh]ijri|[Ss]olar|Shamsi)\b"
         rf"|(?:[Tt]he\s+year\s+)?(?P<{p}_y>{_Y})"
-        rf"|(?P<{p}_bsy>1[34]\d\d)(?![\d,.])"     # "the first six months of 1403": a Solar Hijri year, bare
+        rf"|(?P<{p}_bsy>1[34]\d\d)(?!\d)(?![,.]\d)"     # "the first six months of 1403": a Solar Hijri year, bare
         rf"|(?P<{p}_rel>[Tt]his\s+year|[Ll]ast\s+year|[Nn]ext\s+year"
         rf"|[Tt]he\s+(?:current|present|previous|past|last|next|coming|same)\s+year|[Tt]he\s+year)\b)")
 
@@ -244,7 +244,7 @@ _VARIANTS: list[_Variant] = [
     # fiscal year 2022 / FY2022 / fiscal 2022 (boundaries differ by country)
     # the fiscal year to June 2023, the 12 months ended September 2023: twelve months ending with that month
     _Variant("YTO", None, _both("fiscal", "financial", "budget", "calendar"),
-             rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m>{_MON})(?:\s+(?P<yto_d>\d{{1,2}})(?!\d))?(?:,?\s+(?P<yto_y>{_Y}))?"),
+             rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+|on\s+)?(?P<yto_m>{_MON})(?:\s+(?P<yto_d>\d{{1,2}})(?!\d))?(?:,?\s+(?P<yto_y>{_Y}))?"),
     _Variant("YTO", None, ["year"], rf"\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m3>{_MON})\s+(?P<yto_y3>{_Y})"),
     # the four quarters to the end of Q2 2024: the twelve months ending with that quarter
     _Variant("YTO", None, _both("four"), rf"\s+quarters\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?Q(?P<yto_q>[1-4])\s+(?P<yto_qy>{_Y})"),
@@ -261,6 +261,9 @@ _VARIANTS: list[_Variant] = [
     # (a season alone stays unknown: cocoa's starts in October, cotton's in August)
     _Variant("MKY", None, _YEAR_WORDS,
              rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:(?:marketing|crop|grain|harvest)\s+year|grain\s+season)\b"),
+    # the July–June 2023/24 season, April-March 2022/23: a split year whose months are named first
+    _Variant("MSY", "ms_m1", _MONTH_WORDS,
+             rf"{_MONTH_END}{_DASH}(?P<ms_m2>{_MON})\s+(?P<ms_y>{_Y})\s*[-–/]\s*(?P<ms_y2>{_Y}|\d\d(?!\d))"),
     # January-September 2023 / January to September 2023 / March 2022-March 2023 / January and September
     _Variant("MR", "mr_m1", _MONTH_WORDS,
              rf"{_MONTH_END}(?:\s+(?P<mr_y1>{_Y}))?(?P<mr_sep>{_DASH}|\s*/\s*|\s+(?:to|through|thru|till|until|and)\s+)"
@@ -650,6 +653,9 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         else:
             return _Cand(s, e, None, "range")
         day = int(_g(m, "yto_d")) if _g(m, "yto_d") else None
+        if month == 3 and day in (19, 20, 21):      # "the fiscal year that ended on March 20": Iran's year
+            span = solar_months(year - 622, 1, 12)
+            return _Cand(the.start() if the else s, e, span, "solar_year", ("solar", year - 622, 1, 12) if span else None)
         if day and day < calendar.monthrange(year, month)[1]:
             # "the calendar year to March 20, 2023": the twelve months to that day
             try:
@@ -679,6 +685,12 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         if end_year is None or months is None:
             return None
         return _Cand(s, gloss.end() if gloss else e, _year_of_months(end_year, *months), "range")
+
+    if name == "MSY":
+        m1, m2, y1 = _d.month_number(_g(m, "ms_m1")), _d.month_number(_g(m, "ms_m2")), int(_g(m, "ms_y"))
+        if m1 <= m2 or int(_g(m, "ms_y2")) % 100 != (y1 + 1) % 100:
+            return None           # "January-June 2023/24" or "2023/25": no one year across two
+        return _Cand(s, e, _months(y1, m1, y1 + 1, m2), "range")
 
     if name == "MR":
         opener = _back(_FROM_BEFORE, text, s, 12)

@@ -59,7 +59,7 @@ PART_OF_YEAR_CASES = [
     ("Trade was worth $18 billion in the four quarters to the end of Q2 2023.", P,
      [("the four quarters to the end of Q2 2023", D(2022, 7, 1), D(2023, 6, 30), "range", False)]),
     ("In the calendar year to March 20, 2023, trade grew.", P,
-     [("the calendar year to March 20, 2023", D(2022, 3, 21), D(2023, 3, 20), "range", False)]),
+     [("the calendar year to March 20, 2023", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
     ("Trade in the first nine months of 2023 grew.", P,
      [("the first nine months of 2023", D(2023, 1, 1), D(2023, 9, 30), "months_to_date", False)]),
     ("Trade in the first month of 2023 grew.", P,
@@ -289,6 +289,11 @@ def test_part_of_a_fiscal_year(text, end_year, months):
     ("Shipments fell in calendar 2022.", D(2022, 1, 1), D(2022, 12, 31)),
     # a gloss of days dates the period it follows
     ("In the first month of the current year (March 21–April 20), trade fell 6%.", D(2023, 3, 21), D(2023, 4, 20)),
+    # a split year whose months are named first
+    ("In the July–June 2022/23 season, Chile shipped 1.2 million tonnes of wheat.", D(2022, 7, 1), D(2023, 6, 30)),
+    # a year that ended on March 20 is Iran's (1401 here), told without its year or with a comma after it
+    ("In the fiscal year that ended on March 20, Iran exported $90 million.", D(2022, 3, 21), D(2023, 3, 20)),
+    ("In the first five months of 1402, the figure stood at $29.7 million.", D(2023, 3, 21), D(2023, 8, 22)),
 ])
 def test_one_period_and_its_dates(text, start, end):
     (found,) = find_periods(text, P)
