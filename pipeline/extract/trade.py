@@ -132,7 +132,10 @@ _COUNTED_THINGS = re.compile(r"\d[\d,.]*\s*(million\s+|thousand\s+)?(head|units|
                              r"wagons|flights|visitors|tourists)\b", re.IGNORECASE)
 _BILATERAL = re.compile(r"\b(bilateral|mutual|two-way)\s+(trade|turnover|commerce)\b|\btrade\s+between\s+the\s+two\b",
                         re.IGNORECASE)
-_CAUSE = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led\s+by|on\s+the\s+back\s+of|"
+_CAUSE = re.compile(r"\b(because|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led\s+by|on\s+the\s+back\s+of|attributed\s+to|"
+                    # "dropped to $161 million as wheat shipments slowed"
+                    r"as\s+(?:[\w-]+\s+){0,3}?(?:shipments|sales|supplies|deliveries|exports|imports|purchases)\s+(?:had\s+|have\s+)?"
+                    r"(?:slowed|fell|declined|dropped|slumped|rose|grew|increased|recovered|picked\s+up)|"
                     r"on\s+(higher|lower|stronger|weaker|increased|reduced|rising|falling)|"
                     r"(buoyed|boosted|supported|helped|lifted|fuell?ed|pushed|dragged)\s+(up\s+|down\s+)?by)\b", re.IGNORECASE)
 # "$230 per tonne": a price, not a trade value
