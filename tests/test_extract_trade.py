@@ -156,6 +156,7 @@ def test_trade_with_a_third_country_keeps_the_subject():
     ("Trade between Qatar and Oman increased 1.8 times in 2022 to reach $580 million.", "actual"),
     ("The leaders discussed bringing the volume of trade between Qatar and Oman up to $2 billion.", "target"),
     ("Analysts expect trade between Qatar and Oman to reach $1.2 billion this year.", "forecast"),
+    ("The envoy said trade between Qatar and Oman would likely end the year at around $1.2 billion.", "forecast"),
 ])
 def test_kind_from_the_words(text, kind):
     assert [r["kind"] for r in trade(text)] == [kind]

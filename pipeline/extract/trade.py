@@ -59,7 +59,8 @@ _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 _FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
-    r"|\b(will|would|could|may|might)\s+(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|stabili[sz]e)\b"
+    r"|\b(will|would|could|may|might)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|"
+    r"stabili[sz]e|end(\s+the\s+year)?\s+(at|above|below|around))\b"     # "trade would likely end at around $330 million"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
     r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
     r"climb|stabili[sz]e|remain|stay|recover)\b"
