@@ -234,13 +234,16 @@ _VARIANTS: list[_Variant] = [
              rf"\s+(?:on\s+)?(?:March|MARCH|Mar\.?)(?:\s+(?:19|20|21)(?:st|th)?)?(?:,?\s+(?P<se_y>{_Y}))?"),
     # Iranian year 1401 / Iranian year (current, last... looked up behind) / fiscal year 1401 / 1401 SH
     _Variant("SOL", None, _SOLAR_WORDS,
-             rf"{_SOLAR_WORD_REST}\s+(?P<so_cal>calendar\s+|fiscal\s+)?year(?:\s+(?:of\s+)?(?P<so_soly>{_SY}))?{_GLOSS}"),
+             rf"{_SOLAR_WORD_REST}\s+(?P<so_cal>calendar\s+|fiscal\s+)?year(?:,?\s+(?:of\s+)?(?P<so_soly>{_SY}))?{_GLOSS}"),
     _Variant("SOL", None, ["fiscal"], rf"\s+year\s+(?:of\s+)?(?P<so_fy>{_SY}){_GLOSS}"),
     _Variant("SOL", "so_sy", _SOLAR_YEAR_WORDS,
              rf"{_SOLAR_YEAR_REST}\s+(?:SH|AP|[Ss]olar\s+[Hh]ijri|[Ss]olar|Shamsi)\b{_GLOSS}"),
-    # Mehr 1402 / Farvardin-Mehr 1402
+    # "in 1399": a Solar Hijri year alone, after in/during/for (checked in _handle)
+    _Variant("SOLB", None, _SOLAR_YEAR_WORDS,
+             rf"{_SOLAR_YEAR_REST}(?!\s*(?:%|percent|per\s+cent|tonnes?|tons?|t\b|units|companies|firms|people|km|hours|GMT))"),
+    # Mehr 1402 / Farvardin-Mehr 1402 / Farvardin through Dey 1397
     _Variant("PM", "pm_m", _PERSIAN_MONTH_WORDS,
-             rf"(?![A-Za-z])(?:(?:{_DASH}|\s+to\s+)(?P<pm_m2>{_d.PERSIAN_MONTH_RX}))?(?:\s+(?:of\s+)?(?P<pm_y>{_SY}))?"),
+             rf"(?![A-Za-z])(?:(?:{_DASH}|\s+(?:to|through|till|until)\s+)(?P<pm_m2>{_d.PERSIAN_MONTH_RX}))?(?:\s+(?:of\s+)?(?P<pm_y>{_SY}))?"),
     # fiscal year 2022 / FY2022 / fiscal 2022 (boundaries differ by country)
     # the fiscal year to June 2023, the 12 months ended September 2023: twelve months ending with that month
     _Variant("YTO", None, _both("fiscal", "financial", "budget", "calendar"),
@@ -533,6 +536,9 @@ def _g(m: re.Match, group: str) -> str | None:
     return m[group] if group in m.re.groupindex else None
 
 
+_BARE_SOLAR_BEFORE = re.compile(r"\b(?:in|during|for|over)\s+$", re.IGNORECASE)
+
+
 def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | None:
     """A candidate for construct `name` parsed by `m`, or None if it is not a period after all."""
     s, e = m.start(), m.end()
@@ -624,6 +630,13 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         year = int(year) if year else _relative_solar_year(behind["rel"], P)
         span = solar_months(year, 1, 12) if year is not None else None
         return _Cand(s, e, span, "fiscal" if fiscal else "solar_year", ("solar", year, 1, 12) if span else None)
+
+    if name == "SOLB":
+        if not _back(_BARE_SOLAR_BEFORE, text, s, 12):
+            return None
+        year = int(m.group()[:4])
+        span = solar_months(year, 1, 12)
+        return _Cand(s, e, span, "solar_year", ("solar", year, 1, 12) if span else None)
 
     if name == "PM":
         m1 = _d.PERSIAN_MONTHS[_g(m, "pm_m").lower()]
