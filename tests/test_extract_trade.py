@@ -242,8 +242,11 @@ def test_goods_not_in_the_word_list(text, commodity):
     assert [r["commodity"] for r in trade(text)][-1:] == [commodity]
 
 
-def test_the_value_of_goods_told_before_keeps_the_goods():
-    rows = trade("Copper exports from Chile to China totalled 2.1 million tonnes in 2023. Their value reached $19 billion.")
+@pytest.mark.parametrize("value_sentence", ["Their value reached $19 billion.",
+                                            "The value of those shipments was about $19 billion.",
+                                            "The shipments were worth about $19 billion."])
+def test_the_value_of_goods_told_before_keeps_the_goods(value_sentence):
+    rows = trade("Copper exports from Chile to China totalled 2.1 million tonnes in 2023. " + value_sentence)
     assert [(r["flow"], r["value"], r["unit"], r["commodity"], r["period_end"]) for r in rows] == [
         ("export", 2.1e6, "t", "copper", D(2023, 12, 31)), ("export", 19e9, "USD", "copper", D(2023, 12, 31))]
 

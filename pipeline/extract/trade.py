@@ -328,7 +328,9 @@ def _scope_period(s: SentenceView) -> tuple | None:
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
 # "Mutual trade amounted to $174.6 million in 2023. In the first seven months of 2024 it reached $112 million"
 _TRADE_TOLD_OF = {"flow": "total", "commodity": None}
-_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|this|the)\s+(amount|sum)\b|\b(?P<worth>their|its)\s+(value|worth)\b"
+_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|this|the)\s+(amount|sum)\b|\b(?P<worth>(?:their|its)\s+(?:value|worth)|the\s+value\s+of\s+(?:those|these|the|such)\s+"
+                      r"(?:shipments|supplies|deliveries|exports|imports|purchases)|(?:the|these|those)\s+(?:shipments|supplies|deliveries)"
+                      r"\s+were\s+(?:worth|valued))\b"
                       r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
                       r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b",
                       re.IGNORECASE)
@@ -358,7 +360,11 @@ def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
     found = [_Topic(prev["flow"], m.start(), m.end(), prev["commodity"] if m.group("worth") else None)
              for m in _ANAPHOR.finditer(text)
              if not any(t.flow != "none" and t.start <= m.start() for t in topics)]
-    return sorted(topics + found, key=lambda t: t.start) if found else topics
+    if not found:
+        return topics
+    # "the value of those shipments": the trade word inside the back-reference is part of it
+    topics = [t for t in topics if not any(a.start <= t.start < a.end for a in found)]
+    return sorted(topics + found, key=lambda t: t.start)
 
 
 def _topics(text: str) -> list[_Topic]:
