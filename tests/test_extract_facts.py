@@ -192,6 +192,10 @@ def test_a_meeting_told_again_with_the_counterparts_name_is_one_meeting():
     ("Chile and Peru will raise trade to $5 billion, the ministers said today at talks in Lima.", [("meeting", D(2023, 11, 15))]),
     ("Chilean Foreign Minister Ana Ruiz hosted her Peruvian counterpart Luis Vera on Monday.", [("meeting", D(2023, 11, 13))]),
     ("President Rojas received the Taliban's acting foreign minister on Monday.", [("meeting", D(2023, 11, 13))]),
+    ("On Monday, Ruiz received Peru's ambassador Luis Vera at the ministry.", [("meeting", D(2023, 11, 13))]),
+    ("The governor of Arica, Ana Ruiz, received Vera on Monday.", [("meeting", D(2023, 11, 13))]),
+    ("On Monday, the regional government hosted a delegation from Tacna province.", [("meeting", D(2023, 11, 13))]),
+    ("The Chilean company received Peru's approval on Monday.", []),
 ])
 def test_received_today_and_business_missions(text, expected):
     assert [(r["event_type"], r["event_date"]) for r in extract(text, table="events")] == expected

@@ -26,7 +26,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(?=\s+(in|on|held|was\s+held|took\s+place|met|convened)\b)|"
                 # "The Kazakh-Chinese commission held its 15th session in Bishkek", "the Joint Committee convened"
                 r"(commission|committee|council)\s+(convened|held\s+its\s+([\w-]+\s+){0,2}(session|meeting|sitting))|"
-                r"received\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
+                r"(received|hosted)\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
+                # "received Sadvakasova on Thursday": one capitalised name, then when or where
+                r"received\s+(?-i:[A-Z][\w'’-]+)(?=\s+(?:on\s+\w+day|in\s+(?-i:[A-Z])|at\s+the|yesterday|today)\b)|"
                 r"received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?"
                 r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?by|"
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
@@ -36,7 +38,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet|"
                 r"held\s+([\w-]+\s+){0,2}consultations|"
                 # "received the new Iranian ambassador" (not "received the ambassador's credentials")
-                r"(received|hosted)\s+(the|a|an)\s+([\w'’-]+\s+){0,3}(ambassador|envoy|minister|deputy\s+minister|governor|chairman|"
+                r"(received|hosted)\s+(the|a|an|(?-i:[A-Z][\w-]+)['’]s)\s+([\w'’-]+\s+){0,3}(ambassador|envoy|minister|deputy\s+minister|governor|chairman|"
                 r"president|head\s+of\s+the\s+[\w-]+\s+delegation)\b(?!['’])|"
                 r"hosted\s+(his|her|their)\s+([\w'’-]+\s+){0,2}counterparts?|"     # "hosted his Turkmen counterpart"
                 r"(business\s+)?round\s*-?table|"
