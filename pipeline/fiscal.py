@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline import dates
-from pipeline.periods import add_months
+from pipeline.periods import add_months, solar_months
 
 _TABLE = dates.DATA_DIR / "fiscal_years.txt"
 
@@ -28,6 +28,10 @@ START: dict[str, tuple[int, int]] = _load()     # country -> (month, day) its fi
 # year ends in (2079/80 ends in July 2023); no Gregorian fiscal year a text reports is that late.
 _BIKRAM_SAMBAT_YEARS_AHEAD = 57
 _LAST_GREGORIAN_YEAR = 2060
+# Iran and Afghanistan count their fiscal year as the Solar Hijri year, which ends in March of
+# the Gregorian year 622 years after it (1402 ends in March 2024)
+_SOLAR_FISCAL = frozenset({"IRN", "AFG"})
+_SOLAR_YEAR_OFFSET = 622
 
 
 def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None = None) -> tuple[dt.date, dt.date] | None:
@@ -42,4 +46,13 @@ def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None =
             first, last = months or (1, 12)
             year_start = dt.date(end_year - 1, *start)
             return add_months(year_start, first - 1), add_months(year_start, last) - dt.timedelta(days=1)
+    return None
+
+
+def solar_fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None = None) -> tuple[dt.date, dt.date] | None:
+    """"The current fiscal year" of Iran or Afghanistan: the Solar Hijri year ending in March of
+    `end_year` (or `months` of it), when one of `countries` counts that year. Only for a fiscal
+    year told against the publication date: a named "fiscal year 2023-24" is another country's."""
+    if any(code in _SOLAR_FISCAL for code in countries):
+        return solar_months(end_year - _SOLAR_YEAR_OFFSET, *(months or (1, 12)))
     return None

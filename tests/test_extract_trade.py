@@ -966,3 +966,11 @@ def test_a_city_the_article_keeps_returning_to_counts_for_its_country():
             "Pavlodar region's trade with Iran reached $20 million in 2024, the Pavlodar statistics department said. "
             "Kazakhstan ships most of its grain to Iran through Turkmenistan.")
     assert [sorted((r["reporter"], r["partner"])) for r in trade(text)] == [["IRN", "KAZ"]]
+
+
+def test_the_current_fiscal_year_of_iran_is_its_solar_year_unless_a_side_has_its_own():
+    # published 2023-11-15: Iran's year 1402 began on 21 March 2023
+    rows = trade("Iran's trade with Georgia reached $98 million during the first seven months of the current fiscal year.")
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2023, 3, 21), D(2023, 10, 22))]
+    rows = trade("Iran's trade with India reached $98 million during the first seven months of the current fiscal year.")
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2023, 4, 1), D(2023, 10, 31))]   # India's

@@ -874,10 +874,11 @@ def _fiscal_year_told(p: PeriodMention, countries: tuple, published) -> tuple | 
         end_years, holds = (published.year, published.year + 1), lambda span: span[0] <= published <= span[1]
     else:
         return None
-    for end_year in end_years:
-        whole = fiscal.fiscal_year_dates(end_year, countries)
-        if whole and holds(whole):
-            return fiscal.fiscal_year_dates(end_year, countries, p.fiscal_months)
+    for dates_of in (fiscal.fiscal_year_dates, fiscal.solar_fiscal_year_dates):   # a listed country's first
+        for end_year in end_years:
+            whole = dates_of(end_year, countries)
+            if whole and holds(whole):
+                return dates_of(end_year, countries, p.fiscal_months)
     return None
 
 
