@@ -98,6 +98,18 @@ def solar_year_of(day: dt.date) -> int | None:
     return y - 1 if y - 1 in NOWRUZ else None
 
 
+def a_year_before(span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
+    """"The same period of the previous year": Solar Hijri months (a span from Nowruz to a month's
+    end) move to the same months of the solar year before, other spans by one calendar year."""
+    start, end = span
+    year = solar_year_of(start)
+    if year is not None and NOWRUZ.get(year) == start:
+        last = next((m for m in range(1, 13) if solar_months(year, 1, m)[1] == end), None) if solar_months(year, 1, 1) else None
+        if last is not None:
+            return solar_months(year - 1, 1, last)
+    return _shift_years(span, -1)
+
+
 # --------------------------------------------------------------------------- Gregorian helpers
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -203,7 +215,7 @@ class _Variant(NamedTuple):
 _VARIANTS: list[_Variant] = [
     # same period of 2021 / same period last year  ("the" is looked up behind)
     _Variant("SAME", None, ["same"],
-             r"\s+(?:period|time|months?|quarter|half)(?:\s+(?:of|in|during|for))?\s+"
+             rf"\s+(?:period|time|(?:{_N}\s+)?months?|quarter|half)(?:\s+(?:of|in|during|for))?\s+"
              rf"(?:(?P<sm_y>{_Y})(?:{_DASH}(?P<sm_y2>{_Y}))?"
              rf"|(?P<sm_rel>(?:last|the\s+previous|the\s+preceding|the\s+past|the\s+last)\s+year|a\s+year\s+(?:earlier|ago|before)"
              rf"|(?P<sm_sol>(?:the\s+)?(?:last|previous|past|preceding)\s+{_SOLAR_WORD}\s+(?:calendar\s+)?year))\b)"),

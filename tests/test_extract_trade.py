@@ -974,3 +974,21 @@ def test_the_current_fiscal_year_of_iran_is_its_solar_year_unless_a_side_has_its
     assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2023, 3, 21), D(2023, 10, 22))]
     rows = trade("Iran's trade with India reached $98 million during the first seven months of the current fiscal year.")
     assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2023, 4, 1), D(2023, 10, 31))]   # India's
+
+
+@pytest.mark.parametrize("first, same, expected", [
+    ("in January-July 2023", "in the same period of the previous year", (D(2022, 1, 1), D(2022, 7, 31))),
+    # Solar Hijri months move to the same months of the solar year before (1401 began on 21 March 2022)
+    ("during the first seven months of the Iranian year 1402", "in the same seven months of the previous year",
+     (D(2022, 3, 21), D(2022, 10, 22))),
+])
+def test_the_same_period_of_the_previous_year_in_a_later_sentence(first, same, expected):
+    rows = trade(f"Trade between Iran and Chile reached $498 million {first}. Two-way trade had amounted to $537 million "
+                 f"{same}.")
+    assert (rows[-1]["period_start"], rows[-1]["period_end"]) == expected
+
+
+def test_the_same_period_as_the_base_of_a_change_is_not_the_figures_period():
+    rows = trade("Trade between Chile and Peru reached $498 million in January-July 2023. Chilean exports to Peru reached "
+                 "$212 million, 1.4 times more than in the same period of last year.")
+    assert (rows[-1]["period_start"], rows[-1]["period_end"]) == (D(2023, 1, 1), D(2023, 7, 31))

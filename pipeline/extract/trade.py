@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline import fiscal
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
+from pipeline.periods import a_year_before
 from pipeline.places import PlaceMention
 from pipeline.wordscan import Caseless
 from pipeline.extract.context import DocContext, SentenceView, base_row
@@ -83,6 +84,10 @@ _TARGET = Caseless(
     r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b[^.;]{0,60}\bto\s*$"
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b")
 # "During this period, ..." refers back to the period of the previous figure.
+_OF_THE_YEAR_BEFORE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:previous|last|prior|preceding)\s+year\b|\s+a\s+year\s+(?:earlier|ago|before)\b",
+                                 re.IGNORECASE)
+# "9 percent more than in the same period of last year": the base of a change, not the figure's period
+_COMPARED_BEFORE = re.compile(r"\b(than|compared\s+(to|with)|against|versus|from|over)\s*$", re.IGNORECASE)
 _SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said|the)\s+"
                           r"(((?-i:[a-z][\w-]*)\s+)?period|(fiscal|financial)\s+year|year|([\w-]+\s+)?months|quarter|half)\b", re.IGNORECASE)
 # "The figure decreased by 9.4 percent": a change that belongs to the previous figure.
@@ -857,6 +862,8 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         return _SKIP   # "up from $300 million": an earlier value without its own period
     same = _SAME_PERIOD.search(text) if last_period else None
     if same and all(same.start() <= p.start and p.end <= same.end() for p in stated):
+        if _OF_THE_YEAR_BEFORE.match(text, same.end()) and last_period[0] and not _COMPARED_BEFORE.search(text, 0, same.start()):
+            return a_year_before(last_period) or (None, None)    # "in the same period of the previous year"
         return last_period       # "during the same fiscal year": the period told before
     if stated:
         p = min(stated, key=lambda p: _distance(p, item, text))
