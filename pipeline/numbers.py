@@ -46,6 +46,8 @@ def parse_number(surface: str) -> float | None:
     if s in ("a hundred", "one hundred"):
         return 100.0
     parts = s.split()
+    if parts[:2] == ["a", "hundred"]:        # "a hundred and twenty"
+        parts[0] = "one"
     scale = 1.0
     if len(parts) >= 2 and parts[-1] in SCALES:
         scale = SCALES[parts[-1]]
@@ -82,7 +84,10 @@ class Count:
 
 _COUNT = re.compile(
     rf"(?:(?P<approx>{APPROXIMATE})\s+)?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+|a\s+dozen|dozen|(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}|dozen))?)\b"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+|a\s+dozen|dozen|"
+    # "one hundred and fifteen", "two hundred", "a hundred and twenty"
+    rf"(?:a|{NUMBER_WORDS})\s+hundred(?:(?:\s+and)?\s+(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}))?)?|"
+    rf"(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}|dozen))?)\b"
     r"(?P<plus>\+)?(?![\d.,]*\d)(?!\s*(?:%|percent|per\s+cent|st\b|nd\b|rd\b|th\b))",
     re.IGNORECASE)
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"

@@ -533,6 +533,8 @@ def test_every_agreement_noun_passes_the_prefilter(noun):
     ("Trade rose 1.8 times as 40 firms joined.", [40]),          # no count from the decimal's digits
     ("Palm oil traded at RM3,950 a tonne as 12 Malaysian firms took part.", [12]),
     ("Some two dozen companies and about 300 traders took part.", [24, 300]),
+    ("One hundred and fifteen firms and a hundred and twenty traders took part.", [115, 120]),
+    ("Seven hundred forty-two firms and two hundred traders took part.", [742, 200]),
 ])
 def test_counts_start_at_a_number_or_its_qualifier(text, counts):
     from pipeline.numbers import find_counts
