@@ -602,8 +602,13 @@ def test_companies_at_a_forum_are_hosted_where_it_is_held_even_at_home():
      "earlier, but only 412 of them are actually operating.", [(640, "NER", "TCD"), (412, "NER", "TCD")]),
     ("Chad and Niger met. Over 900 companies with Nigerien capital are registered in Chad, of which around 540 are "
      "currently active.", [(900, "NER", "TCD"), (540, "NER", "TCD")]),
-    ("Chad and Niger met. About 700 Nigerien companies are registered in Chad, of which 430 are in N'Djamena.",
-     [(700, "NER", "TCD")]),
+    ("Chad and Niger met. About 700 Nigerien companies are registered in Chad, of which 17 are food producers.",
+     [(700, "NER", "TCD"), (17, "NER", "TCD")]),
+    ("Chad and Niger met. About 180 Nigerien companies export to Chad, and 37 of them have their own offices in "
+     "N'Djamena.", [(180, "NER", "TCD"), (37, "NER", "TCD")]),
+    # a part by size is not a count of companies present
+    ("Chad and Niger met. Some 800 Nigerien companies operate in Chad, and a dozen of them employ more than 1,000 "
+     "people each.", [(800, "NER", "TCD")]),
     ("Chad and Niger met. Chad is home to more than 4,600 companies with Turkish capital and about 5,300 with Chinese "
      "participation.", [(4600, "TUR", "TCD"), (5300, "CHN", "TCD")]),
     ("Chad and Niger met. The number of companies with Nigerien capital operating in Chad increased over the year from "

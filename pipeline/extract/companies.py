@@ -41,12 +41,15 @@ steelmakers carmakers automakers drugmakers forwarders operators retailers whole
 # the company noun left out after a count of companies: "... and about 5,300 with Chinese participation"
 _ELIDED_NOUN = re.compile(r"^\s+with\s+(?:the\s+)?(?:participation\s+of\s+)?[A-Z][\w-]+\s+(?:capital|participation|investment|ownership)\b")
 # a part of the companies counted before: "389 of which were operating", "only 412 of them are actually operating"
-_OPERATING = (r"(?:(?:are|were|is|was)\s+)?(?:(?:actually|still|currently|now|really)\s+)?"
-              r"(?:operating|operational|active|working|functioning|in\s+operation)\b")
-_OF_THEM = re.compile(r"^\s+of\s+(?:which|them|these|those)\s+" + _OPERATING, re.IGNORECASE)
-# ... "of which around 3,100 are currently operating": the same part told number first
-_OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_OPERATING_AFTER = re.compile(r"^\s+" + _OPERATING, re.IGNORECASE)
+# ("37 of them have their own offices in Almaty", "five of them in the past three months": a part
+# by where or since when it is present; not "a dozen of them employ 1,000 people": a part by size)
+_OF_THEM = re.compile(r"^\s+of\s+(?:which|them|these|those)\s+(?:(?:are|were|is|was|have|has|had)\s+)?"
+                      r"(?:(?:actually|still|currently|now|really|already|also)\s+)?"
+                      r"(?:operating|operational|active|working|functioning|in\s+operation|in\s+the\s+(?:past|last)|"
+                      r"(?:their\s+own\s+|own\s+)?(?:offices?|branch(?:es)?|representative\s+offices?|plants?|factories)|"
+                      r"opened|set\s+up|registered|established)\b", re.IGNORECASE)
+# ... "of which around 3,100 are currently operating", "of which 17 are food producers": told number second
+_OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these|those)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 # "Kazakhstan is home to more than 4,600 companies": the host
 _HOME_TO = re.compile(r"\s+(?:is|was|remains|has\s+become)\s+(?:now\s+)?(?:home\s+to|host\s+to)\b", re.IGNORECASE)
 _HOST_PREP = re.compile(r"\b(in|into|on|to|at|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
@@ -83,8 +86,7 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
             elided = _ELIDED_NOUN.match(tail) if m is None and rows and rows[-1]["evidence"] == s.text else None
             if elided:       # "4,600 companies with Turkish capital and about 5,300 with Chinese participation"
                 m, rule, noun_end = elided, "companies.elided_noun", c.end + elided.end()
-            if m is None and _counted_since(rows, since) and (_OF_THEM.match(tail) or (
-                    _OF_WHICH_BEFORE.search(s.text, 0, c.start) and _OPERATING_AFTER.match(tail))):
+            if m is None and _counted_since(rows, since) and (_OF_THEM.match(tail) or _OF_WHICH_BEFORE.search(s.text, 0, c.start)):
                 # "614 legal entities with Iranian participation ..., 389 of which were operating"
                 rows.append({**base_row(doc, s, "companies.of_them"), "company_count": c.value,
                              "company_country": rows[-1]["company_country"], "host_country": rows[-1]["host_country"],
