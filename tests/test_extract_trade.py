@@ -992,3 +992,10 @@ def test_the_same_period_as_the_base_of_a_change_is_not_the_figures_period():
     rows = trade("Trade between Chile and Peru reached $498 million in January-July 2023. Chilean exports to Peru reached "
                  "$212 million, 1.4 times more than in the same period of last year.")
     assert (rows[-1]["period_start"], rows[-1]["period_end"]) == (D(2023, 1, 1), D(2023, 7, 31))
+
+
+def test_a_list_of_partners_without_its_subject_is_the_reporter_told_before():
+    rows = trade("Chile's trade with Peru reached $2 billion in 2024. Trade with Bolivia reached $1.9 billion (+4.4%), "
+                 "with Ecuador – $1.2 billion (-5.1%), with Paraguay – $156.7 million.")
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [
+        ("CHL", "BOL", 1.9e9), ("CHL", "ECU", 1.2e9), ("CHL", "PRY", 156.7e6)]

@@ -194,6 +194,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
+        if subject is None and sides and s.text.startswith(("Trade with", "Turnover with")):
+            subject = _list_subject(s, sides[0])
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
         if target_only:
             for r in sent_rows:
@@ -344,6 +346,15 @@ _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|th
 # "Italy has been the main beneficiary. Its trade with Algeria reached ...": the country the
 # sentence before opened with
 _PRONOUN_OPENING = re.compile(r"\s*(It|Its)\b")
+
+
+def _list_subject(s: SentenceView, reporter: str) -> PlaceMention | None:
+    """"Trade with Kyrgyzstan reached $1.9 billion, with Belarus – $1.2 billion": a list of the
+    partners of the country the figures before were reported by (its opening word stands for it)."""
+    partners = [m for m in s.countries if s.text[max(0, m.start - 5):m.start].lower() == "with "]
+    if len(partners) < 2 or reporter in {m.code for m in s.countries}:
+        return None
+    return PlaceMention(reporter, 0, len(s.text.split()[0]), s.text.split()[0], "demonym")
 
 
 def _pronoun_subject(prev: SentenceView, s: SentenceView) -> PlaceMention | None:
