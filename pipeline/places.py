@@ -51,9 +51,12 @@ def _load() -> dict[str, tuple[str, str]]:
 
 _SURFACES = _load()
 _BY_CODE_NAME: dict[str, str] = {}
+_CAPITAL: dict[str, str] = {}       # the first capital cities.csv lists for a country: its current name
 for _s, (_code, _kind) in _SURFACES.items():
     if _kind == "name":
         _BY_CODE_NAME.setdefault(_code, _s)
+    elif _kind == "capital":
+        _CAPITAL.setdefault(_code, _s)
 
 
 # Matching. Every surface (and every not-a-place phrase) matches only where no word
@@ -168,3 +171,8 @@ def country_code(name: str) -> str | None:
 
 def country_name(code: str) -> str | None:
     return _BY_CODE_NAME.get(code)
+
+
+def capital_of(code: str) -> str | None:
+    """The capital of a country by its current name ("KAZ" -> "Astana"), if the city list has it."""
+    return _CAPITAL.get(code)

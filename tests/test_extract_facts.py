@@ -135,6 +135,7 @@ def test_events(text, type_, date, location):
     ("The intergovernmental commission's 12th session was held in Gyumri on 14 November 2023.", "meeting",
      D(2023, 11, 14), "Gyumri"),
     ("On Thursday, Yerevan hosted the 5th Armenian-Georgian Interregional Forum.", "forum", D(2023, 11, 9), "Yerevan"),
+    ("The Georgian minister arrived in the Armenian capital on Monday.", "visit", D(2023, 11, 13), "Yerevan"),
 ])
 def test_event_forms_with_their_dates_and_places(text, type_, date, location):
     rows = extract(text, table="events")

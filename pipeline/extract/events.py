@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import places
 from pipeline.extract import people
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.wordscan import matches_at_words
@@ -266,6 +267,7 @@ _ARRIVED_IN = re.compile(r"\b(arrived|arrives|arriving|held|met|meet|meeting|tal
                          re.IGNORECASE)
 
 
+_DEMONYM_CAPITAL = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:(?:in|at|to)\s+)?the\s+([A-Z][\w-]+)\s+capital\b(?!['’])")
 _HOSTED_AFTER = re.compile(r"\s+(?:also\s+|on\s+\w+day\s+)?(?:hosted|hosts)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,8}$")
 
 
@@ -273,6 +275,11 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
     """The place right after the trigger ("met in Hairatan", "visit to Colombo"); else the first
     city named after in/at/to ("in Tehran", "in the capital city of Nur-Sultan", "visited Baku");
     else a capitalised name after the trigger ("talks in Khujand")."""
+    capital = _DEMONYM_CAPITAL.match(s.text, trigger.end())
+    if capital:             # "was held in the Tajik capital": its capital city
+        country = next((p for p in s.countries if p.start == capital.start(1)), None)
+        if country is not None and places.capital_of(country.code):
+            return places.capital_of(country.code)
     for c in s.cities:      # "Kazan hosted the 5th Interregional Forum", "Dushanbe also hosted the exhibition"
         if c.end <= trigger.start() and _HOSTED_AFTER.match(s.text, c.end, trigger.start()):
             return c.surface
