@@ -999,3 +999,8 @@ def test_a_list_of_partners_without_its_subject_is_the_reporter_told_before():
                  "with Ecuador – $1.2 billion (-5.1%), with Paraguay – $156.7 million.")
     assert [(r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [
         ("CHL", "BOL", 1.9e9), ("CHL", "ECU", 1.2e9), ("CHL", "PRY", 156.7e6)]
+
+
+def test_supplied_a_country_with_goods_is_an_export_to_it():
+    rows = trade("In 2022 Chile supplied Peru with about 900,000 tonnes of copper ore.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [("export", "CHL", "PER", 9e5)]

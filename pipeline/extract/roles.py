@@ -35,6 +35,8 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(the\s+)?$")
 _NAMES_A_THING = re.compile(r"\s+(?:(?:free|preferential)[\s-]+trade\s+|interim\s+|transit\s+|rail(?:way)?\s+|gas\s+|oil\s+)?"
                             r"(?:agreement|treaty|accord|pact|deal|railway|railroad|corridor|pipeline|border|route|ferry|bridge)\b",
                             re.IGNORECASE)
+_SUPPLIED_BEFORE = re.compile(r"\b(supplied|supplies|supply|supplying|provided|provides|providing)\s+(the\s+)?$")
+_WITH_AFTER = re.compile(r"\s+with\b")
 _FLOW_WORD_AFTER = re.compile(r"\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
 
 
@@ -102,6 +104,8 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
                 i > 0 and transit and ms[i - 1].code == transit[-1]
                 and re.fullmatch(r"\s*(,|and|or|,\s*and)\s*", text[ms[i - 1].end:m.start])):
             transit.append(m.code)      # "via Turkmenistan and Uzbekistan"
+        elif _SUPPLIED_BEFORE.search(before) and _WITH_AFTER.match(text, m.end):
+            dest.append(m.code)         # "Kazakhstan supplied Iran with 900,000 tonnes of grain"
         elif re.search(r"\b(to|into|for)\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):   # "to neighbouring Iraq"
             dest.append(m.code)
         elif re.search(r"\bfrom\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):
