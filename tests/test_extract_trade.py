@@ -1004,3 +1004,16 @@ def test_a_list_of_partners_without_its_subject_is_the_reporter_told_before():
 def test_supplied_a_country_with_goods_is_an_export_to_it():
     rows = trade("In 2022 Chile supplied Peru with about 900,000 tonnes of copper ore.")
     assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [("export", "CHL", "PER", 9e5)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" is the trade of this sentence, after its change
+    ("Chile and Peru discussed trade. In the first half of 2023 bilateral trade grew by 8.9 percent, and the presidents "
+     "instructed their governments to bring it to $1 billion.", [("total", None, "actual"), ("total", 1e9, "target")]),
+    # "it" after this sentence's own total, not the exports told before
+    ("Chilean exports to Peru rose to $1.1 billion in 2023. Bilateral trade totaled $2.6 billion in 2023, and the two "
+     "countries aim to raise it to $5 billion.", [("export", 1.1e9, "actual"), ("total", 2.6e9, "actual"),
+                                                  ("total", 5e9, "target")]),
+])
+def test_bring_it_to_is_a_target_of_the_trade_just_told(text, expected):
+    assert [(r["flow"], r["value"], r["kind"]) for r in trade(text)] == expected

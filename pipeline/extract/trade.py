@@ -338,6 +338,7 @@ _TRADE_TOLD_OF = {"flow": "total", "commodity": None}
 _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|this|the)\s+(amount|sum)\b|\b(?P<worth>(?:their|its)\s+(?:value|worth)|the\s+value\s+of\s+(?:those|these|the|such)\s+"
                       r"(?:shipments|supplies|deliveries|exports|imports|purchases)|(?:the|these|those)\s+(?:shipments|supplies|deliveries)"
                       r"\s+were\s+(?:worth|valued))\b"
+                      r"|\b(?P<it_to>(?:bring|raise|increase|take|lift|boost|push)\s+it\s+(?:up\s+)?to)\b"     # "our goal is to bring it to 1.5 million tonnes"
                       r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
                       r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b",
                       re.IGNORECASE)
@@ -373,9 +374,14 @@ def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
     """Only before the sentence's own trade words: "exports made up most of the figure" is exports.
     "Coal exports totalled 69 million tonnes. Their value reached $7.4 billion": the value of
     the same goods."""
-    found = [_Topic(prev["flow"], m.start(), m.end(), prev["commodity"] if m.group("worth") else None)
-             for m in _ANAPHOR.finditer(text)
-             if not any(t.flow != "none" and t.start <= m.start() for t in topics)]
+    found = []
+    for m in _ANAPHOR.finditer(text):
+        told_here = [t for t in topics if t.flow != "none" and t.start <= m.start()]
+        if told_here and m.group("it_to"):
+            # "trade totaled $2.6 billion, and the two countries aim to raise it to $5 billion": the trade of this sentence
+            found.append(_Topic(told_here[-1].flow, m.start(), m.end(), told_here[-1].commodity))
+        elif not told_here:
+            found.append(_Topic(prev["flow"], m.start(), m.end(), prev["commodity"] if m.group("worth") else None))
     if not found:
         return topics
     # "the value of those shipments": the trade word inside the back-reference is part of it
