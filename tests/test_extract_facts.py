@@ -411,6 +411,8 @@ def test_a_deal_in_a_condition_is_no_agreement():
     ("The telephone talk held between the two prime ministers on Monday was cordial.", "call"),
     ("In Niamey the Chadian minister also called on the Prime Minister of Niger.", "meeting"),
     ("The presidents discussed the preparations for the visit in a phone call on Monday.", "call"),
+    ("The ministers discussed preparations for the next session of the two countries' intergovernmental commission "
+     "in a telephone call on Tuesday.", "call"),
     ("The ministers co-chaired the 21st session of the Chad–Niger Intergovernmental Commission.", "meeting"),
     ("The national exposition of Chad opened in Niamey.", "other"),
     ("Chadian exporters are holding a business roundtable with Nigerien buyers.", "meeting"),

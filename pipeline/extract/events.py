@@ -113,8 +113,9 @@ _TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travel
 # "During his visit, ...", "On the sidelines of the forum, ...": an event named as the setting of another
 _SETTING = re.compile(r"(?:^|[,;]\s*)(?:during|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|as\s+part\s+of)\s+"
                       r"(?:his|her|their|its|the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# ("preparations for the next session of the two countries' intergovernmental commission in a phone call")
 _PREPARATION = re.compile(r"\b(preparations?\s+for|prepar(e|ing)\s+for|ahead\s+of)\s+(the|a|an|his|her|their)\s+"
-                          r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                          r"(?:(?!(?:in|during|by|at|on|over|via)\s)[\w'’-]+\s+){0,8}$", re.IGNORECASE)   # ("... for the visit in a phone call": the call is no part of it)
 # "after the meeting", "following the talks": a later sentence about an event told before
 _AFTER_IT = re.compile(r"\b(after|following|ahead\s+of|before)\s+(the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
