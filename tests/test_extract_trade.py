@@ -101,6 +101,7 @@ def test_volume_and_value_respectively():
     "Chile and Peru met. The Valparaiso Sea Trade Port handled 7.1 million tons of cargo in 2023.",
     "Chile and Peru met. Mutual trade between the Mercosur member states in 2023 exceeded $90 billion.",
     "Chad and Niger met. Intra-ECOWAS trade accounts for less than 10 percent of the bloc's total trade, estimated at $208 billion.",
+    "Chile and Peru met. Chile's domestic copper purchases from small miners fell to 1.2 million tonnes in 2023.",
 ])
 def test_figures_that_are_not_bilateral_trade(text):
     assert trade(text) == []

@@ -34,7 +34,8 @@ _NOT_TRADE_TOPIC = Caseless(
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
     r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
-    r"remittances|money\s+transfers|average\s+([\w-]+\s+)?(value|price|cost)s?|containers?\s+(shipments|traffic|volumes?)|owes|owed|owing|arrears|"
+    r"remittances|money\s+transfers|domestic\s+(?:[\w-]+\s+)?(?:purchases|sales|procurement|market)|"     # "domestic wheat purchases from farmers"
+    r"average\s+([\w-]+\s+)?(value|price|cost)s?|containers?\s+(shipments|traffic|volumes?)|owes|owed|owing|arrears|"
     # "the duty-free limit on border trade": the trade word belongs to the limit
     r"(limits?|quotas?|thresholds?|ceilings?|allowances?)(\s+(on|for)\s+([\w-]+\s+){0,2}(trade|exports?|imports?))?|"
     # "which are not counted as trade": what follows is said not to be trade
