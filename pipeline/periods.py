@@ -104,9 +104,12 @@ def a_year_before(span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | No
     start, end = span
     year = solar_year_of(start)
     if year is not None and NOWRUZ.get(year) == start:
-        last = next((m for m in range(1, 13) if solar_months(year, 1, m)[1] == end), None) if solar_months(year, 1, 1) else None
-        if last is not None:
-            return solar_months(year - 1, 1, last)
+        for last in range(1, 13):
+            months = solar_months(year, 1, last)
+            if months is None:
+                break
+            if months[1] == end:
+                return solar_months(year - 1, 1, last)
     return _shift_years(span, -1)
 
 

@@ -356,7 +356,8 @@ def _list_subject(s: SentenceView, reporter: str) -> PlaceMention | None:
     partners = [m for m in s.countries if s.text[max(0, m.start - 5):m.start].lower() == "with "]
     if len(partners) < 2 or reporter in {m.code for m in s.countries}:
         return None
-    return PlaceMention(reporter, 0, len(s.text.split()[0]), s.text.split()[0], "demonym")
+    opening = s.text.split()[0]
+    return PlaceMention(reporter, 0, len(opening), opening, "demonym")
 
 
 def _pronoun_subject(prev: SentenceView, s: SentenceView) -> PlaceMention | None:
