@@ -1018,3 +1018,14 @@ def test_supplied_a_country_with_goods_is_an_export_to_it():
 ])
 def test_bring_it_to_is_a_target_of_the_trade_just_told(text, expected):
     assert [(r["flow"], r["value"], r["kind"]) for r in trade(text)] == expected
+
+
+def test_a_base_figure_with_its_own_period_is_a_result_of_that_period():
+    rows = trade("Chile and Peru met. The new target is to bring trade to $10 billion by 2030, up from $4.4 billion "
+                 "last year.")
+    assert [(r["value"], r["kind"], r["period_start"]) for r in rows] == [
+        (10e9, "target", D(2030, 1, 1)), (4.4e9, "actual", D(2022, 1, 1))]
+    # "a year earlier" in a later sentence: the period told before, a year back
+    rows = trade("Chilean copper exports to Peru reached 900,000 tonnes in January-September 2023. Shipments fell to "
+                 "800,000 tonnes, down from 1.2 million tonnes a year earlier.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows][-1] == (1.2e6, D(2022, 1, 1), D(2022, 9, 30))

@@ -596,6 +596,10 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
         clause = _clause_start(text, win_start, min(topic.start, a.start), prev_amount_end)
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
+        if kind != "actual" and _BASE_BEFORE.search(text, 0, a.start) and any(
+                p.start >= a.end and _OWN_PERIOD_BETWEEN.fullmatch(text, a.end, p.start) and p.kind != "horizon"
+                for p in periods):
+            kind = "actual"      # "to bring trade to $10 billion by 2030, up from $4.4 billion last year": the base is a result
         sides = (reporter, partner)
         if ranked and rows:
             sides = (rank_owner, _ranked_partner(s, rank_owner, a, prev_amount_end) or partner)
@@ -733,6 +737,8 @@ def _first(*lists: list[str]) -> str | None:
 
 
 # "increased 1.8 times to reach $580 million": a change that happened, not an aim
+_A_YEAR_EARLIER = re.compile(r"a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding)\s+year", re.IGNORECASE)
+_BASE_BEFORE = re.compile(r"\b(?:up|down)\s+from\s*$|\bcompared\s+(?:to|with)\s*$", re.IGNORECASE)
 _REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|soared|went\s+up|doubled|tripled)\b"
                       r"(?:[^.;]|\.\d){0,60}\bto\s+reach\s*$", re.IGNORECASE)
 
@@ -876,6 +882,8 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
                                                                  text[:item.start]):
         own = next((p for p in plain if p.start >= item.end and _OWN_PERIOD_BETWEEN.fullmatch(text, item.end, p.start)), None)
+        if own is not None and own.start_date is None and last_period and last_period[0] and _A_YEAR_EARLIER.fullmatch(own.surface):
+            return a_year_before(last_period) or (None, None)    # "down from 1.2 million tonnes a year earlier"
         if own is not None:      # "compared with 301.7 thousand tons in January-October 2022": a figure of its period
             return span(own)
         return _SKIP   # "up from $300 million": an earlier value without its own period
@@ -925,7 +933,8 @@ def _bracketed_comparison(text: str, item, p: PeriodMention) -> bool:
 
 
 # "$37 million for the whole of 2022", "$1.2 billion in 2023": a period the number's own preposition takes
-_OWN_PERIOD_BETWEEN = re.compile(r"\s*(?:in|for|during|over|throughout)(?:\s+the\s+(?:whole|full|entire)\s+of)?\s*")
+# ("up from $4.4 billion last year": a relative period needs no preposition)
+_OWN_PERIOD_BETWEEN = re.compile(r"\s*(?:(?:in|for|during|over|throughout)(?:\s+the\s+(?:whole|full|entire)\s+of)?\s*)?")
 
 
 def _distance(p: PeriodMention, item, text: str) -> int:
