@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline import dates
-from pipeline.periods import add_months, solar_months
+from pipeline.periods import SOLAR_YEAR_OFFSET, add_months, solar_months
 
 _TABLE = dates.DATA_DIR / "fiscal_years.txt"
 
@@ -28,10 +28,8 @@ START: dict[str, tuple[int, int]] = _load()     # country -> (month, day) its fi
 # year ends in (2079/80 ends in July 2023); no Gregorian fiscal year a text reports is that late.
 _BIKRAM_SAMBAT_YEARS_AHEAD = 57
 _LAST_GREGORIAN_YEAR = 2060
-# Iran and Afghanistan count their fiscal year as the Solar Hijri year, which ends in March of
-# the Gregorian year 622 years after it (1402 ends in March 2024)
+# Iran and Afghanistan count their fiscal year as the Solar Hijri year
 _SOLAR_FISCAL = frozenset({"IRN", "AFG"})
-_SOLAR_YEAR_OFFSET = 622
 
 
 def fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | None = None) -> tuple[dt.date, dt.date] | None:
@@ -54,5 +52,5 @@ def solar_fiscal_year_dates(end_year: int, countries, months: tuple[int, int] | 
     `end_year` (or `months` of it), when one of `countries` counts that year. Only for a fiscal
     year told against the publication date: a named "fiscal year 2023-24" is another country's."""
     if any(code in _SOLAR_FISCAL for code in countries):
-        return solar_months(end_year - _SOLAR_YEAR_OFFSET, *(months or (1, 12)))
+        return solar_months(end_year - SOLAR_YEAR_OFFSET, *(months or (1, 12)))
     return None

@@ -98,6 +98,10 @@ def solar_year_of(day: dt.date) -> int | None:
     return y - 1 if y - 1 in NOWRUZ else None
 
 
+# A Solar Hijri year ends in March of the Gregorian year this many years after it (1402 ends in March 2024)
+SOLAR_YEAR_OFFSET = 622
+
+
 def a_year_before(span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
     """"The same period of the previous year": Solar Hijri months (a span from Nowruz to a month's
     end) move to the same months of the solar year before, other spans by one calendar year."""
@@ -554,6 +558,12 @@ def _g(m: re.Match, group: str) -> str | None:
 _BARE_SOLAR_BEFORE = re.compile(r"\b(?:in|during|for|over)\s+$", re.IGNORECASE)
 
 
+def _solar_year_cand(s: int, e: int, year: int | None, kind: str = "solar_year") -> _Cand:
+    """A whole Solar Hijri year (unknown when `year` is None or outside the Nowruz table)."""
+    span = solar_months(year, 1, 12) if year is not None else None
+    return _Cand(s, e, span, kind, ("solar", year, 1, 12) if span else None)
+
+
 def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | None:
     """A candidate for construct `name` parsed by `m`, or None if it is not a period after all."""
     s, e = m.start(), m.end()
@@ -620,8 +630,7 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         y, g1, g2 = int(m.group()[:4]), int(_g(m, "sg_g1")), int(_g(m, "sg_g2"))
         if g1 != y + 621 or g2 != g1 + 1:
             return None
-        span = solar_months(y, 1, 12)
-        return _Cand(s, e, span, "solar_year", ("solar", y, 1, 12) if span else None)
+        return _solar_year_cand(s, e, y)
 
     if name == "SOLEND":
         the = _back(_THE_BEFORE, text, s, 8)
@@ -633,8 +642,7 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             if march is None:
                 return _Cand(s, e, None, "solar_year")
             end_year = march.year
-        span = solar_months(end_year - 622, 1, 12)
-        return _Cand(s, e, span, "solar_year", ("solar", end_year - 622, 1, 12) if span else None)
+        return _solar_year_cand(s, e, end_year - SOLAR_YEAR_OFFSET)
 
     if name == "SOL":
         fiscal = bool(_g(m, "so_fy")) or (_g(m, "so_cal") or "").startswith("fiscal")
@@ -643,15 +651,12 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         if behind.group():
             s = behind.start()
         year = int(year) if year else _relative_solar_year(behind["rel"], P)
-        span = solar_months(year, 1, 12) if year is not None else None
-        return _Cand(s, e, span, "fiscal" if fiscal else "solar_year", ("solar", year, 1, 12) if span else None)
+        return _solar_year_cand(s, e, year, "fiscal" if fiscal else "solar_year")
 
     if name == "SOLB":
         if not _back(_BARE_SOLAR_BEFORE, text, s, 12):
             return None
-        year = int(m.group()[:4])
-        span = solar_months(year, 1, 12)
-        return _Cand(s, e, span, "solar_year", ("solar", year, 1, 12) if span else None)
+        return _solar_year_cand(s, e, int(m.group()[:4]))
 
     if name == "PM":
         m1 = _d.PERSIAN_MONTHS[_g(m, "pm_m").lower()]
@@ -682,8 +687,7 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             return _Cand(s, e, None, "range")
         day = int(_g(m, "yto_d")) if _g(m, "yto_d") else None
         if month == 3 and day in (19, 20, 21):      # "the fiscal year that ended on March 20": Iran's year
-            span = solar_months(year - 622, 1, 12)
-            return _Cand(the.start() if the else s, e, span, "solar_year", ("solar", year - 622, 1, 12) if span else None)
+            return _solar_year_cand(the.start() if the else s, e, year - SOLAR_YEAR_OFFSET)
         if day and day < calendar.monthrange(year, month)[1]:
             # "the calendar year to March 20, 2023": the twelve months to that day
             try:

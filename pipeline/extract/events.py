@@ -279,8 +279,9 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
     capital = _DEMONYM_CAPITAL.match(s.text, trigger.end())
     if capital:             # "was held in the Tajik capital": its capital city
         country = next((p for p in s.countries if p.start == capital.start(1)), None)
-        if country is not None and places.capital_of(country.code):
-            return places.capital_of(country.code)
+        city = places.capital_of(country.code) if country is not None else None
+        if city:
+            return city
     for c in s.cities:      # "Kazan hosted the 5th Interregional Forum", "Dushanbe also hosted the exhibition"
         if c.end <= trigger.start() and _HOSTED_AFTER.match(s.text, c.end, trigger.start()):
             return c.surface

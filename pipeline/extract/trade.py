@@ -84,11 +84,12 @@ _TARGET = Caseless(
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
     r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b[^.;]{0,60}\bto\s*$"
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b")
-# "During this period, ..." refers back to the period of the previous figure.
+# "in the same period of the previous year": the period told before, a year back
 _OF_THE_YEAR_BEFORE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:previous|last|prior|preceding)\s+year\b|\s+a\s+year\s+(?:earlier|ago|before)\b",
                                  re.IGNORECASE)
 # "9 percent more than in the same period of last year": the base of a change, not the figure's period
 _COMPARED_BEFORE = re.compile(r"\b(than|compared\s+(to|with)|against|versus|from|over)\s*$", re.IGNORECASE)
+# "During this period, ..." refers back to the period of the previous figure.
 _SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said|the)\s+"
                           r"(((?-i:[a-z][\w-]*)\s+)?period|(fiscal|financial)\s+year|year|([\w-]+\s+)?months|quarter|half)\b", re.IGNORECASE)
 # "The figure decreased by 9.4 percent": a change that belongs to the previous figure.
@@ -596,9 +597,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
         clause = _clause_start(text, win_start, min(topic.start, a.start), prev_amount_end)
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
-        if kind != "actual" and _BASE_BEFORE.search(text, 0, a.start) and any(
-                p.start >= a.end and _OWN_PERIOD_BETWEEN.fullmatch(text, a.end, p.start) and p.kind != "horizon"
-                for p in periods):
+        if kind != "actual" and _BASE_BEFORE.search(text, 0, a.start) and _own_period(a, periods, text, horizons=False):
             kind = "actual"      # "to bring trade to $10 billion by 2030, up from $4.4 billion last year": the base is a result
         sides = (reporter, partner)
         if ranked and rows:
@@ -736,9 +735,13 @@ def _first(*lists: list[str]) -> str | None:
     return None
 
 
-# "increased 1.8 times to reach $580 million": a change that happened, not an aim
+# "down from 1.2 million tonnes a year earlier": an earlier value's own period, told against the one before
 _A_YEAR_EARLIER = re.compile(r"a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding)\s+year", re.IGNORECASE)
-_BASE_BEFORE = re.compile(r"\b(?:up|down)\s+from\s*$|\bcompared\s+(?:to|with)\s*$", re.IGNORECASE)
+# "up from $300 million", "compared with $1.2 billion" (and "against", in _period_for): an earlier value
+_BASE_WORDS = r"\b(?:up|down)\s+from\s*$|\bcompared\s+(?:to|with)\s*$"
+_BASE_BEFORE = re.compile(_BASE_WORDS, re.IGNORECASE)
+_BASE_OR_AGAINST_BEFORE = re.compile(_BASE_WORDS + r"|\bagainst\s*$", re.IGNORECASE)
+# "increased 1.8 times to reach $580 million": a change that happened, not an aim
 _REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|soared|went\s+up|doubled|tripled)\b"
                       r"(?:[^.;]|\.\d){0,60}\bto\s+reach\s*$", re.IGNORECASE)
 
@@ -879,9 +882,8 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         p = min(own or plain, key=lambda p: _distance(p, item, text))
         return span(p)
     stated = [p for p in plain if _states_period(p) and not _bracketed_comparison(text, item, p)]
-    if len(amts) >= 2 and isinstance(item, Amount) and re.search(r"\b(up|down)\s+from\s*$|\bcompared\s+(to|with)\s*$|\bagainst\s*$",
-                                                                 text[:item.start]):
-        own = next((p for p in plain if p.start >= item.end and _OWN_PERIOD_BETWEEN.fullmatch(text, item.end, p.start)), None)
+    if len(amts) >= 2 and isinstance(item, Amount) and _BASE_OR_AGAINST_BEFORE.search(text, 0, item.start):
+        own = _own_period(item, plain, text)
         if own is not None and own.start_date is None and last_period and last_period[0] and _A_YEAR_EARLIER.fullmatch(own.surface):
             return a_year_before(last_period) or (None, None)    # "down from 1.2 million tonnes a year earlier"
         if own is not None:      # "compared with 301.7 thousand tons in January-October 2022": a figure of its period
@@ -935,6 +937,12 @@ def _bracketed_comparison(text: str, item, p: PeriodMention) -> bool:
 # "$37 million for the whole of 2022", "$1.2 billion in 2023": a period the number's own preposition takes
 # ("up from $4.4 billion last year": a relative period needs no preposition)
 _OWN_PERIOD_BETWEEN = re.compile(r"\s*(?:(?:in|for|during|over|throughout)(?:\s+the\s+(?:whole|full|entire)\s+of)?\s*)?")
+
+
+def _own_period(item, periods: list[PeriodMention], text: str, horizons: bool = True) -> PeriodMention | None:
+    """The period told right after a figure ("$4.4 billion last year", "$1.2 billion in 2023")."""
+    return next((p for p in periods if p.start >= item.end and _OWN_PERIOD_BETWEEN.fullmatch(text, item.end, p.start)
+                 and (horizons or p.kind != "horizon")), None)
 
 
 def _distance(p: PeriodMention, item, text: str) -> int:
