@@ -259,7 +259,13 @@ _PCT = rf"(?P<num>{_NUM}|(?<![\w-]){_WORD_PCT})\s?(?:-\s?)?(?:%|percent|per\s+ce
 _SPELLED_PCT = re.compile(rf"\b{_WORD_PCT}\s?(?:-\s?)?(?:percent|per\s+cent)\b", re.IGNORECASE)
 _LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*"
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
-_VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|of\s+)?{_PCT}{_LIST_TAIL}")
+_PCT_QUALIFIER = r"(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|at\s+least\s+|of\s+)"
+_VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?{_PCT_QUALIFIER}?{_PCT}{_LIST_TAIL}")
+# a verb and its percentage around the trade it changes: "to increase our exports to Kazakhstan by
+# at least 30 percent", "cut imports from Russia by 10%"
+_VERB_TRADE_PCT = Caseless(rf"\b(?P<verb>{_UP}|raise|lift|boost|expand|{_DOWN})\s+(?:(?:the|its|their|our|bilateral|mutual|annual|two-way)\s+)*"
+                           rf"(?:trade|turnover|exports|imports)(?:\s+(?:to|from|with)\s+(?:the\s+)?\w+)?\s+(?P<by>by\s+"
+                           rf"{_PCT_QUALIFIER}?{_PCT})")
 # "a 15% increase", "a 20-percent rise", "15 percent growth"
 _PCT_NOUN = Caseless(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b)"
                        # "6.3% below the same period last year", "12% above its 2022 level"
@@ -280,7 +286,7 @@ _RATIO = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+|a
                     rf"(?:volume|amount|value|level|figure|total)\s+(?=(?:of|in|for|a)\b[^.;]{{0,30}}\b(?:year|period|before|earlier)\b)")
 _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b"
                        # an aim: "agreed to work to double bilateral trade", "aims to double trade with China"
-                       r"|(?<=\bto\s)(?P<aim>double|triple)(?=\s+(?:the\s+|their\s+|its\s+|bilateral\s+|mutual\s+|"
+                       r"|(?<=\bto\s)(?P<aim>double|triple)(?=\s+(?:the\s+|their\s+|its\s+|our\s+|bilateral\s+|mutual\s+|"
                        r"annual\s+|two-way\s+)*(?:trade|turnover|exports|imports)\b)", re.IGNORECASE)
 _MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _WORD_NUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
@@ -341,6 +347,9 @@ def find_changes(text: str) -> list[Change]:
     for m in _SIGNED_PCT.finditer(text) if has_pct and ("+" in text or "-" in text or "−" in text) else ():
         num = m.group("num") or m.group("num2")
         add(m.start(), m.end(), (1 if m.group(0).lstrip()[0] == "+" else -1) * float(num), None)
+    for m in _VERB_TRADE_PCT.finditer(text) if has_pct and " by " in text else ():
+        # the change starts at "by": the trade between the verb and it is the figure's topic
+        add(m.start("by"), m.end(), _sign(m.group("verb")) * _pct_number(m.group("num")), None)
     for pattern in (_PCT_NOUN, _NOUN_OF_PCT) if has_pct else ():
         for m in pattern.finditer(text, pct_from):
             add(m.start(), m.end(), _sign(m.group("verb")) * _pct_number(m.group("num")), None)

@@ -123,6 +123,10 @@ def test_a_year_before_a_figure_is_not_its_larger_part():
     ("Shipments were up six percent to $1.2 billion.", 6, None),
     ("Imports fell by twenty-five per cent.", -25, None),
     ("Turnover slipped by 6 percent year on year.", -6, None),
+    ("Exports rose by at least 8 percent.", 8, None),
+    ("Chile wants to increase its exports to Peru by 30 percent.", 30, None),
+    ("The plan is to raise bilateral trade by about 15%.", 15, None),
+    ("We want to double our exports.", 100, 2.0),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)

@@ -862,6 +862,34 @@ def test_an_aim_to_double_trade_after_a_figure_is_a_target_of_its_own():
     assert [(r["value"], r["kind"], r["change_pct"]) for r in rows] == [(2e9, "target", 100.0)]
 
 
+def test_an_aim_to_change_ones_own_exports_is_a_target_without_a_value():
+    rows = trade('Chilean Trade Minister Ana Vidal visited Lima. "This year we want to increase our exports to Peru '
+                 'by at least 30 percent," she said.')
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["kind"], r["change_pct"]) for r in rows] == [
+        ("export", "CHL", "PER", None, "target", 30.0)]
+    rows = trade('Chilean Trade Minister Ana Vidal visited Lima. "Our goal is to double our exports to Peru within '
+                 'three years," Vidal said.')
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["kind"], r["change_pct"]) for r in rows] == [
+        ("export", "CHL", "PER", None, "target", 100.0)]
+
+
+def test_a_part_of_a_whole_is_the_wholes_reporters_trade_with_the_country_named_before_it():
+    rows = trade("Chile's trade with the Mercosur countries climbed to $1.5 billion in 2022. Brazil alone accounted "
+                 "for $820 million of that amount, while Peru's share was small.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
+        ("total", "CHL", "MERCOSUR", 1.5e9), ("total", "CHL", "BRA", 8.2e8)]
+    rows = trade("Chile and Peru signed a deal. Peruvian copper accounted for $18 million of Chile's imports in 2022.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [("import", "CHL", "PER", 1.8e7)]
+    # the exports of the part's country are its own
+    rows = trade("Peru's trade with Chile reached $900 million in 2022. Chilean exports accounted for $500 million "
+                 "of the total.")
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in rows][1:] == [("export", "CHL", "PER")]
+    # a province is no country: the part keeps the sides it had
+    rows = trade("Chile's exports to Peru reached $90 million in 2022. Antofagasta alone accounted for $20 million "
+                 "of the exports.")
+    assert [(r["reporter"], r["partner"]) for r in rows][:1] == [("CHL", "PER")]
+
+
 def test_a_period_told_after_the_last_figure_dates_the_figures_before_it():
     rows = trade("Chile's exports to Peru reached $2.1 billion while its imports from Peru stood at $1.8 billion in "
                  "the January-September period of 2023.")

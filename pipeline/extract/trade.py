@@ -175,6 +175,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         target_only = not topics and bool(s.amounts) and len(doc.main_pair) == 2
         if target_only:
             topics = _target_topic(s)
+            target_only = bool(topics)     # (else a back-reference below may give the figure its topic)
         rank = _ranking_in(s, owner, ranking, i)
         if rank and s.amounts and not any(t.flow != "none" and t.start < s.amounts[0].start for t in topics):
             # "Brazil ranked second with $3.1 billion": the ranking is of trade partners
@@ -649,6 +650,11 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
 
     `prev` is the (reporter, partner) of the figure stated just before, which supplies a side
     the text leaves unsaid; failing that, the other country of the article's main pair."""
+    part = _PART_OF_WHOLE.search(window) if "accounted" in window else None
+    if part:
+        sides = _part_of_whole_sides(part, mentions, prev, flow)
+        if sides:
+            return sides
     roles = assign_roles(window, mentions)
     if flow == "total":
         if (len(doc.main_pair) == 2 and not (roles.pair or roles.owner or roles.partner or roles.dest or roles.origin)
@@ -716,6 +722,29 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
     exporter = exporter or doc.other_side(importer)
     importer = importer or doc.other_side(exporter)
     return (exporter, importer) if flow == "export" else (importer, exporter)
+
+
+# "Russia alone accounted for $820 million of that amount", "Uzbek cars accounted for $18 million of
+# Azerbaijan's imports": a part of a whole, told before or owned by the country named after it
+_PART_OF_WHOLE = re.compile(
+    r"\baccounted\s+for\s+[^,;]{1,40}?\s+of\s+(?:(?:that|this|the|those|these)\s+(?:total\s+)?"
+    r"(?:amount|figure|sum|total|turnover|trade|imports|exports|volume|value)|(?P<owner>[\w-]+['’]s\s+"
+    r"(?:total\s+)?(?:imports|exports|trade|turnover)))\b", re.IGNORECASE)
+
+
+def _part_of_whole_sides(part: re.Match, mentions, prev: tuple | None, flow: str) -> tuple[str, str] | None:
+    """(reporter, partner): the country named before the verb is the whole owner's counterpart;
+    the owner is the one named after it, else the reporter of the figure told before. Exports of
+    the part's goods ("Chinese goods accounted for $3.7 billion of the total") are its own."""
+    before = [m for m in mentions if m.end <= part.start()]
+    if not before:
+        return None      # "Sistan and Baluchestan alone accounted for ...": a province, not a country
+    whole = [m.code for m in mentions if part.group("owner") and m.start >= part.start("owner")]
+    owner = whole[0] if whole else prev[0] if prev else None
+    counterpart = before[-1]
+    if not owner or owner == counterpart.code:
+        return None
+    return (counterpart.code, owner) if flow == "export" and counterpart.kind == "demonym" else (owner, counterpart.code)
 
 
 def _one_countrys_total(window: str) -> bool:
