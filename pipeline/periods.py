@@ -103,17 +103,18 @@ SOLAR_YEAR_OFFSET = 622
 
 
 def a_year_before(span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
-    """"The same period of the previous year": Solar Hijri months (a span from Nowruz to a month's
-    end) move to the same months of the solar year before, other spans by one calendar year."""
+    """"The same period of the previous year": Solar Hijri months (a span from a month's start to
+    a month's end: "Farvardin-Aban 1402", "Mehr") move to the same months of the solar year
+    before, other spans by one calendar year."""
     start, end = span
     year = solar_year_of(start)
-    if year is not None and NOWRUZ.get(year) == start:
-        for last in range(1, 13):
-            months = solar_months(year, 1, last)
-            if months is None:
-                break
-            if months[1] == end:
-                return solar_months(year - 1, 1, last)
+    first = next((m for m in range(1, 13) if (solar_months(year, m, m) or (None,))[0] == start), None) if year else None
+    for last in range(first or 13, 13):
+        months = solar_months(year, first, last)
+        if months is None:
+            break
+        if months[1] == end:
+            return solar_months(year - 1, first, last)
     return _shift_years(span, -1)
 
 
@@ -370,7 +371,8 @@ _YEAR_ONLY = next(k for k, (name, _) in _PARSE.items() if name == "YE")
 _HINT = re.compile("|".join(
     ["year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER", "half", "Half", "HALF",
      r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d", r"FY\s?\d", r"\b[QH][1-4]\b"] + _d._cased(_d.MONTHS)
-    + [rf"{m}[-–]" for m in _PERSIAN_MONTH_WORDS]))     # "Farvardin-Ordibehesht" with no year
+    + [rf"{m}[-–]" for m in _PERSIAN_MONTH_WORDS]     # "Farvardin-Ordibehesht" with no year
+    + [rf"(?:in|during|for|over) {m}\b" for m in _PERSIAN_MONTH_WORDS]))     # "exports in Mehr"
 
 # Looked up behind a construct.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -556,6 +558,7 @@ def _g(m: re.Match, group: str) -> str | None:
 
 
 _BARE_SOLAR_BEFORE = re.compile(r"\b(?:in|during|for|over)\s+$", re.IGNORECASE)
+_AGENCY_AFTER = re.compile(r"\s*(?:News|Agency|news\s+agency|\((?:MNA|Mehr)\))", re.IGNORECASE)
 
 
 def _solar_year_cand(s: int, e: int, year: int | None, kind: str = "solar_year") -> _Cand:
@@ -663,9 +666,10 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         m2 = _d.PERSIAN_MONTHS[_g(m, "pm_m2").lower()] if _g(m, "pm_m2") else m1
         if _g(m, "pm_y"):
             y = int(_g(m, "pm_y"))
-        elif m2 > m1 and (y := _relative_solar_year(None, P)) is not None:
-            # "in Farvardin-Ordibehesht": the latest such months ended by publication (a month
-            # name alone is left alone: "Mehr" is also a news agency)
+        elif (m2 > m1 or (_back(_BARE_SOLAR_BEFORE, text, s, 12) and not _AGENCY_AFTER.match(text, e))) and (
+                y := _relative_solar_year(None, P)) is not None:
+            # "in Farvardin-Ordibehesht", "exports in Mehr": the latest such months ended by
+            # publication (but "Mehr" alone is also a news agency: "told Mehr", "in Mehr News")
             if (solar_months(y, m1, m2) or (None, P))[1] > P:
                 y -= 1
         else:

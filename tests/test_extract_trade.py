@@ -890,6 +890,39 @@ def test_a_part_of_a_whole_is_the_wholes_reporters_trade_with_the_country_named_
     assert [(r["reporter"], r["partner"]) for r in rows][:1] == [("CHL", "PER")]
 
 
+def test_goods_shared_out_among_other_buyers_or_suppliers_keep_the_side_that_stays():
+    rows = trade("Chile exported 118,400 tonnes of copper to Peru in January-September 2023. Brazil remained the "
+                 "largest buyer, taking 205,000 tonnes, followed by Bolivia with 96,700 tonnes.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["commodity"], r["period_end"]) for r in rows][1:] == [
+        ("export", "CHL", "BRA", 205000, "copper", D(2023, 9, 30)), ("export", "CHL", "BOL", 96700, "copper", D(2023, 9, 30))]
+    rows = trade("Peru bought 1.3 million tonnes of Chilean wheat in 2022. Argentina supplied 2.6 million tonnes and "
+                 "Bolivia 95,000 tonnes.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [
+        ("import", "PER", "ARG", 2.6e6), ("import", "PER", "BOL", 95000)]
+    # a sentence with a trade word of its own tells its own trade
+    rows = trade("Peru bought 1.3 million tonnes of Chilean wheat in 2022. Peru exported $1.2 billion of goods to "
+                 "Bolivia, one of the top destinations for Peruvian products.")
+    assert [(r["flow"], r["reporter"], r["partner"]) for r in rows][1:] == [("export", "PER", "BOL")]
+
+
+def test_two_countries_exchanging_goods_is_their_trade():
+    rows = trade("Chile and Peru exchanged 1.46 million tonnes of goods worth $412 million in 2022.")
+    assert [(r["flow"], r["value"], r["unit"]) for r in rows] == [("total", 1.46e6, "t"), ("total", 4.12e8, "USD")]
+
+
+def test_the_same_month_a_year_earlier_is_that_solar_month_a_solar_year_back():
+    rows = trade("Iran's exports to Chile reached $17.8 million in Mehr 1402. In the same month a year earlier, "
+                 "imports from Chile had stood at $21.7 million.")
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2023, 9, 23), D(2023, 10, 22)),
+                                                                    (D(2022, 9, 23), D(2022, 10, 22))]
+
+
+def test_a_part_of_a_period_told_in_a_later_clause_does_not_date_the_figure():
+    rows = trade("Chile's exports to Peru reached $30 million in the first ten months of 2023. Peru imported 684,500 "
+                 "tonnes of Chilean wheat during the same ten months, and 23 trains crossed the border in May alone.")
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2023, 1, 1), D(2023, 10, 31))] * 2
+
+
 def test_a_period_told_after_the_last_figure_dates_the_figures_before_it():
     rows = trade("Chile's exports to Peru reached $2.1 billion while its imports from Peru stood at $1.8 billion in "
                  "the January-September period of 2023.")

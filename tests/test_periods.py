@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from pipeline.dates import find_periods
-from pipeline.periods import NOWRUZ, solar_months, solar_year_of
+from pipeline.periods import NOWRUZ, a_year_before, solar_months, solar_year_of
 
 D = dt.date
 P = D(2023, 11, 15)
@@ -203,6 +203,12 @@ SOLAR_CASES = [
      [("the Iranian year 1401 (March 2022-March 2023)", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
     ("Trade in the fiscal year 1401 rose.", P, [("the fiscal year 1401", D(2022, 3, 21), D(2023, 3, 20), "fiscal", False)]),
     ("Trade in 1401 SH rose.", P, [("1401 SH", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
+    # a Solar Hijri month alone after "in" is the latest one ended by publication (P is 2023-11-15:
+    # Mehr 1402 ended on 2023-10-22, Dey 1401 on 2023-01-20); "Mehr" is also a news agency
+    ("Exports in Mehr rose.", P, [("Mehr", D(2023, 9, 23), D(2023, 10, 22), "month", False)]),
+    ("Exports in Dey fell.", P, [("Dey", D(2022, 12, 22), D(2023, 1, 20), "month", False)]),
+    ("The figures were published in Mehr News Agency.", P, []),
+    ("An official told Mehr the figures.", P, []),
     # a Solar Hijri year alone after in/during/for/over is the year; elsewhere, or before a unit, a number
     ("Trade in 1401 rose.", P, [("1401", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
     ("Iran's customs put trade in 1399 at $436 million.", P, [("1399", D(2020, 3, 20), D(2021, 3, 20), "solar_year", False)]),
@@ -363,6 +369,16 @@ def test_solar_months(year, first, last, expected):
 ])
 def test_solar_year_of(day, expected):
     assert solar_year_of(day) == expected
+
+
+@pytest.mark.parametrize("span,expected", [
+    (solar_months(1403, 1, 8), solar_months(1402, 1, 8)),        # Farvardin-Aban: the same months a year back
+    (solar_months(1403, 7, 7), solar_months(1402, 7, 7)),        # Mehr alone
+    (solar_months(1403, 7, 9), solar_months(1402, 7, 9)),
+    ((D(2024, 1, 1), D(2024, 3, 31)), (D(2023, 1, 1), D(2023, 3, 31))),
+])
+def test_a_year_before_moves_solar_months_to_the_same_solar_months(span, expected):
+    assert a_year_before(span) == expected
 
 
 def test_nowruz_table():

@@ -27,7 +27,7 @@ _TRADE_TOPIC = Caseless(
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
-    r"traded(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d)))\b")
+    r"(?:traded|exchanged)(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d)))\b")
 _NOT_TRADE_TOPIC = Caseless(
     r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|"
     r"investments?|invested|investing|investors?|loans?|credit|credits|grants?|budget|population|tourists?|tourism|"
@@ -91,7 +91,7 @@ _OF_THE_YEAR_BEFORE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:previous|last|pr
 _COMPARED_BEFORE = re.compile(r"\b(than|compared\s+(to|with)|against|versus|from|over)\s*$", re.IGNORECASE)
 # "During this period, ..." refers back to the period of the previous figure.
 _SAME_PERIOD = re.compile(r"\b(during|in|over|for)\s+(this|that|the\s+same|the\s+said|the)\s+"
-                          r"(((?-i:[a-z][\w-]*)\s+)?period|(fiscal|financial)\s+year|year|([\w-]+\s+)?months|quarter|half)\b", re.IGNORECASE)
+                          r"(((?-i:[a-z][\w-]*)\s+)?period|(fiscal|financial)\s+year|year|([\w-]+\s+)?months|month|quarter|half)\b", re.IGNORECASE)
 # "The figure decreased by 9.4 percent": a change that belongs to the previous figure.
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\s*(the|this|that|these|its|their)\s+((trade\s+)?(figures?|amounts?|numbers?|indicators?|volumes?|values?|"
@@ -157,6 +157,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     last_sides: tuple | None = None
     last_sides_at = -10
     prev_rows: list[dict] = []
+    last_rows: list[dict] = []     # the rows of the last sentence that had any, and where
+    last_rows_at = -10
     scope_at = -10       # the last sentence without figures that may set the period of those after it
     told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
     ranking: tuple[str, str, int] | None = None    # the country whose partners were ranked, the flow, and where
@@ -200,6 +202,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         if subject is None and sides and s.text.startswith(("Trade with", "Turnover with")):
             subject = _list_subject(s, sides[0])
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
+        if i - last_rows_at <= _SHARE_OUT_SENTENCES and (shares := _share_out_rows(doc, s, topics, last_rows, carry)):
+            sent_rows = shares
         if target_only:
             for r in sent_rows:
                 r["rule"] = _TARGET_NAMED
@@ -219,6 +223,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             told.append((None, i))     # "In January-March ..." with no year known: "in the quarter" is no earlier period
         for r in sent_rows:
             last_sides, last_sides_at = (r["reporter"], r["partner"]), i
+        if sent_rows:
+            last_rows, last_rows_at = sent_rows, i
         rows += sent_rows
         prev_rows = sent_rows
     headline = _headline_period(doc)
@@ -237,6 +243,50 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
 
 
 _TARGET_NAMED = "trade.target_named"
+
+# "Kazakhstan exported 118,400 tonnes of sunflower oil to Iran ... China remained the largest buyer,
+# taking 205,000 tonnes, followed by Uzbekistan with 96,700 tonnes": the same goods shared out
+# among other buyers (or suppliers), each figure right after its country
+_SHARE_OUT_SENTENCES = 3
+_BUYERS = re.compile(r"\b(?:took|taking|takes|absorbed|absorbing|bought|buying)\b|\b(?:buyers?|destinations?|customers?|"
+                     r"importers?)\b", re.IGNORECASE)
+_SUPPLIERS = re.compile(r"\b(?:supplied|supplying|provided|providing)\b|\b(?:suppliers?|sources?|exporters?)\b",
+                        re.IGNORECASE)
+_SHARE_GAP = re.compile(r"(?:\s*,)?\s+(?:(?:which|that|who)\s+)?(?:[\w-]+,?\s+){0,5}?(?:took|taking|takes|absorbed|absorbing|"
+                        r"bought|buying|supplied|supplying|provided|providing|with|at)?\s*|\s+", re.IGNORECASE)
+
+
+def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], before: list[dict], carry) -> list[dict]:
+    """Rows for a sentence that shares goods told just before out among other countries: each
+    figure's country is the counterpart of the side that stays (the exporter for buyers, the
+    importer for suppliers), with the goods and period of the figure told before. A sentence
+    that opens with a trade word of its own ("Iran exported $1.29 billion ... one of the top
+    destinations") tells its own trade."""
+    buyers, suppliers = _BUYERS.search(s.text), _SUPPLIERS.search(s.text)
+    if not s.amounts or bool(buyers) == bool(suppliers):
+        return []
+    cues = [m.span() for m in (_BUYERS if buyers else _SUPPLIERS).finditer(s.text)]
+    if any(not any(a <= t.start < b for a, b in cues) for t in topics if t.flow != "none" and t.start < s.amounts[0].start):
+        return []
+    out, since = [], 0
+    for a in s.amounts:
+        told = next((r for r in reversed(before) if r["flow"] in ("export", "import") and r["kind"] == "actual"
+                     and (r["unit"] == "t") == (a.unit == "t")), None)
+        named = [m for m in s.countries if since <= m.start and m.end <= a.start]
+        if told is None or not named or not _SHARE_GAP.fullmatch(s.text, named[-1].end, a.start):
+            return []
+        exporter, importer = ((told["reporter"], told["partner"]) if told["flow"] == "export"
+                              else (told["partner"], told["reporter"]))
+        stays = exporter if buyers else importer
+        if named[-1].code in (exporter, importer) or stays is None:
+            return []
+        flow = "export" if buyers else "import"
+        unit = resolve_currency(a.unit, (stays, named[-1].code, *doc.main_pair))
+        period = (told["period_start"], told["period_end"]) if told["period_start"] else carry or (None, None)
+        out.append(_row(doc, s, flow, stays, named[-1].code, a.value, unit, period, "actual", None,
+                        told["commodity"], a.approximate, "trade.share_out"))
+        since = a.end
+    return out
 
 
 def _target_topic(s: SentenceView) -> list[_Topic]:
@@ -298,6 +348,7 @@ def _months_between(period: tuple) -> int | None:
 _UNRESOLVED_BACK_REFERENCE = re.compile(r"\b(earlier|ago|before|previous|prior)\b", re.IGNORECASE)
 
 
+_ALONE_AFTER = re.compile(r"\s+alone\b")
 _ALONE_PERIOD = re.compile(r"\b(?i:in|during|for)\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+\s+(?:\d{4}\s+)?alone\b")
 
 
@@ -918,6 +969,9 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         if own is not None:      # "compared with 301.7 thousand tons in January-October 2022": a figure of its period
             return span(own)
         return _SKIP   # "up from $300 million": an earlier value without its own period
+    # "... during the same ten months, and 23 trains crossed the border in Dey alone": a part told in a later clause
+    stated = [p for p in stated if not (p.start > item.end and _ALONE_AFTER.match(text, p.end)
+                                        and _NEXT_CLAUSE.search(text, item.end, p.start))]
     same = _SAME_PERIOD.search(text) if last_period else None
     if same and all(same.start() <= p.start and p.end <= same.end() for p in stated):
         if _OF_THE_YEAR_BEFORE.match(text, same.end()) and last_period[0] and not _COMPARED_BEFORE.search(text, 0, same.start()):
