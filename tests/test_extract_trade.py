@@ -884,6 +884,14 @@ def test_a_part_of_a_whole_is_the_wholes_reporters_trade_with_the_country_named_
     rows = trade("Peru's trade with Chile reached $900 million in 2022. Chilean exports accounted for $500 million "
                  "of the total.")
     assert [(r["flow"], r["reporter"], r["partner"]) for r in rows][1:] == [("export", "CHL", "PER")]
+    # goods singled out of the total keep its sides; one side's goods are its exports
+    rows = trade("Chile's petrochemical exports to Peru reached 214,000 tonnes in 2022. Polyethylene accounted for "
+                 "96,000 tonnes of the total and methanol for 58,000 tonnes.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["commodity"] is not None) for r in rows][1:] == [
+        ("export", "CHL", "PER", 96000, True), ("export", "CHL", "PER", 58000, True)]
+    rows = trade("Chile's trade with Peru reached 520,000 tonnes in 2022. Peruvian grain accounted for 410,000 tonnes "
+                 "of the total.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [("export", "PER", "CHL", 410000)]
     # a province is no country: the part keeps the sides it had
     rows = trade("Chile's exports to Peru reached $90 million in 2022. Antofagasta alone accounted for $20 million "
                  "of the exports.")

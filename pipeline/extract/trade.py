@@ -14,7 +14,7 @@ from pipeline import fiscal
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
 from pipeline.periods import a_year_before
-from pipeline.places import PlaceMention
+from pipeline.places import PlaceMention, country_code
 from pipeline.wordscan import Caseless
 from pipeline.extract.context import DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
@@ -389,13 +389,17 @@ def _scope_period(s: SentenceView) -> tuple | None:
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
 # "Mutual trade amounted to $174.6 million in 2023. In the first seven months of 2024 it reached $112 million"
 _TRADE_TOLD_OF = {"flow": "total", "commodity": None}
-_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|this|the)\s+(amount|sum)\b|\b(?P<worth>(?:their|its)\s+(?:value|worth)|the\s+value\s+of\s+(?:those|these|the|such)\s+"
+_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|this|the)\s+(amount|sum|total(?!\s+(?:trade|turnover|exports?|imports?)))\b|\b(?P<worth>(?:their|its)\s+(?:value|worth)|the\s+value\s+of\s+(?:those|these|the|such)\s+"
                       r"(?:shipments|supplies|deliveries|exports|imports|purchases)|(?:the|these|those)\s+(?:shipments|supplies|deliveries)"
                       r"\s+were\s+(?:worth|valued))\b"
                       r"|\b(?P<it_to>(?:bring|raise|increase|take|lift|boost|push)\s+it\s+(?:up\s+)?to)\b"     # "our goal is to bring it to 1.5 million tonnes"
                       r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
                       r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b",
                       re.IGNORECASE)
+
+
+_GOODS_PART = re.compile(r"^\s*(?P<who>[A-Z][\w-]+)\s+(?:(?!alone\b|trade\b|turnover\b)[a-z][\w-]*\s+){1,2}"
+                         r"(?:alone\s+)?accounted\s+for\b")
 
 
 # "Italy has been the main beneficiary. Its trade with Algeria reached ...": the country the
@@ -436,7 +440,10 @@ def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
             # "trade totaled $2.6 billion, and the two countries aim to raise it to $5 billion": the trade of this sentence
             found.append(_Topic(told_here[-1].flow, m.start(), m.end(), told_here[-1].commodity))
         elif not told_here:
-            found.append(_Topic(prev["flow"], m.start(), m.end(), prev["commodity"] if m.group("worth") else None))
+            # "Chinese goods accounted for $3.7 billion of the total": a part that is one side's goods is its exports
+            part = _GOODS_PART.match(text, 0, m.start())
+            flow = "export" if part and country_code(part["who"]) else prev["flow"]
+            found.append(_Topic(flow, m.start(), m.end(), prev["commodity"] if m.group("worth") else None))
     if not found:
         return topics
     # "the value of those shipments": the trade word inside the back-reference is part of it
