@@ -892,6 +892,10 @@ def test_a_part_of_a_whole_is_the_wholes_reporters_trade_with_the_country_named_
     rows = trade("Chile's trade with Peru reached 520,000 tonnes in 2022. Peruvian grain accounted for 410,000 tonnes "
                  "of the total.")
     assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [("export", "PER", "CHL", 410000)]
+    # a part told as one side's flow is that flow ("with Peruvian fruit ... the main items" names goods, no partner)
+    rows = trade("Trade between Chile and Peru reached $214 million in 2022. Peru's exports accounted for $79 million "
+                 "of the total, with Peruvian fruit, vegetables and building materials the main items.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [("export", "PER", "CHL", 7.9e7)]
     # a province is no country: the part keeps the sides it had
     rows = trade("Chile's exports to Peru reached $90 million in 2022. Antofagasta alone accounted for $20 million "
                  "of the exports.")
@@ -911,6 +915,13 @@ def test_goods_shared_out_among_other_buyers_or_suppliers_keep_the_side_that_sta
     rows = trade("Peru bought 1.3 million tonnes of Chilean wheat in 2022. Peru exported $1.2 billion of goods to "
                  "Bolivia, one of the top destinations for Peruvian products.")
     assert [(r["flow"], r["reporter"], r["partner"]) for r in rows][1:] == [("export", "PER", "BOL")]
+
+
+def test_its_trade_in_a_later_clause_is_the_trade_of_the_clause_befores_owner():
+    # (in an article about Peru and Bolivia: "its" is still Chile)
+    rows = trade("Peru and Bolivia signed a rail deal. Peruvian and Bolivian officials met in Lima. Chile's trade with "
+                 "Bolivia reached $582 million in 2023, while its turnover with Peru stood at $268 million.")
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [("CHL", "BOL", 5.82e8), ("CHL", "PER", 2.68e8)]
 
 
 def test_two_countries_exchanging_goods_is_their_trade():

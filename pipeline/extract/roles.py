@@ -64,6 +64,11 @@ def is_speaker(text: str, m: PlaceMention) -> bool:
     return m.kind in ("demonym", "name") and bool(_TITLE_AFTER.match(text[m.end:m.end + 60]))
 
 
+# "..., with Iranian fruit, vegetables and building materials the main items": goods, not a partner
+_GOODS_AFTER_WITH = re.compile(r"\s+(?:[a-z][\w-]*,?\s+){0,6}?(?:the\s+)?(?:main|largest|biggest|leading|top)\s+"
+                               r"(?:items?|goods|products|exports?|imports?|categor(?:y|ies))\b")
+
+
 def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
     """Roles of the countries mentioned in `text` (mentions' offsets index `text`)."""
     owner, origin, dest, partner, pair, speakers, others, transit = [], [], [], [], [], [], [], []
@@ -111,8 +116,9 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
         elif re.search(r"\bfrom\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):
             origin.append(m.code)
         elif re.search(r"\b(with|and)\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+"
-                       r"|(\w+\s+)?(member\s+states|members|countries)\s+of\s+(the\s+)?)?$", before):   # "with the five members of the EAEU"
-            partner.append(m.code)
+                       r"|(\w+\s+)?(member\s+states|members|countries)\s+of\s+(the\s+)?)?$", before) and not (
+                m.kind == "demonym" and _GOODS_AFTER_WITH.match(text, m.end) and re.search(r"\bwith\s+$", before)):
+            partner.append(m.code)      # "with the five members of the EAEU" (not "..., with Iranian fruit the main items")
         elif after.startswith(("'s", "’s")) or m.kind == "demonym":
             owner.append(m.code)
         else:

@@ -734,6 +734,8 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             if prev and p in prev:
                 return p, _other(prev, p)
             if prev and roles.partner == [p] and p not in prev:     # "..., while trade with Belarus ..."
+                if _ITS_FLOW.search(window):
+                    return prev[0], p        # "Kazakhstan's trade with Turkmenistan ..., while its turnover with Iran ..."
                 return next((c for c in prev if c in doc.main_pair and c != p), prev[0]), p
             if len(doc.main_pair) == 2 and p not in doc.main_pair and _THE_COUNTRYS.search(window):
                 return doc.main_pair[0], p     # "the country's trade with Russia": the country the article is about
@@ -782,6 +784,7 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
     return (exporter, importer) if flow == "export" else (importer, exporter)
 
 
+_FLOW_WORD = re.compile(r"\b(?:exports?|imports?|trade|turnover|shipments|sales|supplies|deliveries)\b", re.IGNORECASE)
 # "Russia alone accounted for $820 million of that amount", "Uzbek cars accounted for $18 million of
 # Azerbaijan's imports": a part of a whole, told before or owned by the country named after it
 _PART_OF_WHOLE = re.compile(
@@ -800,9 +803,12 @@ def _part_of_whole_sides(part: re.Match, mentions, prev: tuple | None, flow: str
     whole = [m.code for m in mentions if part.group("owner") and m.start >= part.start("owner")]
     owner = whole[0] if whole else prev[0] if prev else None
     counterpart = before[-1]
-    if not owner or owner == counterpart.code:
-        return None
+    if not owner or owner == counterpart.code or _FLOW_WORD.search(part.string, counterpart.end, part.start()):
+        return None      # (but "Iran's exports accounted for $79 million of the total": the flow's own sides)
     return (counterpart.code, owner) if flow == "export" and counterpart.kind == "demonym" else (owner, counterpart.code)
+
+
+_ITS_FLOW = re.compile(r"\bits\s+(?:[\w-]+\s+)?(?:trade|turnover|exports|imports)\b", re.IGNORECASE)
 
 
 def _one_countrys_total(window: str) -> bool:
