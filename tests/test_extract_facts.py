@@ -312,10 +312,27 @@ def test_town_named_after_a_country_and_rounds_of_negotiations():
     ("The commission of Chad and Niger is expected to finalise a free trade agreement in April.", "agreement", "planned", 1),
     ("Chad and Niger discussed a draft agreement on the border zone, which Chad hopes to finalise soon.",
      "agreement", "proposed", 1),
+    ("The leaders of Chad, Niger and Mali signed a joint communique on border security.", "communique", "signed", 1),
+    ("In 2019 the presidents of Chad and Niger put their names to a long-term cooperation programme.",
+     "programme", "signed", 1),
 ])
 def test_more_agreement_forms(text, type_, status, count):
     rows = extract(text, table="agreements")
     assert [(r["agreement_type"], r["status"], r["agreement_count"]) for r in rows] == [(type_, status, count)]
+
+
+def test_generic_communiques_are_no_agreement():
+    assert extract("Progress is slower than the ministers' communiqués suggest, Chad and Niger officials admit.",
+                   table="agreements") == []
+
+
+def test_a_signing_on_the_same_day_takes_the_day_told_before_and_an_agreement_in_force_takes_none():
+    rows = extract("The foreign ministers of Chad and Niger met in Niamey on Monday. They signed a cooperation "
+                   "programme for 2025-2027 on the same day.", table="agreements")
+    assert [(r["agreement_type"], r["signed_date"]) for r in rows] == [("programme", dt.date(2023, 11, 13))]
+    rows = extract("On Tuesday, Chad's minister met Niger's ambassador to review the implementation of the 25-year "
+                   "cooperation programme.", table="agreements")
+    assert [(r["status"], r["signed_date"]) for r in rows] == [("signed", None)]
 
 
 def test_an_agreement_announced_after_another_is_a_new_one():

@@ -24,11 +24,12 @@ _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the
     (r"accords?", "accord"),
     (r"(?:joint\s+)?declarations?", "declaration"),
     (r"joint\s+statements?", "joint statement"),
+    (r"(?:joint\s+)?communiqu[eé](?!s)", "communique"),     # (not "more slowly than its communiqués suggest")
     (r"action\s+plans?", "action plan"),
     (r"letters?\s+of\s+intent", "letter of intent"),
     # "a plan of consultations between the foreign ministries", "an executive programme for 2024-2026"
     (r"plans?\s+of\s+(?:action|consultations)|(?:cooperation|consultation)\s+plans?", "plan"),
-    (r"executive\s+program(?:me)?s?|program(?:me)?s?(?=\s+(?:of|on)\s+(?:[\w-]+\s+){0,2}cooperation\b"
+    (r"executive\s+program(?:me)?s?|cooperation\s+program(?:me)?s?|program(?:me)?s?(?=\s+(?:of|on)\s+(?:[\w-]+\s+){0,2}cooperation\b"
      r"|\s+for\s+(?:19|20)\d\d)", "programme"),
     (r"agreements?", "agreement"),
     (r"deals?", "deal"),
@@ -41,6 +42,7 @@ _NOUN_WORDS = frozenset("""
 memorandum memoranda memorandums mou mous road roadmap roadmaps protocol protocols contract contracts treaty treaties
 accord accords joint declaration declarations action agreement instrument instruments agreements deal deals cooperation document documents letter letters
 convention conventions mutual plan plans program programs programme programmes executive consultation
+communique communiques communiqué communiqués
 """.split())
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
@@ -65,7 +67,7 @@ _PROPOSED = re.compile(
 _SIGNED = re.compile(
     r"\b(signed|inked|concluded|reached|sealed|struck|clinched|finali[sz]ed|ratified|signing\s+ceremony|"
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
-    r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|"
+    r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|put\s+their\s+(?:names|signatures)\s+to|"
     r"(witnessed|attended|oversaw|marked|followed|welcomed)\s+(by\s+)?the\s+(signing|exchange)|"
     # "..., with the two sides signing 11 cooperation documents"
     r"(sides|parties|countries|ministers|leaders|presidents|delegations)\s+signing|"
@@ -100,7 +102,7 @@ _COUNT_BEFORE = re.compile(
 def extract_agreements(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     listing: dict | None = None     # the row of "the following documents were signed:", while its items follow
-    for s in doc.sentences:
+    for i, s in enumerate(doc.sentences):
         if listing is not None:
             item = _list_item(s.text)
             if item is not None:
@@ -128,7 +130,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             if more and "and" in more[-1].group().split():      # (", a three-way deal": the same one again)
                 # "... and a letter of intent", "... and four memoranda": one more, four more
                 count += sum(1 if x["n"].lower() in ("a", "an") else int(parse_number(x["n"]) or 1) for x in more)
-        signed_date = _signed_date(s, m.start()) if status == "signed" else None
+        signed_date = _signed_date(s, m.start(), doc.sentences[:i]) if status == "signed" else None
         parties = _parties(doc, s)
         value, unit = _worth(s, m.end(), (*(parties or ()), *doc.main_pair))
         rows.append({**base_row(doc, s, "agreements.noun_with_status"), "agreement_type": _type_of(noun),
@@ -235,9 +237,19 @@ def _count(before: str, noun: str) -> int | None:
     return None if plural else 1
 
 
-def _signed_date(s: SentenceView, noun_at: int):
+# "met ... on Tuesday to review the implementation of the cooperation program": an agreement in
+# force, not signed on the sentence's date
+_IN_FORCE = re.compile(r"\b(existing|implementation\s+of|in\s+force|entered\s+into\s+force)\b", re.IGNORECASE)
+# "The two ministers signed a cooperation programme ... on the same day": the day told before
+_SAME_DAY = re.compile(r"\b(?:on|during)\s+the\s+same\s+day\b", re.IGNORECASE)
+
+
+def _signed_date(s: SentenceView, noun_at: int, before: list[SentenceView]):
+    """The date nearest the agreement's noun; "on the same day" is the last date told before."""
     resolved = [d for d in s.dates if d.date is not None]
-    if not resolved:
+    if not resolved and _SAME_DAY.search(s.text):
+        return next((d.date for e in reversed(before) for d in reversed(e.dates) if d.date is not None), None)
+    if not resolved or (_IN_FORCE.search(s.text) and not _SIGNING_ACT.search(s.text)):
         return None
     return min(resolved, key=lambda d: abs(d.start - noun_at)).date
 
