@@ -424,12 +424,16 @@ def _word_before(text: str, s: int) -> tuple[str, str, int]:
 # Comparison bases: a keyword, then optionally an amount and "in", right before the period.
 _AMOUNT = (r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|over\s+)?[$€£]?\s?\d[\d.,]*\s*(?:%|percent|per\s*cent)?\s*"
            r"(?:(?:million|billion|thousand|trillion|mln|bln|bn)\s*)?(?:(?:US\s*)?(?:dollars|euros|tons|tonnes|USD|EUR)\s*)?")
-_COMPARE_KEYWORD = re.compile(_d._alternation(_both("compared", "comparison", "relative", "than", "against", "versus", "vs", "year", "from")))
+_COMPARE_KEYWORD = re.compile(_d._alternation(_both("compared", "comparison", "relative", "than", "against", "versus", "vs", "year", "from",
+                                                      "twice", "times")))
 _COMPARE_AT = re.compile(
     r"(?:compared\s+(?:to|with)|comparison\s+(?:to|with)|relative\s+to|than|against|versus|vs\.?)"
     rf"(?:\s+{_AMOUNT})?(?:\s*(?:in|during|for|of|that\s+of|those\s+of|(?:the\s+)?(?:same\s+)?(?:period|levels?)\s+(?:of|in)))?\s+$"
     r"|year[- ]on[- ]year\s+(?:from|over|against|compared\s+(?:to|with))?\s*$"
-    rf"|from\s+{_AMOUNT}(?:in|during|for|of)\s+$", re.IGNORECASE)
+    rf"|from\s+{_AMOUNT}(?:in|during|for|of)\s+$"
+    # "twice the volume of the same period in 1397", "1.8 times the value of 2022"
+    r"|(?:twice|times)\s+(?:the|its)\s+(?:volume|amount|value|level|figure|total)\s+(?:(?:of|in|for)\s+)?"
+    r"(?:the\s+(?:same\s+)?period\s+(?:of|in)\s+)?$", re.IGNORECASE)
 _EXPLICIT_YEAR = re.compile(_Y)
 
 

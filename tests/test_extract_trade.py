@@ -896,6 +896,14 @@ def test_a_part_of_a_whole_is_the_wholes_reporters_trade_with_the_country_named_
     rows = trade("Trade between Chile and Peru reached $214 million in 2022. Peru's exports accounted for $79 million "
                  "of the total, with Peruvian fruit, vegetables and building materials the main items.")
     assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [("export", "PER", "CHL", 7.9e7)]
+    # parts told after "Of that amount," and goods that open a sentence ("Wheat accounted for ...")
+    rows = trade("Chile's trade with Mercosur reached $2.7 billion in 2017. Of that amount, Brazil accounted for "
+                 "$782.4 million and Argentina for about $1.7 billion.")
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [("CHL", "BRA", 7.824e8), ("CHL", "ARG", 1.7e9)]
+    rows = trade("Chile's exports of agricultural products to Peru reached $312.6 million in 2017. Wheat accounted for "
+                 "1.27 million tonnes worth $198 million, making Peru the third largest buyer after Bolivia.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["commodity"]) for r in rows][1:] == [
+        ("export", "CHL", "PER", 1.27e6, "wheat"), ("export", "CHL", "PER", 1.98e8, "wheat")]
     # a province is no country: the part keeps the sides it had
     rows = trade("Chile's exports to Peru reached $90 million in 2022. Antofagasta alone accounted for $20 million "
                  "of the exports.")
@@ -922,6 +930,15 @@ def test_its_trade_in_a_later_clause_is_the_trade_of_the_clause_befores_owner():
     rows = trade("Peru and Bolivia signed a rail deal. Peruvian and Bolivian officials met in Lima. Chile's trade with "
                  "Bolivia reached $582 million in 2023, while its turnover with Peru stood at $268 million.")
     assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [("CHL", "BOL", 5.82e8), ("CHL", "PER", 2.68e8)]
+
+
+def test_a_list_of_partners_after_by_comparison_is_the_reporters_and_a_citing_clause_names_no_side():
+    rows = trade("Chile's trade with Peru reached $512 million in 2023. By comparison, turnover with Bolivia reached "
+                 "$641 million and with Ecuador $705 million.")
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [("CHL", "BOL", 6.41e8), ("CHL", "ECU", 7.05e8)]
+    rows = trade("Chile expects turnover with Peru to exceed $600 million in 2024, citing the free trade agreement "
+                 "with Mercosur.")
+    assert [{r["reporter"], r["partner"]} for r in rows] == [{"CHL", "PER"}]
 
 
 def test_two_countries_exchanging_goods_is_their_trade():

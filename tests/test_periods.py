@@ -206,6 +206,9 @@ SOLAR_CASES = [
     # a Solar Hijri month alone after "in" is the latest one ended by publication (P is 2023-11-15:
     # Mehr 1402 ended on 2023-10-22, Dey 1401 on 2023-01-20); "Mehr" is also a news agency
     ("Exports in Mehr rose.", P, [("Mehr", D(2023, 9, 23), D(2023, 10, 22), "month", False)]),
+    # the year a multiple is told against is a comparison base
+    ("Kiwi exports reached 41,700 tonnes, twice the volume of the same period in 1397.", P,
+     [("1397", D(2018, 3, 21), D(2019, 3, 20), "solar_year", True)]),
     ("Exports in Dey fell.", P, [("Dey", D(2022, 12, 22), D(2023, 1, 20), "month", False)]),
     ("The figures were published in Mehr News Agency.", P, []),
     ("An official told Mehr the figures.", P, []),

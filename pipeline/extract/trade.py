@@ -199,7 +199,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
-        if subject is None and sides and s.text.startswith(("Trade with", "Turnover with")):
+        if subject is None and sides and _LIST_OPENING.match(s.text):
             subject = _list_subject(s, sides[0])
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
         if i - last_rows_at <= _SHARE_OUT_SENTENCES and (shares := _share_out_rows(doc, s, topics, last_rows, carry)):
@@ -398,6 +398,7 @@ _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|th
                       re.IGNORECASE)
 
 
+_GOODS_SUBJECT = re.compile(r"\s*[A-Z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:alone\s+)?accounted\s+for\b")
 _GOODS_PART = re.compile(r"^\s*(?P<who>[A-Z][\w-]+)\s+(?:(?!alone\b|trade\b|turnover\b)[a-z][\w-]*\s+){1,2}"
                          r"(?:alone\s+)?accounted\s+for\b")
 
@@ -405,6 +406,10 @@ _GOODS_PART = re.compile(r"^\s*(?P<who>[A-Z][\w-]+)\s+(?:(?!alone\b|trade\b|turn
 # "Italy has been the main beneficiary. Its trade with Algeria reached ...": the country the
 # sentence before opened with
 _PRONOUN_OPENING = re.compile(r"\s*(It|Its)\b")
+
+
+# "Trade with Kyrgyzstan ...", "By comparison, turnover with Turkmenistan ...": no owner named
+_LIST_OPENING = re.compile(r"(?:(?:By|For|In)\s+comparison,\s*|Meanwhile,\s*)?(?:Trade|trade|Turnover|turnover)\s+with\b")
 
 
 def _list_subject(s: SentenceView, reporter: str) -> PlaceMention | None:
@@ -444,6 +449,10 @@ def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
             part = _GOODS_PART.match(text, 0, m.start())
             flow = "export" if part and country_code(part["who"]) else prev["flow"]
             found.append(_Topic(flow, m.start(), m.end(), prev["commodity"] if m.group("worth") else None))
+    goods = _GOODS_SUBJECT.match(text) if not found and not any(t.flow != "none" for t in topics) else None
+    if goods and vocab.find_commodity(goods.group()):
+        # "Wheat accounted for 1.27 million tonnes worth $198 million": the goods of the trade told before
+        found.append(_Topic(prev["flow"], goods.start(), goods.end(), None))
     if not found:
         return topics
     # "the value of those shipments": the trade word inside the back-reference is part of it
@@ -790,20 +799,23 @@ _FLOW_WORD = re.compile(r"\b(?:exports?|imports?|trade|turnover|shipments|sales|
 _PART_OF_WHOLE = re.compile(
     r"\baccounted\s+for\s+[^,;]{1,40}?\s+of\s+(?:(?:that|this|the|those|these)\s+(?:total\s+)?"
     r"(?:amount|figure|sum|total|turnover|trade|imports|exports|volume|value)|(?P<owner>[\w-]+['’]s\s+"
-    r"(?:total\s+)?(?:imports|exports|trade|turnover)))\b", re.IGNORECASE)
+    r"(?:total\s+)?(?:imports|exports|trade|turnover)))\b"
+    # "Of that amount, Kazakhstan accounted for $782.4 million and Russia for about $1.7 billion"
+    r"|^\s*of\s+(?:that|this|the)\s+(?:amount|figure|sum|total),\s+[^,;]{1,40}?(?=\baccounted\s+for\b)", re.IGNORECASE)
 
 
 def _part_of_whole_sides(part: re.Match, mentions, prev: tuple | None, flow: str) -> tuple[str, str] | None:
     """(reporter, partner): the country named before the verb is the whole owner's counterpart;
     the owner is the one named after it, else the reporter of the figure told before. Exports of
     the part's goods ("Chinese goods accounted for $3.7 billion of the total") are its own."""
-    before = [m for m in mentions if m.end <= part.start()]
+    verb = part.end() if part.group().lower().lstrip().startswith("of") else part.start()     # where "accounted for" is
+    before = [m for m in mentions if m.end <= verb]
     if not before:
         return None      # "Sistan and Baluchestan alone accounted for ...": a province, not a country
     whole = [m.code for m in mentions if part.group("owner") and m.start >= part.start("owner")]
     owner = whole[0] if whole else prev[0] if prev else None
     counterpart = before[-1]
-    if not owner or owner == counterpart.code or _FLOW_WORD.search(part.string, counterpart.end, part.start()):
+    if not owner or owner == counterpart.code or _FLOW_WORD.search(part.string, counterpart.end, verb):
         return None      # (but "Iran's exports accounted for $79 million of the total": the flow's own sides)
     return (counterpart.code, owner) if flow == "export" and counterpart.kind == "demonym" else (owner, counterpart.code)
 
@@ -890,7 +902,7 @@ def _last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | 
 _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but)\b|;")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
-_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b")
+_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b")
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
 # "..., with which", "..., with whom": a relative clause about the country just named
