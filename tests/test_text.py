@@ -161,6 +161,9 @@ def test_related_lists_under_other_markers_are_chrome(related):
     "[Photo: Minister Ali Garba (R) and Minister Mahamat Deby at the commission meeting in Niamey]",
     "[Photo caption: Minister Ali Garba (R) and Minister Mahamat Deby at the commission meeting in Niamey, June 13]",
     "[Photo] Participants attend the 11th meeting of the Chad-Niger Business Council in Niamey.",
+    "Photo: The closing ceremony of the 11th meeting of the Chad-Niger Intergovernmental Commission in Niamey.",
+    "Image: Ministers Ali Garba and Mahamat Deby at the signing ceremony of the transit agreement.",
+    "Caption: Chadian and Nigerien officials at the signing ceremony in Niamey on Monday afternoon.",
 ])
 def test_a_caption_or_correction_note_is_chrome_whatever_its_length(furniture):
     text = f"Chad and Niger sign transit deal\n\n{furniture}\n\nThe two countries signed a transit agreement on Monday.\n"
