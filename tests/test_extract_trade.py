@@ -941,6 +941,18 @@ def test_a_list_of_partners_after_by_comparison_is_the_reporters_and_a_citing_cl
     assert [{r["reporter"], r["partner"]} for r in rows] == [{"CHL", "PER"}]
 
 
+def test_a_second_verb_with_its_own_period_is_its_own_change():
+    rows = trade("Chile's trade with Peru reached $553 million last year and grew by a further 9% in the first five "
+                 "months of 2023.")
+    assert [(r["value"], r["change_pct"], r["period_start"], r["period_end"]) for r in rows] == [
+        (5.53e8, None, D(2022, 1, 1), D(2022, 12, 31)), (None, 9.0, D(2023, 1, 1), D(2023, 5, 31))]
+
+
+def test_a_transit_country_named_beside_the_trade_does_not_hide_it():
+    rows = trade("Chile's trade with Peru, the main transit country on that route, rose to $412 million in 2022.")
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [("CHL", "PER", 4.12e8)]
+
+
 def test_two_countries_exchanging_goods_is_their_trade():
     rows = trade("Chile and Peru exchanged 1.46 million tonnes of goods worth $412 million in 2022.")
     assert [(r["flow"], r["value"], r["unit"]) for r in rows] == [("total", 1.46e6, "t"), ("total", 4.12e8, "USD")]

@@ -33,7 +33,7 @@ _NOT_TRADE_TOPIC = Caseless(
     r"investments?|invested|investing|investors?|loans?|credit|credits|grants?|budget|population|tourists?|tourism|"
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
-    r"cost|costs|financing|funds?|transit|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
+    r"cost|costs|financing|funds?|transit(?!\s+(?:country|countries|state|nation|partner|hub))|cargo|freight|traffic|reserves|stakes?|shares|equity|acquisitions?|acquired|"
     r"remittances|money\s+transfers|domestic\s+(?:[\w-]+\s+)?(?:purchases|sales|procurement|market)|"     # "domestic wheat purchases from farmers"
     r"average\s+([\w-]+\s+)?(value|price|cost)s?|containers?\s+(shipments|traffic|volumes?)|owes|owed|owing|arrears|"
     # "the duty-free limit on border trade": the trade word belongs to the limit
@@ -909,6 +909,9 @@ _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.
 _WITH_WHICH = re.compile(r",\s*with\s+wh(?:ich|om)\b", re.IGNORECASE)
 
 
+_AND_VERB = re.compile(r"\s+and\s+(?:then\s+)?(?:grew|rose|increased|climbed|jumped|fell|dropped|declined|decreased)\b")
+
+
 def _in_own_clause(text: str, a: Amount, c: Change, periods: list[PeriodMention]) -> bool:
     """A change after the amount, past a clause break, whose clause states its own period:
     "turnover last year was $710 million, and in the first half of this year it grew by 18
@@ -916,7 +919,13 @@ def _in_own_clause(text: str, a: Amount, c: Change, periods: list[PeriodMention]
     if c.start < a.end:
         return False
     brk = _NEXT_CLAUSE.search(text, a.end, c.start)
-    return brk is not None and any(brk.end() <= p.start and p.end <= c.start for p in periods)
+    if brk is not None and any(brk.end() <= p.start and p.end <= c.start for p in periods):
+        return True
+    # "reached $553 million last year and grew by a further 9% in the first five months of 2025":
+    # a second verb whose change is told with a period of its own, after one told with the amount
+    verb = _AND_VERB.search(text, a.end, c.end)
+    return verb is not None and any(a.end <= p.start and p.end <= verb.start() for p in periods) and any(
+        0 <= p.start - c.end <= 8 for p in periods)
 
 
 def _nearest(changes: list[Change], a: Amount) -> Change | None:
