@@ -257,7 +257,9 @@ _WORD_PCT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-
              r"sixteen|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred)")
 _PCT = rf"(?P<num>{_NUM}|(?<![\w-]){_WORD_PCT})\s?(?:-\s?)?(?:%|percent|per\s+cent|pct|(?<=\d)pc)(?![\w])"     # "8pc": Pakistani style; "38.6 pct": wires
 _SPELLED_PCT = re.compile(rf"\b{_WORD_PCT}\s?(?:-\s?)?(?:percent|per\s+cent)\b", re.IGNORECASE)
-_LIST_TAIL = rf"(?P<more>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*"
+# "by 17 percent and 4 percent", "up 31 percent in volume and 12 percent in value"
+_LIST_TAIL = (rf"(?P<more>(?:\s+(?:in|by)\s+(?:volume|value|weight|tonnage|quantity))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+              rf"(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*")
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
 _PCT_QUALIFIER = r"(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|at\s+least\s+|of\s+)"
 _VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?{_PCT_QUALIFIER}?{_PCT}{_LIST_TAIL}")

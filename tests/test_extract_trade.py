@@ -941,6 +941,12 @@ def test_a_list_of_partners_after_by_comparison_is_the_reporters_and_a_citing_cl
     assert [{r["reporter"], r["partner"]} for r in rows] == [{"CHL", "PER"}]
 
 
+def test_changes_in_volume_and_in_value_go_to_the_tonnage_and_the_value():
+    rows = trade("Peru imported 640,000 tonnes of barley worth $139 million from Chile in 2023, up 31 percent in volume "
+                 "and 12 percent in value on the same period a year earlier.")
+    assert [(r["unit"], r["change_pct"]) for r in rows] == [("t", 31.0), ("USD", 12.0)]
+
+
 def test_a_second_verb_with_its_own_period_is_its_own_change():
     rows = trade("Chile's trade with Peru reached $553 million last year and grew by a further 9% in the first five "
                  "months of 2023.")
