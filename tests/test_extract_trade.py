@@ -941,6 +941,21 @@ def test_a_list_of_partners_after_by_comparison_is_the_reporters_and_a_citing_cl
     assert [{r["reporter"], r["partner"]} for r in rows] == [{"CHL", "PER"}]
 
 
+def test_a_forecast_for_a_year_and_one_by_a_later_year_keep_their_own_periods():
+    rows = trade("We forecast Chile–Peru trade at $450 million in 2024 and see it reaching $1 billion by 2028.")
+    assert [(r["value"], r["kind"], r["period_end"]) for r in rows] == [
+        (4.5e8, "forecast", D(2024, 12, 31)), (1e9, "forecast", D(2028, 12, 31))]
+
+
+def test_the_shipments_earned_keeps_the_goods_and_a_consequence_clause_names_no_side():
+    rows = trade("Chile exported 1.1 million tonnes of copper to Peru in 2022. The shipments earned about $262 million.")
+    assert [(r["flow"], r["value"], r["commodity"]) for r in rows] == [("export", 1.1e6, "copper"),
+                                                                      ("export", 2.62e8, "copper")]
+    rows = trade("Chile's trade with Peru rose 32% to $3.5 billion in 2022, cementing Peru's position as Chile's "
+                 "second-largest partner after Bolivia.")
+    assert [{r["reporter"], r["partner"]} for r in rows] == [{"CHL", "PER"}]
+
+
 def test_changes_in_volume_and_in_value_go_to_the_tonnage_and_the_value():
     rows = trade("Peru imported 640,000 tonnes of barley worth $139 million from Chile in 2023, up 31 percent in volume "
                  "and 12 percent in value on the same period a year earlier.")

@@ -64,6 +64,7 @@ _FORECAST = Caseless(
     r"|\b(will|would|could|may|might)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|"
     r"stabili[sz]e|end(\s+the\s+year)?\s+(at|above|below|around))\b"     # "trade would likely end at around $330 million"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
+    r"|\b(see|sees|saw)\s+(it|them|trade|turnover|exports|imports)\s+(reaching|hitting|exceeding|topping|rising\s+to)\b"
     r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
     r"climb|stabili[sz]e|remain|stay|recover)\b"
     # "Mongolia expects coal exports to China of 80-85 million tonnes this year"
@@ -391,7 +392,7 @@ def _scope_period(s: SentenceView) -> tuple | None:
 _TRADE_TOLD_OF = {"flow": "total", "commodity": None}
 _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|this|the)\s+(amount|sum|total(?!\s+(?:trade|turnover|exports?|imports?)))\b|\b(?P<worth>(?:their|its)\s+(?:value|worth)|the\s+value\s+of\s+(?:those|these|the|such)\s+"
                       r"(?:shipments|supplies|deliveries|exports|imports|purchases)|(?:the|these|those)\s+(?:shipments|supplies|deliveries)"
-                      r"\s+were\s+(?:worth|valued))\b"
+                      r"\s+(?:were\s+(?:worth|valued)|earned|fetched|brought\s+in))\b"
                       r"|\b(?P<it_to>(?:bring|raise|increase|take|lift|boost|push)\s+it\s+(?:up\s+)?to)\b"     # "our goal is to bring it to 1.5 million tonnes"
                       r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
                       r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b",
@@ -902,7 +903,7 @@ def _last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | 
 _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but)\b|;")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
-_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b")
+_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b")
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
 # "..., with which", "..., with whom": a relative clause about the country just named
@@ -986,6 +987,9 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     horizons = [p for p in periods if p.kind == "horizon"]
     plain = [p for p in periods if p.kind != "horizon"]
     if kind != "actual" and horizons:
+        own = _own_period(item, plain, text) if len(amts) >= 2 else None
+        if own is not None and own.start_date is not None:
+            return span(own)     # "forecast trade at $450 million in 2025 and see it reaching $1 billion by 2028"
         p = min(horizons, key=lambda p: abs(p.start - item.end))
         return span(p)
     if len(amts) >= 2 and len(plain) >= 2:
