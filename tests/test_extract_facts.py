@@ -207,6 +207,17 @@ def test_an_event_named_as_the_setting_of_another_is_not_reported_twice():
     assert [r["event_type"] for r in rows] == ["meeting"]
 
 
+def test_an_arrival_for_a_summit_is_a_visit_and_a_heads_of_state_council_is_the_summit():
+    rows = extract("Peru's president arrived in Lima on Wednesday for the summit of the Andean Community. The Andean "
+                   "heads of state council convened at the Palacio de Gobierno on Thursday.", table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("visit", dt.date(2023, 11, 15)),
+                                                                  ("summit", dt.date(2023, 11, 9))]
+
+
+def test_every_meeting_is_no_one_event():
+    assert extract("Every meeting between Chilean and Peruvian officials ends with the same promise.", table="events") == []
+
+
 def test_a_named_fair_is_an_event_and_a_fair_price_is_not():
     rows = extract("The figures were announced at the AgroExpo Andes fair in Lima, which opened on Tuesday.", table="events")
     assert [(r["event_type"], r["location"]) for r in rows] == [("other", "Lima")]

@@ -20,7 +20,7 @@ _TRIGGERS: list[tuple[str, str]] = [
              r"(discussed|talked\s+about|conferred\s+on)\s+[^.;]{0,80}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone"),
     ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference"),
     ("forum", r"forum"),
-    ("summit", r"summit"),
+    ("summit", r"summit|heads\s+of\s+state\s+council"),      # "the SCO heads of state council convened"
     ("signing", r"signing\s+ceremony"),
     ("meeting", r"(commission|committee|council)\s+(meeting|session)|"
                 r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
@@ -145,6 +145,10 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "discussed the preparations for the visit in a phone call": the call is the event
             if len(matches) > 1 and _SETTING.search(s.text[:m.start()]):
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
+            if event_type in ("summit", "forum", "conference") and "visit" in types_here and _PURPOSE.search(s.text[:m.start()]):
+                continue   # "arrived in Astana on Wednesday for the summit": the arrival is the news; the summit is told apart
+            if _ANY_OCCASION.search(s.text[:m.start()]):
+                continue   # "Every meeting between Iranian and Kazakh officials ends with ...": no one event
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
                 continue
             if _BODYS_SESSION.match(surface) and not _OPENS_SENTENCE.match(s.text[:m.start()]):
@@ -182,6 +186,9 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
+_PURPOSE = re.compile(r"\b(for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(the|a|an)\s+([\w-]+\s+){0,3}$",
+                      re.IGNORECASE)
+_ANY_OCCASION = re.compile(r"\b(every|each|any)\s+$", re.IGNORECASE)
 _MET_AT_EVENT = re.compile(r"\s+(at|on\s+the\s+sidelines\s+of)\s+(the|a|an)\s+([\w'’-]+\s+){0,5}(summit|forum|conference)\b",
                            re.IGNORECASE)
 _BODYS_SESSION = re.compile(r"(commission|committee|council)['’]s\b", re.IGNORECASE)
