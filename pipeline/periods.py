@@ -268,7 +268,7 @@ _VARIANTS: list[_Variant] = [
     # the fiscal year to June 2023, the 12 months ended September 2023: twelve months ending with that month
     _Variant("YTO", None, _both("fiscal", "financial", "budget", "calendar"),
              rf"\s+year\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+|on\s+)?(?P<yto_m>{_MON})(?:\s+(?P<yto_d>\d{{1,2}})(?!\d))?(?:,?\s+(?P<yto_y>{_Y}))?"),
-    _Variant("YTO", None, ["year"], rf"\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m3>{_MON})\s+(?P<yto_y3>{_Y})"),
+    _Variant("YTO", None, ["year"], rf"\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m3>{_MON})(?:\s+(?P<yto_d3>\d{{1,2}})(?!\d),?)?\s+(?P<yto_y3>{_Y})"),
     # the four quarters to the end of Q2 2024: the twelve months ending with that quarter
     _Variant("YTO", None, _both("four"), rf"\s+quarters\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?Q(?P<yto_q>[1-4])\s+(?P<yto_qy>{_Y})"),
     _Variant("YTO", None, ["12"] + _both("twelve"),
@@ -534,6 +534,8 @@ def _year_part(spec, published, first: int, last: int):
     return span, (("greg",) if span else None)
 
 
+# the Gregorian year a glossed Solar Hijri year ends in: "(March 2022-March 2023)", "(March 20, 2012-March 20, 2013)"
+_GLOSS_END_YEAR = re.compile(rf"\([^()]*?[-–]\s*(?:{_MON})\s+(?:\d{{1,2}},?\s+)?(?P<y>{_Y})\s*\)$")
 _DAY_GLOSS = re.compile(rf"\((?P<m1>{_MON})\s+(?P<d1>\d{{1,2}})\s*[–-]\s*(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})"
                         rf"(?:,?\s*(?P<y>{_Y}))?\)$")
 
@@ -658,6 +660,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         if behind.group():
             s = behind.start()
         year = int(year) if year else _relative_solar_year(behind["rel"], P)
+        if year is None and (gloss := _GLOSS_END_YEAR.search(m.group())):
+            year = int(gloss["y"]) - SOLAR_YEAR_OFFSET     # "the last Iranian year (March 20, 2012-March 20, 2013)", undated
         return _solar_year_cand(s, e, year, "fiscal" if fiscal else "solar_year")
 
     if name == "SOLB":
@@ -693,7 +697,7 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             year = P.year if (month, calendar.monthrange(P.year, month)[1]) <= (P.month, P.day) else P.year - 1
         else:
             return _Cand(s, e, None, "range")
-        day = int(_g(m, "yto_d")) if _g(m, "yto_d") else None
+        day = int(_g(m, "yto_d") or _g(m, "yto_d3")) if _g(m, "yto_d") or _g(m, "yto_d3") else None
         if month == 3 and day in (19, 20, 21):      # "the fiscal year that ended on March 20": Iran's year
             return _solar_year_cand(the.start() if the else s, e, year - SOLAR_YEAR_OFFSET)
         if day and day < calendar.monthrange(year, month)[1]:

@@ -919,6 +919,11 @@ def test_goods_shared_out_among_other_buyers_or_suppliers_keep_the_side_that_sta
                  "Bolivia 95,000 tonnes.")
     assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows][1:] == [
         ("import", "PER", "ARG", 2.6e6), ("import", "PER", "BOL", 95000)]
+    # the goods' own side is no buyer, and goods named in the sentence are its goods
+    rows = trade("Chile exported 300,000 tonnes of wheat to Peru in January-September 2022. Bolivia remained by far "
+                 "the largest buyer of Chilean grain, with 1.3 million tonnes of flour over the nine months.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["commodity"]) for r in rows][1:] == [
+        ("export", "CHL", "BOL", 1.3e6, "flour")]
     # a sentence with a trade word of its own tells its own trade
     rows = trade("Peru bought 1.3 million tonnes of Chilean wheat in 2022. Peru exported $1.2 billion of goods to "
                  "Bolivia, one of the top destinations for Peruvian products.")

@@ -206,6 +206,11 @@ SOLAR_CASES = [
     # a Solar Hijri month alone after "in" is the latest one ended by publication (P is 2023-11-15:
     # Mehr 1402 ended on 2023-10-22, Dey 1401 on 2023-01-20); "Mehr" is also a news agency
     ("Exports in Mehr rose.", P, [("Mehr", D(2023, 9, 23), D(2023, 10, 22), "month", False)]),
+    # an undated "last Iranian year" takes its year from its gloss; "the year to March 20" is Iran's year
+    ("Exports reached 182,000 tons in the last Iranian year (March 20, 2012-March 20, 2013).", None,
+     [("the last Iranian year (March 20, 2012-March 20, 2013)", D(2012, 3, 20), D(2013, 3, 20), "solar_year", False)]),
+    ("Exports stood at $516 million in the year to March 20, 2013.", None,
+     [("the year to March 20, 2013", D(2012, 3, 20), D(2013, 3, 20), "solar_year", False)]),
     # the year a multiple is told against is a comparison base
     ("Kiwi exports reached 41,700 tonnes, twice the volume of the same period in 1397.", P,
      [("1397", D(2018, 3, 21), D(2019, 3, 20), "solar_year", True)]),

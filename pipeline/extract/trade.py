@@ -223,7 +223,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         elif own_periods and sent_rows:
             told.append((None, i))     # "In January-March ..." with no year known: "in the quarter" is no earlier period
         for r in sent_rows:
-            last_sides, last_sides_at = (r["reporter"], r["partner"]), i
+            if r["rule"] != "trade.share_out":      # (other buyers of the goods are no sides of what follows)
+                last_sides, last_sides_at = (r["reporter"], r["partner"]), i
         if sent_rows:
             last_rows, last_rows_at = sent_rows, i
         rows += sent_rows
@@ -253,7 +254,7 @@ _BUYERS = re.compile(r"\b(?:took|taking|takes|absorbed|absorbing|bought|buying)\
                      r"importers?)\b", re.IGNORECASE)
 _SUPPLIERS = re.compile(r"\b(?:supplied|supplying|provided|providing)\b|\b(?:suppliers?|sources?|exporters?)\b",
                         re.IGNORECASE)
-_SHARE_GAP = re.compile(r"(?:\s*,)?\s+(?:(?:which|that|who)\s+)?(?:[\w-]+,?\s+){0,5}?(?:took|taking|takes|absorbed|absorbing|"
+_SHARE_GAP = re.compile(r"(?:\s*,)?\s+(?:(?:which|that|who)\s+)?(?:[\w-]+,?\s+){0,10}?(?:took|taking|takes|absorbed|absorbing|"
                         r"bought|buying|supplied|supplying|provided|providing|with|at)?\s*|\s+", re.IGNORECASE)
 
 
@@ -270,14 +271,19 @@ def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], befo
     if any(not any(a <= t.start < b for a, b in cues) for t in topics if t.flow != "none" and t.start < s.amounts[0].start):
         return []
     out, since = [], 0
+    goods = vocab.find_commodity(s.text)      # "the top market for Kazakh flour, having bought 1.9 million tonnes of it"
     for a in s.amounts:
         told = next((r for r in reversed(before) if r["flow"] in ("export", "import") and r["kind"] == "actual"
                      and (r["unit"] == "t") == (a.unit == "t")), None)
-        named = [m for m in s.countries if since <= m.start and m.end <= a.start]
-        if told is None or not named or not _SHARE_GAP.fullmatch(s.text, named[-1].end, a.start):
+        if told is None:
             return []
         exporter, importer = ((told["reporter"], told["partner"]) if told["flow"] == "export"
                               else (told["partner"], told["reporter"]))
+        # ("Afghanistan remained the largest buyer of Kazakh flour, with ...": the goods' side is no buyer)
+        named = [m for m in s.countries if since <= m.start and m.end <= a.start
+                 and not (m.kind == "demonym" and m.code in (exporter, importer))]
+        if not named or not _SHARE_GAP.fullmatch(s.text, named[-1].end, a.start):
+            return []
         stays = exporter if buyers else importer
         if named[-1].code in (exporter, importer) or stays is None:
             return []
@@ -285,7 +291,7 @@ def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], befo
         unit = resolve_currency(a.unit, (stays, named[-1].code, *doc.main_pair))
         period = (told["period_start"], told["period_end"]) if told["period_start"] else carry or (None, None)
         out.append(_row(doc, s, flow, stays, named[-1].code, a.value, unit, period, "actual", None,
-                        told["commodity"], a.approximate, "trade.share_out"))
+                        goods or told["commodity"], a.approximate, "trade.share_out"))
         since = a.end
     return out
 
