@@ -382,13 +382,17 @@ _NAME = r"[A-Z][\w.'’-]*"
 _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) + r"\b\.?,?\s*"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated)"
+    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated"
+    r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,)"      # "Research note, 2 June 2025"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
     r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM EDT, June 14, 2024"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
 # ("by Anna Hovsepyan  12:48, 21 February 2024", "By Rauf Mammadli (09/25/2024 issue of ...)")
 _PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
-                         rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?\s*(?:[|,•·–—/(-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?"
+                         rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?"
+                         # "By Saule Temirkhanova, AgroEurasia correspondent, 3 September 2024"
+                         rf"(?:\s*,\s*(?:{_NAME}\s+){{0,2}}(?:[a-z]+\s+){{0,2}}(?:correspondent|reporter|editor|writer|analyst))?"
+                         rf"\s*(?:[|,•·–—/(-]\s*)?(?:on\s+)?(?:{_WEEKDAY_ANY})?"
                          r"(?:\d{1,2}:\d\d\s*,?\s*)?")
 # "Ilkhom Nazarov in Tashkent May 22, 2024": a reporter's name and where they filed from, no "By"
 _PUB_FILED_FROM = re.compile(rf"\s*{_NAME}\s+{_NAME}(?:\s+{_NAME})?\s+in\s+{_NAME}(?:\s+{_NAME})?\s*,?\s*")
@@ -398,7 +402,7 @@ _PUB_STAMP = re.compile(r"\s*\d{1,2}:\d\d\s*[/|,•·–—-]?\s*")
 _NOT_A_PLACE = r"(?!(?:On|In|At|Since|From|Until|Before|After|During|The|As|Last|Updated|Modified|Copyright)\b)"
 _PUB_DATELINE = re.compile(
     rf"\s*{_NOT_A_PLACE}{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,\s*{_NAME}(?:\s+{_NAME}){{0,2}})?"
-    rf"\s*(?:,|[-–—]|:\s*{_WEEKDAY_ANY}|\(\w[^()]{{0,30}}\)\s*[-–—,]?)?\s*"
+    rf"\s*(?:,|[-–—]|:\s*{_WEEKDAY_ANY}|\(\w[^()]{{0,30}}\)\s*(?:--|[-–—,])?)?\s*"     # "Tashkent, Uzbekistan (UzDaily.com) -- October 24, 2023"
     # "Riyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 —": a Hijri date before the Gregorian one
     r"(?:\d{1,2}\s+[A-Z][\w'’ -]{2,24}?\s+1[34]\d\d\s*(?:AH|A\.H\.|H)\s*,\s*)?")
 # What may follow the date on a line that is otherwise only a date or a dateline.

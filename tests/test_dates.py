@@ -137,6 +137,9 @@ PUBLISHED_CASES = [
     ("Headline\nDate: 27.01.2023\nPosted: Jan 30, 2023\n", D(2023, 1, 27), "27.01.2023"),            # the first one
     ("March 3, 2022", D(2022, 3, 3), "March 3, 2022"),                  # a front-matter value
     ("Headline\nBy Jane Doe / 12 March 2024\nText.", D(2024, 3, 12), "12 March 2024"),
+    ("Headline\nBy Jane Doe, Lima Daily correspondent, 3 September 2024\nText.", D(2024, 9, 3), "3 September 2024"),
+    ("Headline\nResearch note, 2 June 2025\nText.", D(2025, 6, 2), "2 June 2025"),
+    ("Headline\nLima, Peru (LimaDaily.com) -- October 24, 2023 - 11:05\nText.", D(2023, 10, 24), "October 24, 2023"),
     ("Menu | News\nDate of publication: 21 February 2024, 14:05\nText.", D(2024, 2, 21), "21 February 2024"),
     ("Headline\n2025-01-09T16:40 CET\nText.", D(2025, 1, 9), "2025-01-09"),                  # ISO 8601 stamp
     ("Headline\n2025. 03. 07. 11:05\nText.", D(2025, 3, 7), "2025. 03. 07."),                # year. month. day.
