@@ -697,7 +697,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             year = P.year if (month, calendar.monthrange(P.year, month)[1]) <= (P.month, P.day) else P.year - 1
         else:
             return _Cand(s, e, None, "range")
-        day = int(_g(m, "yto_d") or _g(m, "yto_d3")) if _g(m, "yto_d") or _g(m, "yto_d3") else None
+        day = _g(m, "yto_d") or _g(m, "yto_d3")
+        day = int(day) if day else None
         if month == 3 and day in (19, 20, 21):      # "the fiscal year that ended on March 20": Iran's year
             return _solar_year_cand(the.start() if the else s, e, year - SOLAR_YEAR_OFFSET)
         if day and day < calendar.monthrange(year, month)[1]:

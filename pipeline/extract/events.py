@@ -186,8 +186,10 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
+# "arrived ... for the summit", "to attend the forum": what a visit was for
 _PURPOSE = re.compile(r"\b(for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(the|a|an)\s+([\w-]+\s+){0,3}$",
                       re.IGNORECASE)
+# "every meeting", "each visit": any occasion, not one
 _ANY_OCCASION = re.compile(r"\b(every|each|any)\s+$", re.IGNORECASE)
 _MET_AT_EVENT = re.compile(r"\s+(at|on\s+the\s+sidelines\s+of)\s+(the|a|an)\s+([\w'’-]+\s+){0,5}(summit|forum|conference)\b",
                            re.IGNORECASE)

@@ -355,6 +355,7 @@ def _months_between(period: tuple) -> int | None:
 _UNRESOLVED_BACK_REFERENCE = re.compile(r"\b(earlier|ago|before|previous|prior)\b", re.IGNORECASE)
 
 
+# "... in Dey alone": a part of a period told before
 _ALONE_AFTER = re.compile(r"\s+alone\b")
 _ALONE_PERIOD = re.compile(r"\b(?i:in|during|for)\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+\s+(?:\d{4}\s+)?alone\b")
 
@@ -405,7 +406,9 @@ _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|th
                       re.IGNORECASE)
 
 
+# goods that open a sentence and are a part of the trade told before: "Wheat accounted for ..."
 _GOODS_SUBJECT = re.compile(r"\s*[A-Z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:alone\s+)?accounted\s+for\b")
+# one country's goods as a part: "Chinese goods accounted for", "Kazakh grain alone accounted for"
 _GOODS_PART = re.compile(r"^\s*(?P<who>[A-Z][\w-]+)\s+(?:(?!alone\b|trade\b|turnover\b)[a-z][\w-]*\s+){1,2}"
                          r"(?:alone\s+)?accounted\s+for\b")
 
@@ -808,14 +811,14 @@ _PART_OF_WHOLE = re.compile(
     r"(?:amount|figure|sum|total|turnover|trade|imports|exports|volume|value)|(?P<owner>[\w-]+['’]s\s+"
     r"(?:total\s+)?(?:imports|exports|trade|turnover)))\b"
     # "Of that amount, Kazakhstan accounted for $782.4 million and Russia for about $1.7 billion"
-    r"|^\s*of\s+(?:that|this|the)\s+(?:amount|figure|sum|total),\s+[^,;]{1,40}?(?=\baccounted\s+for\b)", re.IGNORECASE)
+    r"|(?P<lead>^\s*of\s+(?:that|this|the)\s+(?:amount|figure|sum|total),\s+[^,;]{1,40}?(?=\baccounted\s+for\b))", re.IGNORECASE)
 
 
 def _part_of_whole_sides(part: re.Match, mentions, prev: tuple | None, flow: str) -> tuple[str, str] | None:
     """(reporter, partner): the country named before the verb is the whole owner's counterpart;
     the owner is the one named after it, else the reporter of the figure told before. Exports of
     the part's goods ("Chinese goods accounted for $3.7 billion of the total") are its own."""
-    verb = part.end() if part.group().lower().lstrip().startswith("of") else part.start()     # where "accounted for" is
+    verb = part.end() if part.group("lead") else part.start()     # where "accounted for" is
     before = [m for m in mentions if m.end <= verb]
     if not before:
         return None      # "Sistan and Baluchestan alone accounted for ...": a province, not a country
