@@ -250,12 +250,13 @@ _TARGET_NAMED = "trade.target_named"
 # taking 205,000 tonnes, followed by Uzbekistan with 96,700 tonnes": the same goods shared out
 # among other buyers (or suppliers), each figure right after its country
 _SHARE_OUT_SENTENCES = 3
-_BUYERS = re.compile(r"\b(?:took|taking|takes|absorbed|absorbing|bought|buying)\b|\b(?:buyers?|destinations?|customers?|"
-                     r"importers?)\b", re.IGNORECASE)
-_SUPPLIERS = re.compile(r"\b(?:supplied|supplying|provided|providing)\b|\b(?:suppliers?|sources?|exporters?)\b",
+_BUYING = r"took|taking|takes|absorbed|absorbing|bought|buying"
+_SUPPLYING = r"supplied|supplying|provided|providing"
+_BUYERS = re.compile(rf"\b(?:{_BUYING})\b|\b(?:buyers?|destinations?|customers?|importers?)\b", re.IGNORECASE)
+_SUPPLIERS = re.compile(rf"\b(?:{_SUPPLYING})\b|\b(?:suppliers?|sources?|exporters?)\b", re.IGNORECASE)
+# between a country and its figure: "..., which took", "remained the largest buyer, taking", "with"
+_SHARE_GAP = re.compile(rf"(?:\s*,)?\s+(?:(?:which|that|who)\s+)?(?:[\w-]+,?\s+){{0,10}}?(?:{_BUYING}|{_SUPPLYING}|with|at)?\s*|\s+",
                         re.IGNORECASE)
-_SHARE_GAP = re.compile(r"(?:\s*,)?\s+(?:(?:which|that|who)\s+)?(?:[\w-]+,?\s+){0,10}?(?:took|taking|takes|absorbed|absorbing|"
-                        r"bought|buying|supplied|supplying|provided|providing|with|at)?\s*|\s+", re.IGNORECASE)
 
 
 def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], before: list[dict], carry) -> list[dict]:
@@ -264,8 +265,10 @@ def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], befo
     importer for suppliers), with the goods and period of the figure told before. A sentence
     that opens with a trade word of its own ("Iran exported $1.29 billion ... one of the top
     destinations") tells its own trade."""
+    if not s.amounts:
+        return []
     buyers, suppliers = _BUYERS.search(s.text), _SUPPLIERS.search(s.text)
-    if not s.amounts or bool(buyers) == bool(suppliers):
+    if bool(buyers) == bool(suppliers):
         return []
     cues = [m.span() for m in (_BUYERS if buyers else _SUPPLIERS).finditer(s.text)]
     if any(not any(a <= t.start < b for a, b in cues) for t in topics if t.flow != "none" and t.start < s.amounts[0].start):
