@@ -348,6 +348,9 @@ def test_a_limit_or_quota_is_not_trade():
     "Chile's imports from Peru reached $2 billion in 2022. Copper alone accounted for $900 million of the imports.",
     "Chile's imports from Peru reached $2 billion in 2022. Peruvian cars accounted for $18 million of Chile's imports.",
     "Peru exported fresh and dried fruit worth $48 million to Chile in 2022.",
+    "Chile's exports to Peru reached $2 billion in 2022. Copper ores and concentrates remained the main export item, "
+    "at $900 million.",
+    "Lentils remain Peru's main export item to Chile, with about 4,600 tonnes shipped last year.",
 ])
 def test_goods_singled_out_are_a_commodity(text):
     assert trade(text)[-1]["commodity"] is not None

@@ -71,6 +71,12 @@ _GENERIC = re.compile(r"(?:\b[A-Z][\w-]*(?:'s|’s)?\s+(?P<a>[a-z][a-z-]+)\s+(?:
 # things "worth" a sum that are no goods: "signed deals worth $2 billion"
 _NOT_WORTH_GOODS = frozenset("deals deal contracts contract agreements agreement projects project investments investment "
                              "documents memoranda loans loan".split())
+# "Copper ores and concentrates remained the main export item, at $118 million": goods named
+# as the subject of "the main export item"
+_MAIN_ITEM = re.compile(r"^\W*(?P<g>[A-Z][a-z-]+(?:,?\s+(?:and\s+)?[a-z-]+){0,4}?)\s+(?:remained|remains|remain|was|were|is|are)\s+"
+                        r"(?:the\s+|its\s+|their\s+|[A-Z][\w-]*(?:'s|’s)\s+)?(?:(?:single|main|largest|biggest|leading|top|"
+                        r"principal|key|second-largest)\s+)+(?:[A-Z][a-z]+\s+)?(?:export|import)\s+(?:items?|products?|"
+                        r"commodit(?:y|ies)|goods)\b")
 # "Seafood exports to China rose ...": goods opening the sentence
 _OPENING_GOODS = re.compile(r"^\s*(?P<w>[A-Z][a-z]+)\s+(?:exports|imports|shipments|sales|supplies|deliveries)\b")
 
@@ -95,6 +101,9 @@ def find_commodity(text: str) -> str | None:
             word = g.group("g").lower()
             if word not in _NOT_GOODS and not re.fullmatch(_FLOW, word) and not country_code(g.group("g")):   # "trade with Russia alone"
                 return word
+        main_item = _MAIN_ITEM.match(text)
+        if main_item and main_item["g"].split()[0].lower() not in _NOT_GOODS and not country_code(main_item["g"].split()[0]):
+            return main_item["g"].lower()
         return None
     if m.group("e"):
         return f"non-{m.group('e').lower()} goods"
