@@ -214,6 +214,32 @@ def test_an_arrival_for_a_summit_is_a_visit_and_a_heads_of_state_council_is_the_
                                                                   ("summit", dt.date(2023, 11, 9))]
 
 
+def test_a_summit_named_as_the_setting_of_a_meeting_is_reported_where_it_is_told_itself():
+    rows = extract("Chile's president met Peru's president on Tuesday on the sidelines of the Pacific Alliance summit. "
+                   "The summit opened at the Palacio de Gobierno in Lima on Tuesday.", table="events")
+    assert [(r["event_type"], r["location"], r["evidence"][:11]) for r in rows] == [
+        ("meeting", None, "Chile's pre"), ("summit", "Lima", "The summit ")]
+
+
+def test_a_council_of_heads_of_state_that_met_is_one_summit():
+    rows = extract("The Andean Council of Heads of State met in Lima on Friday.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("summit", "Lima")]
+
+
+def test_it_was_the_first_meeting_describes_the_meeting_told_before():
+    rows = extract("The Chilean and Peruvian presidents met in Lima on Monday. It was the first face-to-face meeting "
+                   "between the two since March.", table="events")
+    assert [r["event_type"] for r in rows] == ["meeting"]
+
+
+def test_meeting_on_the_sidelines_of_a_summit_told_before_is_a_meeting_of_its_own():
+    rows = extract("The Pacific Alliance summit was held in Lima on Monday. The Chilean and Peruvian presidents met on "
+                   "the sidelines of the summit on Monday.", table="events")
+    assert [r["event_type"] for r in rows] == ["summit", "meeting"]
+    rows = extract("The two leaders last met on the sidelines of the G20 summit in Lima.", table="events")
+    assert [r["event_type"] for r in rows] == ["summit"]
+
+
 def test_every_meeting_is_no_one_event():
     assert extract("Every meeting between Chilean and Peruvian officials ends with the same promise.", table="events") == []
 

@@ -20,7 +20,8 @@ _TRIGGERS: list[tuple[str, str]] = [
              r"(discussed|talked\s+about|conferred\s+on)\s+[^.;]{0,80}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone"),
     ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference"),
     ("forum", r"forum"),
-    ("summit", r"summit|heads\s+of\s+state\s+council"),      # "the SCO heads of state council convened"
+    # "the SCO heads of state council convened", "The SCO Council of Heads of State met in Dushanbe"
+    ("summit", r"summit|heads\s+of\s+state\s+council|council\s+of\s+(the\s+)?heads\s+of\s+state"),
     ("signing", r"signing\s+ceremony"),
     ("meeting", r"(commission|committee|council)\s+(meeting|session)|"
                 r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
@@ -110,6 +111,9 @@ _TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travel
                                 # "about 1.4 million Australians visited Bali"
                                 r"|\d[\d,.]*\s*(million|thousand)?\s+(?-i:[A-Z][a-z]+s)\s+(have\s+|had\s+)?$",
                                 re.IGNORECASE)
+# "It was the first face-to-face meeting ...", "This was his second visit ...": what the event told before was
+_DESCRIBES_IT = re.compile(r"^\W*(it|this|that)\s+(was|is|marked|will\s+be)\s+(the|their|his|her)\s+(first|second|third|"
+                           r"fourth|fifth|\d+(st|nd|rd|th))\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
 # "During his visit, ...", "On the sidelines of the forum, ...": an event named as the setting of another
 _SETTING = re.compile(r"(?:^|[,;]\s*)(?:during|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|as\s+part\s+of)\s+"
                       r"(?:his|her|their|its|the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -131,6 +135,7 @@ _BOUND_BEFORE = re.compile(r"\b(until|till|through|since|before|after|by|from)\s
 
 def extract_events(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
+    settings: set[str] = set()     # events named only as where another took place ("on the sidelines of the summit")
     for s in doc.sentences:
         types_here: set[str] = set()
         matches = list(_trigger_matches(s.text, s.words))
@@ -153,8 +158,14 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue
             if _BODYS_SESSION.match(surface) and not _OPENS_SENTENCE.match(s.text[:m.start()]):
                 continue   # "co-chaired the commission's 17th session": the meeting told before, unless the sentence opens with it
-            if surface.lower() == "met" and _MET_AT_EVENT.match(s.text, m.end()):
-                continue   # "leaders met at the first China-Central Asia summit": the summit is the event
+            if event_type == "meeting" and surface.lower() == "met" and any(
+                    o.lastgroup == "summit" and 0 <= m.start() - o.end() <= 1 for o in matches):
+                continue   # "The SCO Council of Heads of State met in Dushanbe": the summit met
+            met_at = _MET_AT_EVENT.match(s.text, m.end()) if surface.lower() == "met" else None
+            if met_at and not (met_at["sidelines"] and _any_of_type(rows, met_at["event"].lower())):
+                # "leaders met at the first China-Central Asia summit": the summit is the event (but "met on
+                # the sidelines of the summit" told before is a meeting of its own)
+                continue
             if event_type == "visit" and _TRAVELLERS_BEFORE.search(s.text[max(0, m.start() - 80):m.start()]):
                 continue   # "40,000 tourists visited Iran": travel statistics, not a visit of officials
             event_date = _date_near(s, m.start())
@@ -166,10 +177,20 @@ def extract_events(doc: DocContext) -> list[dict]:
             location = _location(s, m)
             if event_date is None and location is None and _NEXT_BEFORE.search(s.text[:m.start()]):
                 continue   # "no date has been set for the next meeting": no event yet
+            if _DESCRIBES_IT.search(s.text[:m.start()]) and _any_of_type(rows, event_type):
+                continue   # "It was the first face-to-face meeting between the two presidents since ...": the one told before
             distinct = _ANOTHER_OCCASION.search(s.text[:m.start()]) is not None
             same = None if distinct else _same_event(rows, event_type, location, event_date)
             if same is not None and not _someone_new(s, same, doc, location):
-                if same["event_date"] is None and event_date is not None and _retells(s.text[:m.start()], same):
+                if same["event_id"] in settings and _OPENS_SENTENCE.match(s.text[:m.start()]) and (
+                        location or _own_date(s, m)):
+                    # "X met Y on the sidelines of the SCO summit. The summit opened in Astana on Wednesday ...":
+                    # the summit's own report is the later sentence
+                    settings.discard(same["event_id"])
+                    same.update({**base_row(doc, s, same["rule"]), "event_date": event_date or same["event_date"],
+                                 "location": location or same["location"],
+                                 "countries": sorted({c.code for c in s.countries}) or same["countries"]})
+                elif same["event_date"] is None and event_date is not None and _retells(s.text[:m.start()], same):
                     # told first in a summary line without its day (a standfirst): the dated telling is the report
                     same.update({**base_row(doc, s, same["rule"]), "event_date": event_date,
                                  "location": same["location"] or location,
@@ -179,6 +200,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                     and not _own_date(s, m)):
                 continue   # "the meeting", "this visit": refers back (a later trigger may still be new)
             types_here.add(event_type)
+            if _SIDELINES_OF.search(s.text[:m.start()]):
+                settings.add(f"{doc.doc_id}-{len(rows) + 1}")
             rows.append({**base_row(doc, s, f"events.{event_type}"), "event_id": f"{doc.doc_id}-{len(rows) + 1}",
                          "event_type": event_type,
                          "event_date": event_date, "location": location,
@@ -189,9 +212,12 @@ def extract_events(doc: DocContext) -> list[dict]:
 # "arrived ... for the summit", "to attend the forum": what a visit was for
 _PURPOSE = re.compile(r"\b(for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(the|a|an)\s+([\w-]+\s+){0,3}$",
                       re.IGNORECASE)
+# "met ... on the sidelines of the 15th Economic Cooperation Organization (ECO) summit"
+_SIDELINES_OF = re.compile(r"\bon\s+the\s+(sidelines|margins?)\s+of\s+(the\s+)?([\w'’()-]+\s+){0,8}$", re.IGNORECASE)
 # "every meeting", "each visit": any occasion, not one
 _ANY_OCCASION = re.compile(r"\b(every|each|any)\s+$", re.IGNORECASE)
-_MET_AT_EVENT = re.compile(r"\s+(at|on\s+the\s+sidelines\s+of)\s+(the|a|an)\s+([\w'’-]+\s+){0,5}(summit|forum|conference)\b",
+_MET_AT_EVENT = re.compile(r"\s+(at|(?P<sidelines>on\s+the\s+sidelines\s+of))\s+(the|a|an)\s+([\w'’-]+\s+){0,5}"
+                           r"(?P<event>summit|forum|conference)\b",
                            re.IGNORECASE)
 _BODYS_SESSION = re.compile(r"(commission|committee|council)['’]s\b", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
