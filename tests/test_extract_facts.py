@@ -87,6 +87,15 @@ def test_memorandum_named_again_is_one_row():
     assert len(extract(text, table="agreements")) == 1
 
 
+def test_the_document_signed_refers_back_to_the_agreement_told_before_but_counted_documents_do_not():
+    text = ("Kyrgyzstan and Tajikistan signed an agreement on water use on Monday. "
+            "The document was signed in Bishkek by the two ministers.")
+    assert [r["agreement_type"] for r in extract(text, table="agreements")] == ["agreement"]
+    text = ("Kyrgyzstan and Tajikistan signed an agreement on water use on Monday. "
+            "They also reviewed the implementation of the 11 documents signed in Bishkek in March 2024.")
+    assert [r["agreement_count"] for r in extract(text, table="agreements")] == [1, 11]
+
+
 def test_parties_counted_but_not_named_come_from_the_article():
     text = ("The presidents of Egypt, Jordan and Iraq met in Amman on Monday. Jordan hosted the summit. "
             "The three heads of state signed a declaration on energy links.")

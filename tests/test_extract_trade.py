@@ -1167,3 +1167,12 @@ def test_a_base_figure_with_its_own_period_is_a_result_of_that_period():
     rows = trade("Chilean copper exports to Peru reached 900,000 tonnes in January-September 2023. Shipments fell to "
                  "800,000 tonnes, down from 1.2 million tonnes a year earlier.")
     assert [(r["value"], r["period_start"], r["period_end"]) for r in rows][-1] == (1.2e6, D(2022, 1, 1), D(2022, 9, 30))
+
+
+def test_a_figure_followed_by_its_flow_takes_that_flow():
+    rows = trade("Trade between Chile and Peru reached $512 million in 2021, including $322 million in exports "
+                 "and $190 million of imports.")
+    assert [(r["flow"], r["reporter"], r["value"]) for r in rows] == [
+        ("total", "CHL", 512e6), ("export", "CHL", 322e6), ("import", "CHL", 190e6)]
+    rows = trade("Trade between Chile and Peru reached $512 million in 2021, including $190 million in Peruvian exports.")
+    assert [(r["flow"], r["reporter"], r["value"]) for r in rows] == [("total", "CHL", 512e6), ("export", "PER", 190e6)]

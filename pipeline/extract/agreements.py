@@ -189,7 +189,8 @@ def _first_agreement_noun(text: str, rows: list[dict]) -> re.Match | None:
         if _NOT_A_DOCUMENT.search(window):
             continue
         if rows and _DEFINITE.search(text[:m.start()]) and (
-                not _SIGNING_ACT.search(text) or any(r["agreement_type"] == _type_of(m.group("noun")) for r in rows)):
+                not _SIGNING_ACT.search(text) or m.group("noun").lower() == "document"     # "The document was signed in Tehran by ..."
+                or any(r["agreement_type"] == _type_of(m.group("noun")) for r in rows)):
             continue
         return m
     return None

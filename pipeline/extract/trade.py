@@ -501,13 +501,19 @@ def _topics(text: str) -> list[_Topic]:
 _WORTH_BETWEEN = re.compile(r"\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:worth|valued\s+at)\s+")
 
 
-def _topic_for(topics: list[_Topic], start: int, end: int) -> _Topic | None:
+# between a figure and the flow it names: "$322 million in Kazakh exports", "$190 million of imports"
+_FLOW_OF_FIGURE = re.compile(r"\s+(?:in|of)\s+(?:[A-Z][\w-]*\s+)?")
+
+
+def _topic_for(text: str, topics: list[_Topic], start: int, end: int) -> _Topic | None:
     """The topic a number at [start, end) is about: the nearest topic word before it,
     else a trade word just after it ("$3 billion in bilateral trade")."""
+    after = [t for t in topics if t.start >= end and t.start - end <= 30]
+    if after and after[0].flow != "none" and _FLOW_OF_FIGURE.fullmatch(text, end, after[0].start):
+        return after[0]       # "..., including $322 million in Kazakh exports": the figure names its own flow
     before = [t for t in topics if t.end <= start]
     if before:
         return before[-1]
-    after = [t for t in topics if t.start >= end and t.start - end <= 30]
     return after[0] if after else None
 
 
@@ -517,15 +523,15 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
     groups: dict[int, tuple[_Topic, list[Amount], list[Change]]] = {}
     amounts = s.amounts
     for k, a in enumerate(amounts):
-        t = _topic_for(topics, a.start, a.end)
+        t = _topic_for(text, topics, a.start, a.end)
         if t is None and k + 1 < len(amounts) and _WORTH_BETWEEN.fullmatch(text, a.end, amounts[k + 1].start):
             # "486.3 thousand tons of wheat worth $128.4 million were shipped": the value's topic
-            t = _topic_for(topics, amounts[k + 1].start, amounts[k + 1].end)
+            t = _topic_for(text, topics, amounts[k + 1].start, amounts[k + 1].end)
         if t is None or t.flow == "none":
             continue
         groups.setdefault(t.start, (t, [], []))[1].append(a)
     for c in s.changes:
-        t = _topic_for(topics, c.start, c.end)
+        t = _topic_for(text, topics, c.start, c.end)
         if t is None or t.flow == "none":
             continue
         groups.setdefault(t.start, (t, [], []))[2].append(c)
