@@ -550,7 +550,8 @@ def _published_on_line(line: str, day_first: bool | None) -> tuple[dt.date, int,
 
 # An Iranian outlet's date line: "15 Shahrivar 1403", "1403/08/15" (year, month, day)
 _SOLAR_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{PERSIAN_MONTH_RX})\s+(?P<y>1[34]\d\d)\b")
-_SOLAR_NUMERIC = re.compile(r"(?<![\d/.])(?P<y>1[34]\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+# "1403/11/26", "1403-11-26 10:42" (Iranian sites stamp pages so)
+_SOLAR_NUMERIC = re.compile(r"(?<![\d/.-])(?P<y>1[34]\d\d)(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/-])")
 _SOLAR_MONTH_DAY = re.compile(rf"\b(?P<m>{PERSIAN_MONTH_RX})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>1[34]\d\d)\b")     # "Azar 2, 1403"
 
 

@@ -193,6 +193,7 @@ PUBLISHED_CASES = [
     ("Headline\nPhoto: 21 March 2024\nText.", None, None),
     ("Headline\nJuly, 17, 2024 - 14:25\nText.", D(2024, 7, 17), "July, 17, 2024"),
     ("Headline\nStaff | Azar 2, 1403\nText.", D(2024, 11, 22), "Azar 2, 1403"),
+    ("Headline\nNews ID: 85421963\n1403-11-26 10:42\nText.", D(2025, 2, 14), "1403-11-26"),
     ("Headline\n14/08/24 15:30, Lima — Wire\nText.", D(2024, 8, 14), "14/08/24"),
     ("Headline\nText of the release.\n\nPUTRAJAYA\n21 August 2024\n\nShare: Facebook\n\n© 2024 Office.", D(2024, 8, 21),
      "21 August 2024"),

@@ -1176,3 +1176,12 @@ def test_a_figure_followed_by_its_flow_takes_that_flow():
         ("total", "CHL", 512e6), ("export", "CHL", 322e6), ("import", "CHL", 190e6)]
     rows = trade("Trade between Chile and Peru reached $512 million in 2021, including $190 million in Peruvian exports.")
     assert [(r["flow"], r["reporter"], r["value"]) for r in rows] == [("total", "CHL", 512e6), ("export", "PER", 190e6)]
+
+
+def test_a_targets_horizon_is_no_period_the_next_figures_refer_to():
+    rows = trade("In January-September 2025, trade between Chile and Peru totaled $1.1 billion. The parties intend to "
+                 "increase mutual trade to $1.5 billion by 2028. Chile shipped 126,000 tonnes of copper to Peru in the "
+                 "nine months.", published=D(2025, 11, 21))
+    assert [(r["kind"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("actual", D(2025, 1, 1), D(2025, 9, 30)), ("target", D(2028, 1, 1), D(2028, 12, 31)),
+        ("actual", D(2025, 1, 1), D(2025, 9, 30))]

@@ -220,8 +220,10 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             told.append(((latest["period_start"], latest["period_end"]), i))
         elif (scope := _scope_period(s)) is not None:
             told.append((scope, i))    # a figure not taken ("purchases totaled ... in 2023", world trade): its period
-        elif own_periods and sent_rows:
-            told.append((None, i))     # "In January-March ..." with no year known: "in the quarter" is no earlier period
+        elif own_periods and any(r["kind"] == "actual" for r in sent_rows):
+            # "In January-March ..." with no year known: "in the quarter" is no earlier period (a target's
+            # horizon, "to $1.5 billion by 2028", is none either)
+            told.append((None, i))
         for r in sent_rows:
             if r["rule"] != "trade.share_out":      # (other buyers of the goods are no sides of what follows)
                 last_sides, last_sides_at = (r["reporter"], r["partner"]), i
