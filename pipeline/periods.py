@@ -283,7 +283,9 @@ _VARIANTS: list[_Variant] = [
     # the 2023/24 marketing year, the 2024-25 grain season: a harvest year, July to June unless glossed
     # (a season alone stays unknown: cocoa's starts in October, cotton's in August)
     _Variant("MKY", None, _YEAR_WORDS,
-             rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:(?:marketing|crop|grain|harvest)\s+year|grain\s+season)\b"),
+             rf"{_YEAR_REST}\s*[-–/]\s*(?:{_Y}|\d\d(?!\d))\s+(?:(?:marketing|crop|grain|harvest)\s+year"
+             rf"|(?:grain|wheat|marketing|agricultural)\s+season|(?P<mky_season>season))\b"),
+    # (a season alone is a grain season in a sentence about grain: _GRAIN)
     # the July–June 2023/24 season, April-March 2022/23: a split year whose months are named first
     _Variant("MSY", "ms_m1", _MONTH_WORDS,
              rf"{_MONTH_END}{_DASH}(?P<ms_m2>{_MON})\s+(?P<ms_y>{_Y})\s*[-–/]\s*(?P<ms_y2>{_Y}|\d\d(?!\d))"),
@@ -724,6 +726,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         return _Cand(s, e, None, "fiscal", fiscal_end=end_year)
 
     if name == "MKY":
+        if _g(m, "mky_season") and not _GRAIN.search(text):
+            return None           # "the 2023-24 season" of cherries or cocoa: its months are the crop's
         end_year = _fiscal_end_year(m.group())
         gloss = _FISCAL_MONTHS.match(text, e)
         months = _months_of_year(gloss) if gloss else (7, 6)
@@ -999,6 +1003,9 @@ def _scan(text: str, published: dt.date | None, atoms, windows) -> list[_Cand]:
                 cands.append(c)
                 done = c.end
     return cands
+
+
+_GRAIN = re.compile(r"\b(?:grain|wheat|barley|flour|maize|corn)\b", re.IGNORECASE)
 
 
 def find_periods(text: str, published: dt.date | None) -> list[_d.PeriodMention]:

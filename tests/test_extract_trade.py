@@ -1025,6 +1025,10 @@ def test_sales_to_its_neighbour_a_share_of_that_amount_and_the_total_thus():
     ("Chile sold 2 million tonnes of wheat to Peru in the 2023-24 grain season.", (D(2023, 7, 1), D(2024, 6, 30))),
     ("Chile exported 1.3 million tonnes of wheat to Peru in the 2022/23 marketing year (September-August).",
      (D(2022, 9, 1), D(2023, 8, 31))),
+    # a season alone, in a sentence about grain, is the grain's
+    ("Chile exported 1.1 million tonnes of wheat to Peru in the 2022/23 season.", (D(2022, 7, 1), D(2023, 6, 30))),
+    ("Chile shipped 1.9 million tonnes of grain to Peru in the 2024/25 agricultural season.", (D(2024, 7, 1), D(2025, 6, 30))),
+    ("Chilean cherry exports to Peru reached 41,000 tonnes in the 2023-24 season.", (None, None)),
 ])
 def test_a_marketing_year_or_season(text, period):
     [row] = trade(text)
