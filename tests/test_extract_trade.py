@@ -1189,3 +1189,9 @@ def test_a_targets_horizon_is_no_period_the_next_figures_refer_to():
     assert [(r["kind"], r["period_start"], r["period_end"]) for r in rows] == [
         ("actual", D(2025, 1, 1), D(2025, 9, 30)), ("target", D(2028, 1, 1), D(2028, 12, 31)),
         ("actual", D(2025, 1, 1), D(2025, 9, 30))]
+
+
+def test_a_country_in_the_reason_after_a_figure_is_no_side_of_it():
+    rows = trade("320,000 tonnes of Chilean barley were shipped to Peruvian buyers in 2023. Wheat deliveries fell to "
+                 "275,000 tonnes because of lower Peruvian state purchases.")
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [("CHL", "PER", 320000.0), ("CHL", "PER", 275000.0)]

@@ -923,7 +923,9 @@ def _last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | 
 _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but)\b|;")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
-_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b")
+# (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
+_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
+                          r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s")
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
 # "..., with which", "..., with whom": a relative clause about the country just named
