@@ -695,3 +695,11 @@ def test_talks_on_or_working_out_an_agreement_is_proposed_and_an_exhibition_cent
     assert [r["evidence"] for r in extract(text, table="events")] == ["Chad and Niger met."]
     text = "Chad and Niger met. The ministry said in June that talks on a protocol had begun."
     assert [(r["agreement_type"], r["status"]) for r in extract(text, table="agreements")] == [("protocol", "proposed")]
+
+
+def test_a_nationality_before_the_company_noun_and_in_the_country():
+    rows = extract("Chilean companies in Peru number 500, and Peru wants more. Turkish companies remain the largest "
+                   "foreign business community in the country, with more than 4,000 firms, while Chinese-owned "
+                   "businesses number about 3,200.", table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [
+        (500, "CHL", "PER"), (4000, "TUR", "PER"), (3200, "CHN", "PER")]

@@ -68,6 +68,8 @@ _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 _TAKES_PART = re.compile(r"\b(?:(?:took|take|takes|taking)\s+part|attend(?:ed|ing|s)?|participat\w*|brought\s+together|"
                          r"bringing\s+together|brings?\s+together|gathered|exhibit(?:ed|ing|s)?|showcas\w*|"
                          r"forum|expo|exhibition|fair|trade\s+mission|business\s+mission)\b", re.IGNORECASE)
+_NATIONALITY_NOUN = re.compile(rf"(?:-owned|-run|-based|-funded)?\s+(?:[\w-]+\s+){{0,2}}?{_COMPANY_NOUN}\s*", re.IGNORECASE)
+_IN_THE_COUNTRY = re.compile(r"\bin\s+the\s+(?:country|republic)\b", re.IGNORECASE)
 _DOMESTIC = re.compile(r"\b(domestic|local|national)\b", re.IGNORECASE)
 
 
@@ -180,12 +182,19 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
         if hosts:
             host = min(hosts, key=lambda m: abs(m.start - noun_end)).code
     if company is None:
+        # "..., while Chinese-owned businesses number about 3,200": the nationality right before the noun
+        lead = [m for m in s.countries if m.end <= start and _NATIONALITY_NOUN.fullmatch(text, m.end, start)]
+        company = lead[-1].code if lead else None
+    if company is None:
         phrase = text[start:noun_end]
         others = [m.code for m in s.countries if m.code != host]
         if _DOMESTIC.search(phrase) or not others:
             company = doc.other_side(host) if host else None
         if company is None and others:
             company = others[0]
+    if host is None and company is not None and len(doc.main_pair) == 2 and _IN_THE_COUNTRY.search(text):
+        # "the largest foreign business community in the country": the country the article is most about
+        host = doc.main_pair[0] if doc.main_pair[0] != company else doc.main_pair[1]
     if host is None and company is not None:
         host = doc.other_side(company)
     if company is not None and company == host and not takes_part:
