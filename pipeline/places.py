@@ -1,8 +1,9 @@
 """Countries, blocs and cities in English text, as ISO 3166-1 alpha-3 codes (blocs by acronym).
 
 pycountry supplies every country's names; pipeline/data/country_aliases.csv adds the
-short forms, long forms, demonyms and blocs news uses, and pipeline/data/cities.csv the
-capitals (old and new names) and major cities. A dictionary keyed by each name's first
+short forms, long forms, demonyms and blocs news uses, pipeline/data/cities.csv the
+capitals (old and new names) and major cities, and pipeline/data/regions.csv provinces and
+regions (kind "region": the trade extractor reads one as its country's side). A dictionary keyed by each name's first
 word finds them (see _matches)."""
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ class PlaceMention:
     start: int
     end: int
     surface: str
-    kind: str        # name, demonym, bloc, capital, city
+    kind: str        # name, demonym, bloc, capital, city, region
 
 
 def _load() -> dict[str, tuple[str, str]]:
@@ -43,6 +44,11 @@ def _load() -> dict[str, tuple[str, str]]:
     with open(_DATA / "cities.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             table[row["city"]] = (row["code"], row["kind"])
+    with open(_DATA / "regions.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            table.setdefault(row["region"], (row["code"], "region"))      # a city's name stays the city's
+            for word in ("province", "Province", "region", "Region", "oblast", "Oblast"):
+                table[f"{row['region']} {word}"] = (row["code"], "region")
     # ambiguous alone: "Korea", "Congo", "Guinea" (which one?) — leave them out
     for ambiguous in ("Korea", "Congo", "Guinea"):
         table.pop(ambiguous, None)

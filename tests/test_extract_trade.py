@@ -1195,3 +1195,13 @@ def test_a_country_in_the_reason_after_a_figure_is_no_side_of_it():
     rows = trade("320,000 tonnes of Chilean barley were shipped to Peruvian buyers in 2023. Wheat deliveries fell to "
                  "275,000 tonnes because of lower Peruvian state purchases.")
     assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [("CHL", "PER", 320000.0), ("CHL", "PER", 275000.0)]
+
+
+def test_a_province_or_region_trades_as_its_country():
+    rows = trade("Golestan province exported $86 million worth of goods to Kazakhstan in 2021. In return, traders in "
+                 "Golestan imported 290,000 tonnes of Kazakh wheat. The province intends to raise its exports to "
+                 "Kazakhstan to $150 million in 2022. Kiwifruit shipments to Kazakhstan alone came to 48,500 tonnes, "
+                 "most of them from orchards in Mangystau region.", published=D(2022, 5, 17))
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
+        ("export", "IRN", "KAZ", 86e6), ("import", "IRN", "KAZ", 290000.0), ("export", "IRN", "KAZ", 150e6),
+        ("export", "IRN", "KAZ", 48500.0)]

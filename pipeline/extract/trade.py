@@ -163,7 +163,9 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     scope_at = -10       # the last sentence without figures that may set the period of those after it
     told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
     ranking: tuple[str, str, int] | None = None    # the country whose partners were ranked, the flow, and where
+    last_region: PlaceMention | None = None     # the last province or region named ("Golestan province")
     for i, s in enumerate(doc.sentences):
+        last_region = next((m for m in reversed(s.places) if m.kind == "region"), last_region)
         owner = _partner_owner(s.text, s.countries) if _RANKED_HINT.search(s.text) else None
         if owner is not None:
             ranking = (owner.code, _ranked_flow(s.text, owner), i)
@@ -202,6 +204,9 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
         if subject is None and sides and _LIST_OPENING.match(s.text):
             subject = _list_subject(s, sides[0])
+        if subject is None and last_region is not None and (the := _THE_REGION.search(s.text)):
+            # "the province's total non-oil exports", "the province intends to raise its exports": the one named before
+            subject = PlaceMention(last_region.code, the.start(), the.end(), the.group(), "name")
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
         if i - last_rows_at <= _SHARE_OUT_SENTENCES and (shares := _share_out_rows(doc, s, topics, last_rows, carry)):
             sent_rows = shares
@@ -657,7 +662,13 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     brk = _NEXT_CLAUSE.search(text, last_figure, win_end) or (
         _FOLLOWED_BY.search(text, last_figure, win_end) if "followed" in text else None)
     sides_end = brk.start() if brk else win_end
-    mentions = [m for m in ([subject] if subject else []) + s.countries if win_start <= m.start and m.end <= sides_end]
+    # a province or region before the figure trades as its country ("Golestan province exported $86 million
+    # to Kazakhstan"; not "48,500 tonnes, most of them from orchards in Gilan")
+    first_figure = min((x.start for x in amts + chgs), default=win_end)
+    regions = [PlaceMention(m.code, m.start, m.end, m.surface, "name") for m in s.places
+               if m.kind == "region" and m.end <= first_figure]
+    mentions = sorted((m for m in ([subject] if subject else []) + s.countries + regions
+                       if win_start <= m.start and m.end <= sides_end), key=lambda m: m.start)
     shifted = [type(m)(m.code, m.start - win_start, m.end - win_start, m.surface, m.kind) for m in mentions]
     reporter, partner = _sides(doc, topic.flow, window, shifted, prev_sides, s.table is not None)
     ranked = rank_owner and amts and _ranked_partner(s, rank_owner, amts[0], win_start)
@@ -928,6 +939,8 @@ _NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making|cementing|r
                           r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s")
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
+# "the province's exports", "the region's trade with Iran": the province or region named before
+_THE_REGION = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)(?:['’]s)?(?=\s)")
 # "..., with which", "..., with whom": a relative clause about the country just named
 _WITH_WHICH = re.compile(r",\s*with\s+wh(?:ich|om)\b", re.IGNORECASE)
 
