@@ -1205,3 +1205,12 @@ def test_a_province_or_region_trades_as_its_country():
     assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
         ("export", "IRN", "KAZ", 86e6), ("import", "IRN", "KAZ", 290000.0), ("export", "IRN", "KAZ", 150e6),
         ("export", "IRN", "KAZ", 48500.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru held talks. In 2024 Chile sold Peru goods worth $281 million.",
+    "Chile and Peru held talks. In 2024 we sold Peru goods worth $281 million, the Chilean minister said.",
+])
+def test_the_buyer_right_after_sold_is_the_destination(text):
+    [row] = trade(text)
+    assert (row["flow"], row["reporter"], row["partner"]) == ("export", "CHL", "PER")

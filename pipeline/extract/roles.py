@@ -37,6 +37,8 @@ _NAMES_A_THING = re.compile(r"\s+(?:(?:free|preferential)[\s-]+trade\s+|interim\
                             re.IGNORECASE)
 _SUPPLIED_BEFORE = re.compile(r"\b(supplied|supplies|supply|supplying|provided|provides|providing)\s+(the\s+)?$")
 _WITH_AFTER = re.compile(r"\s+with\b")
+# "sold Iran goods worth $281 million": the buyer right after the verb
+_SOLD_TO_BEFORE = re.compile(r"\b(sold|sells|sell|selling)\s+(the\s+)?$")
 _FLOW_WORD_AFTER = re.compile(r"\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
 
 
@@ -109,8 +111,8 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
                 i > 0 and transit and ms[i - 1].code == transit[-1]
                 and re.fullmatch(r"\s*(,|and|or|,\s*and)\s*", text[ms[i - 1].end:m.start])):
             transit.append(m.code)      # "via Turkmenistan and Uzbekistan"
-        elif _SUPPLIED_BEFORE.search(before) and _WITH_AFTER.match(text, m.end):
-            dest.append(m.code)         # "Kazakhstan supplied Iran with 900,000 tonnes of grain"
+        elif _SUPPLIED_BEFORE.search(before) and _WITH_AFTER.match(text, m.end) or _SOLD_TO_BEFORE.search(before):
+            dest.append(m.code)         # "Kazakhstan supplied Iran with 900,000 tonnes of grain", "sold Iran goods worth"
         elif re.search(r"\b(to|into|for)\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):   # "to neighbouring Iraq"
             dest.append(m.code)
         elif re.search(r"\bfrom\s+(the\s+)?((neighbou?ring|fellow|landlocked)\s+)?$", before):
