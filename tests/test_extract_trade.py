@@ -1214,3 +1214,10 @@ def test_a_province_or_region_trades_as_its_country():
 def test_the_buyer_right_after_sold_is_the_destination(text):
     [row] = trade(text)
     assert (row["flow"], row["reporter"], row["partner"]) == ("export", "CHL", "PER")
+
+
+def test_a_demonym_before_goods_imports_is_where_the_goods_come_from():
+    [row] = trade("Chile and Peru held talks. Peruvian copper imports via Arica totaled 210,000 tonnes in 2023.")
+    assert (row["flow"], row["reporter"], row["partner"]) == ("import", "CHL", "PER")
+    [row] = trade("Chile and Peru held talks. Chilean copper imports from Peru totaled 210,000 tonnes in 2023.")
+    assert (row["flow"], row["reporter"], row["partner"]) == ("import", "CHL", "PER")

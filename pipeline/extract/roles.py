@@ -37,6 +37,7 @@ _NAMES_A_THING = re.compile(r"\s+(?:(?:free|preferential)[\s-]+trade\s+|interim\
                             re.IGNORECASE)
 _SUPPLIED_BEFORE = re.compile(r"\b(supplied|supplies|supply|supplying|provided|provides|providing)\s+(the\s+)?$")
 _WITH_AFTER = re.compile(r"\s+with\b")
+_GOODS_IMPORTS_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}imports\b(?!\s+from\b)")   # (not "Philippine rice imports from Vietnam")
 # "sold Iran goods worth $281 million": the buyer right after the verb
 _SOLD_TO_BEFORE = re.compile(r"\b(sold|sells|sell|selling)\s+(the\s+)?$")
 _FLOW_WORD_AFTER = re.compile(r"\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
@@ -105,8 +106,8 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
         elif _SUBJECT_OF_TRADE_VERB.match(text, m.end):
             owner.insert(0, m.code)
         elif (m.kind == "demonym" and _GOODS_ORIGIN_BEFORE.search(text[max(0, m.start - 12):m.start])
-              and not _FLOW_WORD_AFTER.match(text, m.end)):
-            origin.append(m.code)
+              and not _FLOW_WORD_AFTER.match(text, m.end)) or (m.kind == "demonym" and _GOODS_IMPORTS_AFTER.match(text, m.end)):
+            origin.append(m.code)       # (also "Kazakh wheat imports via Sarakhs": the goods' origin, not the importer)
         elif re.search(r"\b(via|through|across)\s+(the\s+)?$", before) or (
                 i > 0 and transit and ms[i - 1].code == transit[-1]
                 and re.fullmatch(r"\s*(,|and|or|,\s*and)\s*", text[ms[i - 1].end:m.start])):
