@@ -1221,3 +1221,16 @@ def test_a_demonym_before_goods_imports_is_where_the_goods_come_from():
     assert (row["flow"], row["reporter"], row["partner"]) == ("import", "CHL", "PER")
     [row] = trade("Chile and Peru held talks. Chilean copper imports from Peru totaled 210,000 tonnes in 2023.")
     assert (row["flow"], row["reporter"], row["partner"]) == ("import", "CHL", "PER")
+
+
+def test_a_tonnage_naming_no_goods_is_of_the_goods_of_the_figure_before():
+    rows = trade("Chile could export up to 1.5 million tonnes of wheat to Peru in 2023. In January-March, shipments to "
+                 "Peru totalled 310,000 tonnes. Bolivia remained the largest buyer of Chilean wheat with 1.1 million "
+                 "tonnes over the same months.")
+    assert [(r["partner"], r["commodity"]) for r in rows] == [("PER", "wheat"), ("PER", "wheat"), ("BOL", "wheat")]
+    # a value beside the tonnage, or non-oil goods before it: all goods
+    rows = trade("Chile exported 1.2 million tonnes of wheat to Peru in 2023. Chile also shipped 318,000 tonnes of goods "
+                 "worth $196 million to Peru in 2023.")
+    assert [r["commodity"] for r in rows] == ["wheat", None, None]
+    rows = trade("Chile's non-oil exports to Peru reached $2 billion in 2023. Imports from Peru reached 540,000 tonnes.")
+    assert [r["commodity"] for r in rows] == ["non-oil goods", None]

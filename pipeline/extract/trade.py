@@ -210,6 +210,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
         if i - last_rows_at <= _SHARE_OUT_SENTENCES and (shares := _share_out_rows(doc, s, topics, last_rows, carry)):
             sent_rows = shares
+        if i - last_rows_at <= 2 and not _ALL_GOODS.search(s.text):
+            _goods_told_before(sent_rows, last_rows)
         if target_only:
             for r in sent_rows:
                 r["rule"] = _TARGET_NAMED
@@ -522,6 +524,24 @@ def _topic_for(text: str, topics: list[_Topic], start: int, end: int) -> _Topic 
     if before:
         return before[-1]
     return after[0] if after else None
+
+
+# "In total, ...", "overall": a figure for all goods
+_ALL_GOODS = re.compile(r"\b(?:total|totals|overall|in\s+all|all\s+goods|combined)\b", re.IGNORECASE)
+
+
+def _goods_told_before(rows: list[dict], before: list[dict]) -> None:
+    """A tonnage that names no goods is of the goods the same two countries' figure just before
+    named: "Kazakhstan could export up to 1.5 million tonnes of grain to Iran. In July-September,
+    shipments to Iran totalled 310,000 tonnes" (of grain)."""
+    if any(r["unit"] != "t" for r in rows):
+        return        # (a value beside the tonnage, "318,000 tonnes of goods worth $196 million": all goods)
+    for r in rows:
+        if r["commodity"] is None:
+            told = next((b for b in reversed(before) if b["commodity"] and not b["commodity"].startswith("non-")
+                         and {b["reporter"], b["partner"]} == {r["reporter"], r["partner"]}), None)
+            if told is not None:
+                r["commodity"] = told["commodity"]
 
 
 def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], last_period, carry,

@@ -22,6 +22,9 @@ _FLOW = r"(exports?|imports?|trade|shipments?|supplies|sales|purchases|deliverie
 _COMMODITY = re.compile(
     rf"\b(?P<a>{_C})\s+{_FLOW}\b"
     rf"|\b{_FLOW}\s+(of|in)\s+(?:\w+\s+){{0,2}}?(?P<b>{_C})\b"
+    # "the largest buyer of Kazakh grain" (not "exporters of food" or "the dominant supplier of fuel",
+    # which describe a party)
+    rf"|\b(?:largest|biggest|main|top|leading|second-largest)\s+(?:buyer|importer|purchaser)s?\s+of\s+(?:\w+\s+){{0,1}}?(?P<j>{_C})\b"
     rf"|\b(tons?|tonnes?|t|worth)\s+of\s+(?:\w+\s+){{0,2}}?(?P<c>{_C})\b"
     rf"|\b(exported|imported|shipped|supplied|sold|bought|purchased)\s+(?P<d>{_C})\b"
     rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|commodities|sector)\b"
@@ -105,7 +108,10 @@ def find_commodity(text: str) -> str | None:
         if main_item and main_item["g"].split()[0].lower() not in _NOT_GOODS and not country_code(main_item["g"].split()[0]):
             return main_item["g"].lower()
         return None
+    if m.group("j"):      # a buyer's goods yield to goods named at the figure ("..., with 1.3 million tonnes of flour")
+        m = _COMMODITY.search(text, m.end()) or m
     if m.group("e"):
         return f"non-{m.group('e').lower()} goods"
-    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("f"), m.group("h"), m.group("i")) if g)
+    term = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d"), m.group("f"), m.group("h"), m.group("i"),
+                            m.group("j")) if g)
     return term if term.isupper() else term.lower()
