@@ -271,6 +271,9 @@ _VARIANTS: list[_Variant] = [
     _Variant("YTO", None, ["year"], rf"\s+(?:to|ending|ended|that\s+ended)\s+(?:in\s+)?(?P<yto_m3>{_MON})(?:\s+(?P<yto_d3>\d{{1,2}})(?!\d),?)?\s+(?P<yto_y3>{_Y})"),
     # the four quarters to the end of Q2 2024: the twelve months ending with that quarter
     _Variant("YTO", None, _both("four"), rf"\s+quarters\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?Q(?P<yto_q>[1-4])\s+(?P<yto_qy>{_Y})"),
+    # the ten months to January 19, the four months to July 21 (2024): months ending on that day
+    _Variant("NTO", "nto_n", _NUMBER_WORDS,
+             rf"\s+months\s+(?:to|ending|ended|through)\s+(?:on\s+)?(?P<nto_m>{_MON})\s+(?P<nto_d>\d{{1,2}})(?!\d)(?:,?\s+(?P<nto_y>{_Y}))?"),
     _Variant("YTO", None, ["12"] + _both("twelve"),
              rf"\s+months\s+(?:to|ending|ended|through)\s+(?:in\s+)?(?P<yto_m2>{_MON})\s+(?P<yto_y2>{_Y})"),
     _Variant("FIS", None, _both("fiscal", "financial", "budget"),
@@ -466,6 +469,43 @@ def _fiscal_part_months(part: re.Match) -> tuple[int, int] | None:
     if n * size > 12:
         return None
     return n * size - size + 1, n * size
+
+
+def _months_to_day(m: re.Match, s: int, e: int, published: dt.date | None) -> _Cand | None:
+    """"the ten months to January 19": the months that end on that day (the latest such day not after
+    publication when no year is given). A day that ends a Solar Hijri month, as many of Iran's
+    figures do, counts whole solar months ("the ten months to January 19, 2025" are Farvardin to Dey
+    1403: 2024-03-20..2025-01-19)."""
+    n, month, day = _number(_g(m, "nto_n")), _d.month_number(_g(m, "nto_m")), int(_g(m, "nto_d"))
+    if not 1 <= n <= 12:
+        return None
+    try:
+        if _g(m, "nto_y"):
+            end = dt.date(int(_g(m, "nto_y")), month, day)
+        elif published is not None:
+            end = dt.date(published.year, month, day)
+            if end > published:
+                end = dt.date(published.year - 1, month, day)
+        else:
+            return _Cand(s, e, None, "range")
+    except ValueError:       # no such day
+        return None
+    year = solar_year_of(end)
+    if year is not None:
+        ends = [k for k in range(1, 13) if (solar_months(year, k, k) or (None, None))[1] == end]
+        if ends and ends[0] == n:
+            return _Cand(s, e, solar_months(year, 1, n), "range")
+    return _Cand(s, e, (_months_back(end, n), end), "range")
+
+
+def _months_back(end: dt.date, n: int) -> dt.date:
+    """The first day of the `n` months ending on `end`: the first of a month when `end` closes its
+    month (the nine months to September 30 start on January 1), else the day after the same day
+    `n` months before."""
+    year, month = divmod(end.year * 12 + end.month - 1 - n, 12)
+    if end.day == calendar.monthrange(end.year, end.month)[1]:
+        return dt.date(year, month + 1, 1) + dt.timedelta(days=calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, min(end.day, calendar.monthrange(year, month + 1)[1])) + dt.timedelta(days=1)
 
 
 def _number(word: str) -> int:
@@ -711,6 +751,9 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
                 return None
             return _Cand(the.start() if the else s, e, span, "range")
         return _Cand(the.start() if the else s, e, _months(year - (month < 12), month % 12 + 1, year, month), "range")
+
+    if name == "NTO":
+        return _months_to_day(m, s, e, P)
 
     if name == "FIS":
         behind = _back(_FISCAL_BEFORE, text, s)

@@ -316,6 +316,10 @@ def test_part_of_a_fiscal_year(text, end_year, months):
     # a year that ended on March 20 is Iran's (1401 here), told without its year or with a comma after it
     ("In the fiscal year that ended on March 20, Iran exported $90 million.", D(2022, 3, 21), D(2023, 3, 20)),
     ("In the first five months of 1402, the figure stood at $29.7 million.", D(2023, 3, 21), D(2023, 8, 22)),
+    # months to a day: whole months, or whole Solar Hijri months where the day ends one (P = 2023-11-15)
+    ("Exports in the nine months to September 30 rose.", D(2023, 1, 1), D(2023, 9, 30)),
+    ("Exports in the three months to May 15, 2023 rose.", D(2023, 2, 16), D(2023, 5, 15)),
+    ("Trade in the seven months to October 22 reached $1 billion.", D(2023, 3, 21), D(2023, 10, 22)),
 ])
 def test_one_period_and_its_dates(text, start, end):
     (found,) = find_periods(text, P)
