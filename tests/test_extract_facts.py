@@ -703,3 +703,9 @@ def test_a_nationality_before_the_company_noun_and_in_the_country():
                    "businesses number about 3,200.", table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [
         (500, "CHL", "PER"), (4000, "TUR", "PER"), (3200, "CHN", "PER")]
+
+
+def test_a_body_named_in_a_summit_and_the_forum_again_are_the_one_summit():
+    rows = extract("The sixth summit of the Conference on Andean Integration gathered heads of state in Lima, with Peru, "
+                   "as chair, pressing to turn the forum into an international organization.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("summit", "Lima")]

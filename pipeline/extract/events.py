@@ -152,6 +152,12 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
             if event_type in ("summit", "forum", "conference") and "visit" in types_here and _PURPOSE.search(s.text[:m.start()]):
                 continue   # "arrived in Astana on Wednesday for the summit": the arrival is the news; the summit is told apart
+            if types_here & _GATHERINGS and event_type in _GATHERINGS and (
+                    surface[0].isupper() and _OF_THE.search(s.text[:m.start()])
+                    or surface[0].islower() and _THE.search(s.text[:m.start()])):
+                # "The sixth summit of the Conference on Interaction ... (CICA) ..., pressing to turn the forum
+                # into ...": the body's name and the body again, not events of their own
+                continue
             if _ANY_OCCASION.search(s.text[:m.start()]):
                 continue   # "Every meeting between Iranian and Kazakh officials ends with ...": no one event
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
@@ -214,6 +220,9 @@ _PURPOSE = re.compile(r"\b(for|to\s+attend|to\s+take\s+part\s+in|to\s+participat
                       re.IGNORECASE)
 # "met ... on the sidelines of the 15th Economic Cooperation Organization (ECO) summit"
 _SIDELINES_OF = re.compile(r"\bon\s+the\s+(sidelines|margins?)\s+of\s+(the\s+)?([\w'’()-]+\s+){0,8}$", re.IGNORECASE)
+_GATHERINGS = frozenset({"summit", "conference", "forum"})
+_OF_THE = re.compile(r"\bof\s+the\s+$")
+_THE = re.compile(r"\bthe\s+$")
 # "every meeting", "each visit": any occasion, not one
 _ANY_OCCASION = re.compile(r"\b(every|each|any)\s+$", re.IGNORECASE)
 _MET_AT_EVENT = re.compile(r"\s+(at|(?P<sidelines>on\s+the\s+sidelines\s+of))\s+(the|a|an)\s+([\w'’-]+\s+){0,5}"
