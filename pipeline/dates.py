@@ -382,7 +382,7 @@ _NAME = r"[A-Z][\w.'’-]*"
 _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) + r"\b\.?,?\s*"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated"
+    r"\s*(?:(?:[Ff]irst\s+)?[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated"
     r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,)"      # "Research note, 2 June 2025"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
     r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM EDT, June 14, 2024"
@@ -402,13 +402,13 @@ _PUB_STAMP = re.compile(r"\s*\d{1,2}:\d\d\s*[/|,•·–—-]?\s*")
 _NOT_A_PLACE = r"(?!(?:On|In|At|Since|From|Until|Before|After|During|The|As|Last|Updated|Modified|Copyright)\b)"
 _PUB_DATELINE = re.compile(
     rf"\s*{_NOT_A_PLACE}{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,\s*{_NAME}(?:\s+{_NAME}){{0,2}})?"
-    rf"\s*(?:,|[-–—]|:\s*{_WEEKDAY_ANY}|\(\w[^()]{{0,30}}\)\s*(?:--|[-–—,])?)?\s*"     # "Tashkent, Uzbekistan (UzDaily.com) -- October 24, 2023"
+    rf"\s*(?:,|\.|[-–—]|:\s*{_WEEKDAY_ANY}|\(\w[^()]{{0,30}}\)\s*(?:--|[-–—,])?)?\s*"     # "Tashkent, Uzbekistan (UzDaily.com) -- October 24, 2023"
     # "Riyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 —": a Hijri date before the Gregorian one
     r"(?:\d{1,2}\s+[A-Z][\w'’ -]{2,24}?\s+1[34]\d\d\s*(?:AH|A\.H\.|H)\s*,\s*)?")
 # What may follow the date on a line that is otherwise only a date or a dateline.
 _PUB_AFTER = re.compile(
     r"\s{3,}\S"                                                # "Ashgabat, 25.04.2024          Views: 1 204": another column
-    r"|,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*(?:[-–—]{1,2}|:)"   # "Riyadh, October 20, 2024, SPA --"
+    r"|[,.]\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*(?:[-–—]{1,2}|:)"   # "Riyadh, October 20, 2024, SPA --", "Astana. 21 May 2025. INTERFAX-KAZAKHSTAN –"
     r"|\s*(?:$"
     r"|(?:[,.|•·–—-]\s*|at\s+|T|\[)?\d{1,2}[:.]\d\d(?!\d)"     # a time ("T09:15": ISO 8601; "10.15 GMT"; "[17:22]"; "2024.10.21. 17:05")
     r"|\.\s*$"                                                  # "Bogota, July 16, 2024."

@@ -194,6 +194,8 @@ PUBLISHED_CASES = [
     ("Headline\nJuly, 17, 2024 - 14:25\nText.", D(2024, 7, 17), "July, 17, 2024"),
     ("Headline\nStaff | Azar 2, 1403\nText.", D(2024, 11, 22), "Azar 2, 1403"),
     ("Headline\nNews ID: 85421963\n1403-11-26 10:42\nText.", D(2025, 2, 14), "1403-11-26"),
+    ("Headline\nLima. 21 May 2025. ANDINA – The company said.", D(2025, 5, 21), "21 May 2025"),
+    ("Headline\nFirst published on 19 May 2024\nLast modified: 20 May 2024, 08:12\nText.", D(2024, 5, 19), "19 May 2024"),
     ("Headline\n14/08/24 15:30, Lima — Wire\nText.", D(2024, 8, 14), "14/08/24"),
     ("Headline\nText of the release.\n\nPUTRAJAYA\n21 August 2024\n\nShare: Facebook\n\n© 2024 Office.", D(2024, 8, 21),
      "21 August 2024"),

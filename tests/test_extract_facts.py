@@ -709,3 +709,12 @@ def test_a_body_named_in_a_summit_and_the_forum_again_are_the_one_summit():
     rows = extract("The sixth summit of the Conference on Andean Integration gathered heads of state in Lima, with Peru, "
                    "as chair, pressing to turn the forum into an international organization.", table="events")
     assert [(r["event_type"], r["location"]) for r in rows] == [("summit", "Lima")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lima. 21 May 2025. ANDINA – Chile and Peru have signed an agreement on a grain terminal.",
+    "Chile and Peru have signed an agreement on a grain terminal, the ministry said on Wednesday.",
+])
+def test_the_reports_date_is_no_signing_date(text):
+    [row] = extract(text, published=dt.date(2025, 5, 21), table="agreements")
+    assert (row["status"], row["signed_date"]) == ("signed", None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.amounts import resolve_currency
-from pipeline.extract.context import DocContext, SentenceView, base_row
+from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline
 from pipeline.numbers import parse_number
 
 _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the type
@@ -241,13 +241,16 @@ def _count(before: str, noun: str) -> int | None:
 # "met ... on Tuesday to review the implementation of the cooperation program": an agreement in
 # force, not signed on the sentence's date
 _IN_FORCE = re.compile(r"\b(existing|implementation\s+of|in\s+force|entered\s+into\s+force)\b", re.IGNORECASE)
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
 # "The two ministers signed a cooperation programme ... on the same day": the day told before
 _SAME_DAY = re.compile(r"\b(?:on|during)\s+the\s+same\s+day\b", re.IGNORECASE)
 
 
 def _signed_date(s: SentenceView, noun_at: int, before: list[SentenceView]):
     """The date nearest the agreement's noun; "on the same day" is the last date told before."""
-    resolved = [d for d in s.dates if d.date is not None]
+    # (not the report's date: the dateline's, or "..., the press service said on Wednesday")
+    resolved = [d for d in s.dates if d.date is not None and not in_dateline(s.text, d)
+                and not _REPORTED_ON.search(s.text, max(0, d.start - 30), d.start)]
     if not resolved and _SAME_DAY.search(s.text):
         return next((d.date for e in reversed(before) for d in reversed(e.dates) if d.date is not None), None)
     if not resolved or (_IN_FORCE.search(s.text) and not _SIGNING_ACT.search(s.text)):

@@ -149,3 +149,14 @@ def base_row(doc: DocContext, s: SentenceView, rule: str) -> dict:
     """The columns every fact row shares: where it was read and by which rule."""
     return {"doc_id": doc.doc_id, "evidence": s.text, "evidence_start": s.sentence.start,
             "evidence_end": s.sentence.end, "rule": rule}
+
+
+# "SAMARKAND, 23 August 2023 (UzA) –", "TEHRAN, Mar. 5 (MNA) -", "Astana. 21 May 2025. INTERFAX-KAZAKHSTAN –":
+# a place, the date, a source, a dash
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},?\s*$")
+_DATELINE_AFTER = re.compile(r"^,?\s*(\([^()]{1,40}\)\s*)?[-–—]|^\.\s*[A-Z][\w.-]*(\s+[A-Z][\w.-]*){0,2}\s*[-–—]")
+
+
+def in_dateline(text: str, d) -> bool:
+    """The date mention `d` is the dateline's: it dates the report, not what the sentence tells."""
+    return bool(_DATELINE_BEFORE.match(text[:d.start]) and _DATELINE_AFTER.match(text[d.end:d.end + 50]))

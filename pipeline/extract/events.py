@@ -9,7 +9,7 @@ import re
 
 from pipeline import places
 from pipeline.extract import people
-from pipeline.extract.context import DocContext, SentenceView, base_row
+from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline
 from pipeline.wordscan import matches_at_words
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
@@ -265,7 +265,7 @@ def _date_near(s: SentenceView, at: int):
         return None
     # "SAMARKAND, 23 August 2023 (UzA) – ... was held on Tuesday": the dateline dates the report;
     # another date in the sentence dates the event
-    told = [d for d in resolved if not _in_dateline(s.text, d)] or resolved
+    told = [d for d in resolved if not in_dateline(s.text, d)] or resolved
     d = min(told, key=lambda d: abs(d.start - at))
     first = _FIRST_DAY_BEFORE.search(s.text, max(0, d.start - 16), d.start)
     if first and d.surface[:1].isdigit():     # "from 15 to 17 January": the event began on the 15th
@@ -278,14 +278,6 @@ def _date_near(s: SentenceView, at: int):
 
 _FIRST_DAY_BEFORE = re.compile(r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+$", re.IGNORECASE)
 
-
-# "SAMARKAND, 23 August 2023 (UzA) –", "TEHRAN, Mar. 5 (MNA) -": a place, the date, a source, a dash
-_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},?\s*$")
-_DATELINE_AFTER = re.compile(r"^,?\s*(\([^()]{1,40}\)\s*)?[-–—]")
-
-
-def _in_dateline(text: str, d) -> bool:
-    return bool(_DATELINE_BEFORE.match(text[:d.start]) and _DATELINE_AFTER.match(text[d.end:d.end + 50]))
 
 
 # A place name the city list does not know, after the trigger: "held talks in Khujand", "met in
