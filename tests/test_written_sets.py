@@ -1,4 +1,4 @@
-"""The written sets (tests/data/devset, holdout, holdout2 ... holdout58): passages with gold facts,
+"""The written sets (tests/data/devset, holdout, holdout2 ... holdout66): passages with gold facts,
 run through the whole pipeline and scored like the seeds. The floors are the figures the README
 reports less a thousandth (the report rounds to three decimals), rounded down."""
 import json
@@ -18,22 +18,25 @@ FLOORS = {"devset": (40, 0.95, 0.97, 48), "holdout": (20, 0.95, 0.95, 20), "hold
           "holdout3": (20, 0.95, 0.94, 20), "holdout4": (20, 0.95, 0.97, 20), "holdout5": (20, 0.95, 0.94, 20),
           "holdout6": (20, 0.95, 0.95, 20), "holdout7": (20, 0.95, 0.98, 20), "holdout8": (20, 0.95, 0.94, 20),
           "holdout9": (20, 0.95, 0.94, 20), "holdout10": (20, 0.95, 0.96, 20), "holdout11": (20, 0.94, 0.93, 20),
-          "holdout12": (20, 0.95, 0.95, 20), "holdout13": (20, 0.95, 0.91, 20), "holdout14": (20, 0.95, 0.94, 20),
+          "holdout12": (20, 0.95, 0.95, 20), "holdout13": (20, 0.95, 0.92, 20), "holdout14": (20, 0.95, 0.95, 20),
           "holdout15": (20, 0.95, 0.96, 20), "holdout16": (20, 0.95, 0.92, 20), "holdout17": (20, 0.95, 0.91, 20),
-          "holdout18": (20, 0.97, 0.88, 20), "holdout19": (20, 0.97, 0.91, 20), "holdout20": (20, 0.92, 0.84, 20),
-          "holdout21": (20, 0.97, 0.96, 20), "holdout22": (20, 0.94, 0.91, 20), "holdout23": (30, 0.97, 0.93, 30),
+          "holdout18": (20, 0.97, 0.88, 20), "holdout19": (20, 0.97, 0.91, 20), "holdout20": (20, 0.92, 0.85, 20),
+          "holdout21": (20, 0.97, 0.96, 20), "holdout22": (20, 0.94, 0.92, 20), "holdout23": (30, 0.97, 0.93, 30),
           "holdout24": (20, 0.97, 0.93, 20), "holdout25": (20, 0.97, 0.96, 20), "holdout26": (20, 0.95, 0.9, 20),
-          "holdout27": (20, 0.95, 0.89, 20), "holdout28": (20, 0.98, 0.93, 20), "holdout29": (20, 0.97, 0.95, 20),
-          "holdout30": (20, 0.95, 0.92, 20), "holdout31": (20, 0.97, 0.93, 20), "holdout32": (20, 0.96, 0.92, 20),
-          "holdout33": (20, 0.98, 0.93, 20), "holdout34": (20, 0.95, 0.92, 20), "holdout35": (20, 0.97, 0.91, 20),
+          "holdout27": (20, 0.95, 0.9, 20), "holdout28": (20, 0.98, 0.93, 20), "holdout29": (20, 0.97, 0.95, 20),
+          "holdout30": (20, 0.95, 0.92, 20), "holdout31": (20, 0.97, 0.94, 20), "holdout32": (20, 0.96, 0.92, 20),
+          "holdout33": (20, 0.98, 0.93, 20), "holdout34": (20, 0.95, 0.93, 20), "holdout35": (20, 0.97, 0.94, 20),
           "holdout36": (20, 0.96, 0.91, 20), "holdout37": (20, 0.96, 0.93, 20), "holdout38": (20, 0.95, 0.89, 20),
-          "holdout39": (20, 0.97, 0.91, 20), "holdout40": (20, 0.95, 0.87, 20), "holdout41": (20, 0.97, 0.9, 20),
-          "holdout42": (20, 0.96, 0.92, 20), "holdout43": (20, 0.96, 0.95, 20), "holdout44": (20, 0.93, 0.85, 20),
+          "holdout39": (20, 0.97, 0.91, 20), "holdout40": (20, 0.95, 0.87, 20), "holdout41": (20, 0.97, 0.91, 20),
+          "holdout42": (20, 0.96, 0.92, 20), "holdout43": (20, 0.96, 0.96, 20), "holdout44": (20, 0.93, 0.85, 20),
           "holdout45": (20, 0.96, 0.89, 20), "holdout46": (20, 0.91, 0.89, 20), "holdout47": (20, 0.95, 0.86, 20),
-          "holdout48": (20, 0.93, 0.89, 20), "holdout49": (20, 0.96, 0.93, 20), "holdout50": (20, 0.92, 0.83, 20),
-          "holdout51": (20, 0.96, 0.88, 20), "holdout52": (20, 0.95, 0.92, 20), "holdout53": (20, 0.93, 0.82, 20),
-          "holdout54": (20, 0.95, 0.84, 20), "holdout55": (20, 0.93, 0.79, 20), "holdout56": (20, 0.93, 0.77, 20),
-          "holdout57": (20, 0.89, 0.81, 20), "holdout58": (20, 0.93, 0.89, 20)}
+          "holdout48": (20, 0.93, 0.91, 20), "holdout49": (20, 0.96, 0.93, 20), "holdout50": (20, 0.92, 0.83, 20),
+          "holdout51": (20, 0.96, 0.89, 20), "holdout52": (20, 0.95, 0.93, 20), "holdout53": (20, 0.93, 0.83, 20),
+          "holdout54": (20, 0.95, 0.84, 20), "holdout55": (20, 0.93, 0.81, 20), "holdout56": (20, 0.93, 0.77, 20),
+          "holdout57": (20, 0.89, 0.84, 20), "holdout58": (20, 0.93, 0.89, 20), "holdout59": (20, 0.95, 0.87, 20),
+          "holdout60": (20, 0.93, 0.74, 20), "holdout61": (20, 0.91, 0.84, 20), "holdout62": (20, 0.95, 0.91, 20),
+          "holdout63": (20, 0.91, 0.77, 20), "holdout64": (20, 0.92, 0.85, 20), "holdout65": (20, 0.95, 0.86, 20),
+          "holdout66": (20, 0.92, 0.82, 20)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
