@@ -206,9 +206,10 @@ def extract_events(doc: DocContext) -> list[dict]:
                     and not _own_date(s, m)):
                 continue   # "the meeting", "this visit": refers back (a later trigger may still be new)
             types_here.add(event_type)
+            event_id = f"{doc.doc_id}-{len(rows) + 1}"
             if _SIDELINES_OF.search(s.text[:m.start()]):
-                settings.add(f"{doc.doc_id}-{len(rows) + 1}")
-            rows.append({**base_row(doc, s, f"events.{event_type}"), "event_id": f"{doc.doc_id}-{len(rows) + 1}",
+                settings.add(event_id)
+            rows.append({**base_row(doc, s, f"events.{event_type}"), "event_id": event_id,
                          "event_type": event_type,
                          "event_date": event_date, "location": location,
                          "countries": sorted({c.code for c in s.countries}) or None})
