@@ -745,11 +745,8 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             return _solar_year_cand(the.start() if the else s, e, year - SOLAR_YEAR_OFFSET)
         if day and day < calendar.monthrange(year, month)[1]:
             # "the calendar year to March 20, 2023": the twelve months to that day
-            try:
-                span = (dt.date(year - 1, month, day) + dt.timedelta(days=1), dt.date(year, month, day))
-            except ValueError:        # no such day ("February 30", or the 29th a year before)
-                return None
-            return _Cand(the.start() if the else s, e, span, "range")
+            end = dt.date(year, month, day)
+            return _Cand(the.start() if the else s, e, (_months_back(end, 12), end), "range")
         return _Cand(the.start() if the else s, e, _months(year - (month < 12), month % 12 + 1, year, month), "range")
 
     if name == "NTO":
