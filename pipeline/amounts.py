@@ -261,7 +261,8 @@ _SPELLED_PCT = re.compile(rf"\b{_WORD_PCT}\s?(?:-\s?)?(?:percent|per\s+cent)\b",
 _LIST_TAIL = (rf"(?P<more>(?:\s+(?:in|by)\s+(?:volume|value|weight|tonnage|quantity))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
               rf"(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*")
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
-_PCT_QUALIFIER = r"(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|at\s+least\s+|of\s+)"
+_PCT_QUALIFIER = (r"(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|at\s+least\s+|"
+                  r"roughly\s+|approximately\s+|close\s+to\s+|of\s+)")
 _VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?{_PCT_QUALIFIER}?{_PCT}{_LIST_TAIL}")
 # a verb and its percentage around the trade it changes: "to increase our exports to Kazakhstan by
 # at least 30 percent", "cut imports from Russia by 10%"
@@ -278,7 +279,7 @@ _PCT_NOUN = Caseless(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_
 _SIGNED_PCT = re.compile(r"(?:(?<![\w.%])\+|(?<=[(,]\s)[−–-]|(?<=\()[−–-])\s?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)"
                          r"|(?<![\w.%])[−–-]\s?(?P<num2>\d+(?:\.\d+)?)\s?%\s*(?=y/y|yoy|y-o-y|year[- ]on[- ]year)",
                          re.IGNORECASE)
-_NOUN_OF_PCT = Caseless(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+(?:about\s+|nearly\s+|over\s+)?{_PCT}")
+_NOUN_OF_PCT = Caseless(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+{_PCT_QUALIFIER}?{_PCT}")
 _RATIO = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+|a\s+further\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
                     rf"|\b(?P<num2>two|three|four|five|\d+(?:\.\d+)?)-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b"
                     # "1.5 times more than in 2022" (+50%), "two times less than" (to half)

@@ -119,7 +119,7 @@ _CAL_MONTH_FIRST = re.compile(
     r"(?(y)|\b(?!\s*,?\s*\d|[.,]\d))")
 # Digit first: "2021-04-07", "07.04.2021", "27/01/2023", "7 April 2021", "7-9 April", "7th of April".
 _CAL_DIGIT_FIRST = re.compile(
-    r"(?P<a>\d(?<![\w$€£.,/\-–—#№]\d)\d{0,3})(?!\d)(?:"
+    r"(?P<a>\d(?<![\w$€£.,/\-–—#№+]\d)(?<!\d:\d)\d{0,3})(?!\d)(?:"      # ("3:30, March 6", "GMT+5, March 3": no day)
     r"(?P<iso_s>[-/.])(?P<iso_m>\d\d?)(?P=iso_s)(?P<iso_d>\d\d?)(?!\d)(?![.,/]\d)"
     r"|\.\s(?P<ymd_m>\d\d?)\.\s(?P<ymd_d>\d\d?)\.(?!\d)"            # "2024. 02. 21." (Hungarian, Korean)
     rf"|(?P<num_s>[./-])(?P<num_b>\d\d?)(?P=num_s)(?P<num_y>{YEAR_RX})(?![.,/]\d)"
@@ -380,12 +380,13 @@ _HEAD_LINES = 15
 _LINE_HEAD = 120      # ...and near the start of its line
 _NAME = r"[A-Z][\w.'’-]*"
 _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) + r"\b\.?,?\s*"
+_ZONE_OFFSET = r"(?:[+-]\d{1,2}(?::?\d\d)?)?"      # "GMT+3:30", "UTC-5"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
     r"\s*(?:(?:[Ff]irst\s+)?[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated"
     r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,)"      # "Research note, 2 June 2025"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
-    r"(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s*)?[,|]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM EDT, June 14, 2024"
+    rf"(?:\d{{1,2}}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{{2,4}}{_ZONE_OFFSET}\s*)?[,|]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM GMT+3:30, June 14, 2024"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
 # ("by Anna Hovsepyan  12:48, 21 February 2024", "By Rauf Mammadli (09/25/2024 issue of ...)")
 _PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
@@ -412,6 +413,7 @@ _PUB_AFTER = re.compile(
     r"|\s*(?:$"
     r"|(?:[,.|•·–—-]\s*|at\s+|T|\[)?\d{1,2}[:.]\d\d(?!\d)"     # a time ("T09:15": ISO 8601; "10.15 GMT"; "[17:22]"; "2024.10.21. 17:05")
     r"|\.\s*$"                                                  # "Bogota, July 16, 2024."
+    rf"|\s+(?:GMT|UTC){_ZONE_OFFSET}\s*$"                        # "February 11, 2020 GMT"
     r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$)"                   # (MNA) –, (TBH).
     r"|[-–—|:/•·]"                                             # a separator
     r"|by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$)")      # "November 20, 2024 by Camila Rojas"

@@ -127,6 +127,8 @@ def test_a_year_before_a_figure_is_not_its_larger_part():
     ("Chile wants to increase its exports to Peru by 30 percent.", 30, None),
     ("The plan is to raise bilateral trade by about 15%.", 15, None),
     ("We want to double our exports.", 100, 2.0),
+    ("Trade fell to $51 million, a drop of roughly 42 percent.", -42, None),
+    ("Exports rose by approximately 7%.", 7, None),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)

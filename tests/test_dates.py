@@ -63,6 +63,7 @@ DATE_CASES = [
     # not dates
     ("Iran may 5 times increase its exports.", P, []),
     ("Flights run on Mondays and Fridays.", P, []),
+    ("The talks began at 10:30, March 6, 2021.", P, [("March 6, 2021", D(2021, 3, 6), "absolute")]),   # minutes, no day
     ("Trade reached $20 May figures.", P, []),
     ("Trade reached $450 million in 2020.", P, []),                # a year is a period
     ("Trade rose in April 2021.", P, []),                          # a month is a period
@@ -180,6 +181,9 @@ PUBLISHED_CASES = [
     ("Headline\nNews Service | Sunday 15, September 2024 - 18:42\nText.", D(2024, 9, 15), "15, September 2024"),
     ("Headline\nBy JANE DOE | Published 4:12 AM EDT, June 14, 2024\nText.", D(2024, 6, 14), "June 14, 2024"),
     ("Headline\n[12 May 2025 19:47]\nText.", D(2025, 5, 12), "12 May 2025"),
+    ("Headline\nBy JANE DOE\nPublished 9:14 AM GMT+3:30, March 6, 2024\nText.", D(2024, 3, 6), "March 6, 2024"),
+    ("Headline\nBy JANE DOE\nFebruary 11, 2020 GMT\nText.", D(2020, 2, 11), "February 11, 2020"),
+    ("Headline\nPublished 6:41 PM GMT+5, March 3, 2026\nText.", D(2026, 3, 3), "March 3, 2026"),
     ("Newsletter\nSent: Monday, 21 October 2024\nFrom: desk\nText.", D(2024, 10, 21), "21 October 2024"),
     # a ticker's date is another story's; the labelled line is this one's
     ("BREAKING | 04.03.2024 | Trade tops $4 bln\nHeadline\nPublished: 5 March 2024, 10:42\nText.", D(2024, 3, 5),

@@ -718,3 +718,15 @@ def test_a_body_named_in_a_summit_and_the_forum_again_are_the_one_summit():
 def test_the_reports_date_is_no_signing_date(text):
     [row] = extract(text, published=dt.date(2025, 5, 21), table="agreements")
     assert (row["status"], row["signed_date"]) == ("signed", None)
+
+
+def test_a_separate_meeting_is_another_event_and_on_the_sidelines_takes_the_days_event():
+    rows = extract("On 8 December 2021, the heads of the railways of Chile, Peru and Bolivia met in Lima. The parties "
+                   "agreed to hold the next meeting in La Paz. A separate bilateral meeting between the Chilean and "
+                   "Peruvian delegations was held on the sidelines, at which Peru proposed a joint terminal.",
+                   table="events")
+    assert [(r["event_date"], r["location"]) for r in rows] == [
+        (D(2021, 12, 8), "Lima"), (None, "La Paz"), (D(2021, 12, 8), "Lima")]
+    rows = extract("The Chile-Peru business council met in Lima on Monday. Earlier, the vice minister held a separate "
+                   "meeting with the ambassador of Peru.", published=D(2024, 3, 5), table="events")
+    assert [r["event_type"] for r in rows] == ["meeting", "meeting"]

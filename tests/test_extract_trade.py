@@ -1234,3 +1234,33 @@ def test_a_tonnage_naming_no_goods_is_of_the_goods_of_the_figure_before():
     assert [r["commodity"] for r in rows] == ["wheat", None, None]
     rows = trade("Chile's non-oil exports to Peru reached $2 billion in 2023. Imports from Peru reached 540,000 tonnes.")
     assert [r["commodity"] for r in rows] == ["non-oil goods", None]
+
+
+def test_when_a_figure_was_said_is_not_its_period():
+    rows = trade("Chilean exports to Peru reached $389 million in 2025, while imports from Peru totaled $128 million, "
+                 "the statistics bureau said earlier this month.", published=D(2026, 1, 22))
+    assert [(r["flow"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("export", D(2025, 1, 1), D(2025, 12, 31)), ("import", D(2025, 1, 1), D(2025, 12, 31))]
+
+
+def test_the_same_months_in_a_later_clause_are_those_of_the_figure_before():
+    rows = trade("Peru's trade with Bolivia came to $700 million last year. Chile's trade with Bolivia reached $1.52 "
+                 "billion in the fiscal year ended March 31, 2024, while its trade with Peru over the same twelve "
+                 "months was reported at $455 million.", published=D(2025, 3, 5))
+    assert [(r["partner"], r["period_start"]) for r in rows][1:] == [("BOL", D(2023, 4, 1)), ("PER", D(2023, 4, 1))]
+
+
+def test_what_happened_after_an_aim_is_an_actual_figure_and_the_aim_a_target():
+    rows = trade("Peruvian officials said they hope to double exports to Chile this year, after they fell to $172 "
+                 "million in 2019.", published=D(2020, 2, 11))
+    assert [(r["kind"], r["value"], r["change_pct"]) for r in rows] == [
+        ("actual", 172e6, None), ("target", None, 100.0)]
+    [row] = trade("The ambassador said Peru hoped to export goods worth $500 million to Chile annually by 2025.",
+                  published=D(2022, 2, 11))
+    assert row["kind"] == "target"
+
+
+def test_the_year_of_the_numbers_before_a_colon_dates_the_figures_after_it():
+    rows = trade("Yet the 2024 numbers were softer: Chilean exports to Peru stood at $396 million and imports from "
+                 "Peru at $116 million.", published=D(2025, 7, 9))
+    assert [r["period_start"] for r in rows] == [D(2024, 1, 1), D(2024, 1, 1)]

@@ -101,9 +101,10 @@ _LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+
                             re.IGNORECASE)
 
 
-# "the second meeting of the council", "the previous meeting": another occasion, not the one told before
-_ANOTHER_OCCASION = re.compile(r"\b(the|its|their)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)\s+([\w-]+\s+)?$", re.IGNORECASE)
+# "the second meeting of the council", "the previous meeting", "a separate meeting": another occasion, not the one told before
+_ANOTHER_OCCASION = re.compile(r"\b(?:(the|its|their)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)|(a\s+)?separate|another)\s+([\w-]+\s+)?$",
+                               re.IGNORECASE)
 # "some 40,000 Qatari nationals visited", "the number of tourists from Kazakhstan visiting":
 # people counted as travellers, a statistic rather than an official visit
 _TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travell?ers|pilgrims|holidaymakers|"
@@ -181,6 +182,10 @@ def extract_events(doc: DocContext) -> list[dict]:
             elif same_day:
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
             location = _location(s, m)
+            told = next((r for r in reversed(rows) if r["event_date"]), None) if event_date is None else None
+            if told and _BARE_SIDELINES.match(s.text, m.end()):
+                # "A separate meeting ... was held on the sidelines": at the event told before, on its day
+                event_date, location = told["event_date"], location or told["location"]
             if event_date is None and location is None and _NEXT_BEFORE.search(s.text[:m.start()]):
                 continue   # "no date has been set for the next meeting": no event yet
             if _DESCRIBES_IT.search(s.text[:m.start()]) and _any_of_type(rows, event_type):
@@ -221,6 +226,8 @@ _PURPOSE = re.compile(r"\b(for|to\s+attend|to\s+take\s+part\s+in|to\s+participat
                       re.IGNORECASE)
 # "met ... on the sidelines of the 15th Economic Cooperation Organization (ECO) summit"
 _SIDELINES_OF = re.compile(r"\bon\s+the\s+(sidelines|margins?)\s+of\s+(the\s+)?([\w'’()-]+\s+){0,8}$", re.IGNORECASE)
+# "held on the sidelines, at which ...": of the event told before, which goes unnamed
+_BARE_SIDELINES = re.compile(r"[^.;]{0,80}?\bon\s+the\s+(?:sidelines|margins?)\b(?!\s+of\b)", re.IGNORECASE)
 _GATHERINGS = frozenset({"summit", "conference", "forum"})
 _OF_THE = re.compile(r"\bof\s+the\s+$")
 _THE = re.compile(r"\bthe\s+$")

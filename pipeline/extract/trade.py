@@ -73,7 +73,7 @@ _TARGET = Caseless(
     r"\b(targets?|targeted|goals?|aims?|aimed|aiming|objectives?|road\s?maps?|plans?|planned|planning|intends?|"
     r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed|would\s+like)\s+(to|at|for|of)\b"
     # "I would like our turnover to exceed ..."
-    r"|\b(would\s+like|wants?|wanted|hopes?)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double)\b"
+    r"|\b(would\s+like|wants?|wanted|hopes?|hoped|hoping)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double|export|import|sell|ship|supply)\b"
     r"|\bwork(s|ed|ing)?\s+towards?\b"
     r"|\bshould\s+(reach|exceed|hit|top|surpass|double|grow|rise|increase|climb)\b"
     r"|\b(eye|eyes|eyeing)\b"      # headlines: "leaders eye $10bn trade"
@@ -606,6 +606,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
         if dated:      # "... in 1401 reached $286 million, while imports stood at $19 million": the same period
             carry = (dated[-1]["period_start"], dated[-1]["period_end"])
+            last_period = carry     # ("..., while its trade with Kazakhstan over the same twelve months ...")
         if dated and rows:
             # "exports reached $2.1 billion while imports stood at $1.8 billion in the January-September
             # period": a period told after the last figure dates the undated figures before it too
@@ -706,7 +707,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     changes_left = list(chgs)
     measures = {c: _measures(text, c) for c in chgs}
     rows = []
-    periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end]
+    periods = [p for p in s.periods if win_start <= p.start and p.end <= win_end
+               and not _WHEN_SAID.search(text, win_start, p.start)]
     prev_amount_end = win_start
     own_clause: list[Change] = []
     # "1.6 trillion soums (around $124 million)": the same figure in another currency; "$78 per
@@ -732,7 +734,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         prev_amount_end = a.end
         # "a 9% rise in weight and a 15% growth in value": each change to the figure it measures
         change = _nearest([c for c in changes_left if measures[c] in (None, a.unit == "t")
-                           and not (_is_aim(c) and a.end <= c.start)], a)
+                           and not (_is_aim(c) and (a.end <= c.start or kind == "actual"))], a)
         if change is not None and measures[change] is None and any(a.start < b.start and b.end <= change.start and not (
                 a.unit == "t" and _VOLUME.search(text, b.end, change.end)) for b in amts):
             change = None     # "318,000 tonnes worth $196 million, a 4.5% decrease": the value's change
@@ -755,6 +757,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
     for c in changes_left if not amts else [c for c in changes_left if c in own_clause or _is_aim(c)]:
         kind = _kind(text[win_start:c.start])
+        if kind == "actual" and _is_aim(c):
+            kind = "target"      # "hope to double exports": an aim, unless "expected to double" makes it a forecast
         period = _period_for(c, [], periods, kind, text, last_period, (reporter, partner), doc.published)
         if period is _SKIP or period == (None, None):
             period = carry if kind == "actual" and carry else (None, None)
@@ -893,6 +897,8 @@ def _first(*lists: list[str]) -> str | None:
 
 
 # "down from 1.2 million tonnes a year earlier": an earlier value's own period, told against the one before
+# "..., the statistics bureau said earlier this month": when the figure was told, not its period
+_WHEN_SAID = re.compile(r"\b(?:said|says|reported|announced|disclosed|told\s+\w+)\s+(?:earlier\s+|late\s+)?$", re.IGNORECASE)
 _A_YEAR_EARLIER = re.compile(r"a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding)\s+year", re.IGNORECASE)
 # "up from $300 million", "compared with $1.2 billion" (and "against", in _period_for): an earlier value
 _BASE_WORDS = r"\b(?:up|down)\s+from\s*$|\bcompared\s+(?:to|with)\s*$"
@@ -925,7 +931,16 @@ def _clause_start(text: str, win_start: int, topic_start: int, prev_amount_end: 
     return start
 
 
+# "hope to double exports this year, after they fell to $172 million in 2019": what happened, after the aim
+_AFTER_IT_HAPPENED = re.compile(r",\s*after\s+(?:they|it|which|(?:the\s+)?(?:trade|turnover|exports|imports|shipments|sales))\s+"
+                                r"(?:had\s+)?(?:fell|fallen|rose|risen|dropped|declined|grew|grown|increased|decreased|"
+                                r"slumped|plunged|reached|totall?ed|amounted|came|stood)\b", re.IGNORECASE)
+
+
 def _kind(before: str, after: str = "", published=None) -> str:
+    happened = _last_match(_AFTER_IT_HAPPENED, before)
+    if happened is not None:
+        before = before[happened[0]:]
     if _REACHED.search(before):
         return "actual"
     forecast = _last_match(_FORECAST, before)
