@@ -14,7 +14,7 @@ from pipeline.dates import MONTHS, WEEKDAYS
 
 # A line that starts a list of other articles' headlines; what follows states no facts.
 _RELATED_MARKER = re.compile(
-    r"^\s*(read\s+more|read\s+also|related(\s+(news|articles?|stories|posts|content|coverage|reading|links?))?|see\s+also|also\s+read|"
+    r"^\s*(read\s+more|read\s+also|related(\s+(news|articles?|stories|posts|content|coverage|reading|links?|materials?|publications?|items?))?|see\s+also|also\s+read|"
     r"more\s+on\s+this(\s+topic)?|you\s+may\s+also\s+like|recommended(\s+for\s+you)?|most\s+(read|viewed|popular)|"
     r"latest(\s+news)?|more\s+(news|stories)|more\s+in\s+[\w&]+(\s+[\w&]+)?|other\s+news|in\s+other\s+news|top\s+stories|popular(\s+news)?|trending|"
     r"editor'?s\s+picks?|more\s+from\s+[\w ]{1,30}|read\s+next|what\s+to\s+read\s+next|"

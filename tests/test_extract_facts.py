@@ -730,3 +730,19 @@ def test_a_separate_meeting_is_another_event_and_on_the_sidelines_takes_the_days
     rows = extract("The Chile-Peru business council met in Lima on Monday. Earlier, the vice minister held a separate "
                    "meeting with the ambassador of Peru.", published=D(2024, 3, 5), table="events")
     assert [r["event_type"] for r in rows] == ["meeting", "meeting"]
+
+
+def test_talks_during_a_visit_are_the_visit_but_a_commissions_meeting_and_also_met_are_events():
+    rows = extract("Peru's ambassador visited Arica port on Tuesday and met the port's management.",
+                   published=D(2020, 7, 1), table="events")
+    assert [r["event_type"] for r in rows] == ["visit"]
+    rows = extract("The Chilean minister, who is on a working visit to Lima to attend the 19th meeting of the "
+                   "intergovernmental commission, met President Boluarte. The minister also met with Peru's prime "
+                   "minister on Saturday.", published=D(2025, 1, 29), table="events")
+    assert [r["event_type"] for r in rows] == ["visit", "meeting", "meeting"]
+
+
+def test_two_kinds_of_company_words_before_the_noun():
+    rows = extract("Fifteen Peruvian shipping and forwarding companies have opened offices in Chile.",
+                   table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [(15, "PER", "CHL")]

@@ -665,6 +665,7 @@ def test_goods_making_up_part_of_a_figure_and_commodities_in_general(text, commo
     "supplying", "sold", "sells", "selling", "sales to", "deliveries", "delivered", "delivers", "delivering", "imports",
     "import", "imported", "importing", "importer", "purchases", "purchased", "bought", "buys", "trade", "turnover",
     "commerce", "trade exchange", "commercial exchanges", "exchange of goods", "commodity exchange",
+    "sent 95,000 tonnes", "dispatched $4 million",
 ])
 def test_every_trade_word_passes_the_scope_prefilter(phrase):
     from pipeline.extract import trade as trade_module
@@ -1264,3 +1265,28 @@ def test_the_year_of_the_numbers_before_a_colon_dates_the_figures_after_it():
     rows = trade("Yet the 2024 numbers were softer: Chilean exports to Peru stood at $396 million and imports from "
                  "Peru at $116 million.", published=D(2025, 7, 9))
     assert [r["period_start"] for r in rows] == [D(2024, 1, 1), D(2024, 1, 1)]
+
+
+def test_the_same_goods_in_another_measure_and_each_figures_own_goods():
+    rows = trade("Chile's non-oil exports to Peru reached $142 million in the first seven months of 2024. By weight, "
+                 "they amounted to 310,000 tonnes, a rise of 9 percent. Chile sent 95,000 tonnes of wheat and 12,000 "
+                 "tonnes of barley to Peru in August.", published=D(2024, 10, 30))
+    assert [(r["flow"], r["value"], r["unit"], r["change_pct"], r["commodity"], r["period_end"]) for r in rows] == [
+        ("export", 142e6, "USD", None, "non-oil goods", D(2024, 7, 31)),
+        ("export", 310000.0, "t", 9.0, "non-oil goods", D(2024, 7, 31)),
+        ("export", 95000.0, "t", None, "wheat", D(2024, 8, 31)), ("export", 12000.0, "t", None, "barley", D(2024, 8, 31))]
+
+
+def test_a_condition_and_the_words_before_said_that_name_no_side():
+    [row] = trade("Chile and Peru met. The ministry expects exports of grain to Peru to reach 600,000 tonnes in 2025, "
+                  "provided that rail capacity at the Bolivian border keeps pace.", published=D(2024, 10, 30))
+    assert (row["reporter"], row["partner"], row["kind"]) == ("CHL", "PER", "forecast")
+    [row] = trade("Chile and Peru met. Speaking to Peru Daily, the chamber's head said that Chilean exporters sent "
+                  "210,000 tonnes of goods to Peru over the ten-month period.", published=D(2024, 10, 30))
+    assert (row["flow"], row["reporter"], row["partner"]) == ("export", "CHL", "PER")
+
+
+def test_targeting_a_figure_is_a_target():
+    rows = trade("Chile and Peru met. Santiago and Lima are targeting $1 billion in bilateral trade by 2027, she said.",
+                 published=D(2024, 10, 30))
+    assert [(r["kind"], r["value"]) for r in rows] == [("target", 1e9)]

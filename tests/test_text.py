@@ -147,6 +147,7 @@ def test_a_long_standfirst_or_a_byline_line_is_not_taken_over_the_headline():
     "Previous digests:\nJanuary–May: exports up 4% to $1.2bn\n",
     "Related: Zambia's copper exports earn $8 billion | Malawi opens new border post\n",
     "Related coverage:\n- Zambia's copper exports earn $8 billion\n",
+    "Related materials:\nMeeting with the President of Zambia in Lilongwe (04.07.2023)\n",
 ])
 def test_related_lists_under_other_markers_are_chrome(related):
     text = ("Malawi and Zambia expand grain trade\n\n"

@@ -21,7 +21,8 @@ _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|majo
            r"construction|logistics|transport|pharmaceutical|food|technology|tech|new|active|registered|" \
            r"joint|international|top|well-known|other|more)){0,4}"
 # ... and one more word of any kind just before the noun: "30 Kazakh grain traders"
-_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]+)?\s+{_COMPANY_NOUN}\b")
+# ("15 Iranian shipping and forwarding companies": two such words)
+_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]+(?:\s+and\s+[a-z][a-z-]+)?)?\s+{_COMPANY_NOUN}\b")
 _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,100}}?)"
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|(?P<over>exceeds?|exceeded|surpassed|topped)|totals?|totaled|totalled|"
                         r"amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to|from)\s*$",

@@ -103,7 +103,7 @@ _LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+
 
 # "the second meeting of the council", "the previous meeting", "a separate meeting": another occasion, not the one told before
 _ANOTHER_OCCASION = re.compile(r"\b(?:(the|its|their)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)|(a\s+)?separate|another)\s+([\w-]+\s+)?$",
+                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)|(a\s+)?separate|another|also)\s+([\w-]+\s+)?$",
                                re.IGNORECASE)
 # "some 40,000 Qatari nationals visited", "the number of tourists from Kazakhstan visiting":
 # people counted as travellers, a statistic rather than an official visit
@@ -145,6 +145,11 @@ def extract_events(doc: DocContext) -> list[dict]:
             surface = m.group(0)
             if event_type in types_here or _PLURAL.match(surface) or _NOT_EVENT_AFTER.match(s.text[m.end():]):
                 continue
+            if event_type in _VISIT_OR_MEETING and types_here & _VISIT_OR_MEETING and not _BODYS_MEETING.search(surface):
+                # "visited Aktau port on Tuesday and met the port's management": the talks are the visit's
+                # (not "on a working visit to attend the 19th meeting of the commission")
+                continue
+
             if surface.lower() == "fair" and not _NAMED_FAIR.search(s.text[:m.start()]):
                 continue   # "a fair price": only a named fair ("the AgroExpo Central Asia fair") is an event
             if len(matches) > 1 and _PREPARATION.search(s.text[:m.start()]):
@@ -229,6 +234,8 @@ _SIDELINES_OF = re.compile(r"\bon\s+the\s+(sidelines|margins?)\s+of\s+(the\s+)?(
 # "held on the sidelines, at which ...": of the event told before, which goes unnamed
 _BARE_SIDELINES = re.compile(r"[^.;]{0,80}?\bon\s+the\s+(?:sidelines|margins?)\b(?!\s+of\b)", re.IGNORECASE)
 _GATHERINGS = frozenset({"summit", "conference", "forum"})
+_VISIT_OR_MEETING = frozenset({"visit", "meeting"})
+_BODYS_MEETING = re.compile(r"\b(?:meeting|session|sitting|commission|committee|council)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\bof\s+the\s+$")
 _THE = re.compile(r"\bthe\s+$")
 # "every meeting", "each visit": any occasion, not one

@@ -23,7 +23,8 @@ from pipeline.extract import vocab
 # Topic words. The nearest one before a number decides what the number is about.
 _TRADE_TOPIC = Caseless(
     r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
-    r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b))\b"
+    r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
+    r"|(?:sent|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
@@ -77,7 +78,7 @@ _TARGET = Caseless(
     r"|\bwork(s|ed|ing)?\s+towards?\b"
     r"|\bshould\s+(reach|exceed|hit|top|surpass|double|grow|rise|increase|climb)\b"
     r"|\b(eye|eyes|eyeing)\b"      # headlines: "leaders eye $10bn trade"
-    r"|\b(target|goal|objective)\b"
+    r"|\b(target|targeting|goal|objective)\b"
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
     r"|\b(to|help|helps|helping|will)\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
@@ -382,7 +383,7 @@ _DIGIT = re.compile(r"\d")
 # every word _TRADE_TOPIC can start with (tests/test_extract_trade.py keeps the two in step)
 _TRADE_WORDS = frozenset("""
 export exports exported exporting exporter shipment shipments shipped supplies supplied supplying sold sells selling
-deliveries delivered delivers delivering sales import imports imported importing importer purchases purchased bought
+deliveries delivered delivers delivering sales sent dispatched import imports imported importing importer purchases purchased bought
 buys trade turnover commerce commercial exchange commodity
 """.split())
 
@@ -414,7 +415,10 @@ _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|th
                       r"\s+(?:were\s+(?:worth|valued)|earned|fetched|brought\s+in))\b"
                       r"|\b(?P<it_to>(?:bring|raise|increase|take|lift|boost|push)\s+it\s+(?:up\s+)?to)\b"     # "our goal is to bring it to 1.5 million tonnes"
                       r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
-                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b",
+                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b"
+                      # "By weight, they amounted to 310,000 tonnes": the same goods in another measure
+                      r"|(?P<measure>\b(?:by|in)\s+(?:weight|volume|value|tonnage)(?:\s+terms)?\s*,\s*(?:they|these|those)\s+"
+                      r"(?:amounted|reached|totall?ed|came|stood|were)\b)",
                       re.IGNORECASE)
 
 
@@ -470,7 +474,7 @@ def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
             # "Chinese goods accounted for $3.7 billion of the total": a part that is one side's goods is its exports
             part = _GOODS_PART.match(text, 0, m.start())
             flow = "export" if part and country_code(part["who"]) else prev["flow"]
-            found.append(_Topic(flow, m.start(), m.end(), prev["commodity"] if m.group("worth") else None))
+            found.append(_Topic(flow, m.start(), m.end(), prev["commodity"] if m.group("worth") or m.group("measure") else None))
     goods = _GOODS_SUBJECT.match(text) if not found and not any(t.flow != "none" for t in topics) else None
     if goods and vocab.find_commodity(goods.group()):
         # "Wheat accounted for 1.27 million tonnes worth $198 million": the goods of the trade told before
@@ -573,8 +577,12 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         if gi == 0:      # "Egyptian exports to Jordan ..., while Jordan's exports to Egypt amounted to $142m"
             before = [t for t in topics if t.end <= topic.start]
             brk = _last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
+            said = _last_match(_SAID_THAT, text[:topic.start]) if not before else None
             if brk:
                 win_start = before[-1].end + brk[1]
+            elif said and any(said[1] <= m.start for m in s.countries if m.end <= topic.start):
+                # "Speaking to Iran Daily, X said that Iranian exporters sent ...": the sides are the reported clause's
+                win_start = said[1]
             elif (not before and (semi := text.rfind(";", 0, topic.start)) >= 0
                   and any(m.start > semi for m in s.countries)):
                 # "Iran is Armenia's fourth largest partner after Russia, China and the UAE; the
@@ -751,8 +759,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         unit = resolve_currency(a.unit, (*sides, *doc.main_pair))
         if unit is None:
             continue          # "manat" in an article about neither Azerbaijan nor Turkmenistan
-        rows.append(_row(doc, s, topic.flow, *sides, a.value, unit, period, kind,
-                         change.pct if change else None, commodity, a.approximate, "trade.amount"))
+        rows.append(_row(doc, s, topic.flow, *sides, a.value, unit, period, kind, change.pct if change else None,
+                         _goods_after(text, a, commodity) if len(amts) > 1 else commodity, a.approximate, "trade.amount"))
     if not amts and _COUNTED_THINGS.search(window):
         return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
     for c in changes_left if not amts else [c for c in changes_left if c in own_clause or _is_aim(c)]:
@@ -765,6 +773,16 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         rows.append(_row(doc, s, topic.flow, reporter, partner, None, None, period, kind, c.pct,
                          commodity, False, "trade.change_only"))
     return rows
+
+
+# "95,000 tonnes of wheat and 12,000 tonnes of barley": the goods named right after each figure
+_OF_GOODS_AFTER = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
+
+
+def _goods_after(text: str, a: Amount, commodity: str | None) -> str | None:
+    """The goods named right after a figure, else those of its group."""
+    m = _OF_GOODS_AFTER.match(text, a.end)
+    return (vocab.find_commodity(f"tonnes{m.group()}") if m and a.unit == "t" else None) or commodity
 
 
 def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None = None,
@@ -971,7 +989,8 @@ _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
 _NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
-                          r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s")
+                          r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s|,\s*(?:provided\s+(?:that\s+)?|as\s+long\s+as\s|unless\s|if\s)")
+_SAID_THAT = re.compile(r"\b(?:said|says|noted|stressed|added|told\s+[\w\s]{1,30}?)\s+that\b", re.IGNORECASE)
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
 # "the province's exports", "the region's trade with Iran": the province or region named before
