@@ -746,3 +746,15 @@ def test_two_kinds_of_company_words_before_the_noun():
     rows = extract("Fifteen Peruvian shipping and forwarding companies have opened offices in Chile.",
                    table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [(15, "PER", "CHL")]
+
+
+def test_the_agreement_signed_on_a_day_told_after_it_dates_it():
+    rows = extract("The free trade agreement between Chile and Peru entered into force on May 15, the commission said. "
+                   "The agreement was signed in Lima on December 25, 2023 by the two presidents.",
+                   published=D(2025, 5, 20), table="agreements")
+    assert [(r["status"], r["signed_date"]) for r in rows] == [("signed", D(2023, 12, 25))]
+    # a document of its own, named after the definite article, is no back-reference
+    rows = extract("The two sides signed a trade agreement in Lima in July 2022. The framework agreement for the "
+                   "Chile-Peru railway was signed in Arica on July 18, 2023.", published=D(2025, 5, 20),
+                   table="agreements")
+    assert [r["signed_date"] for r in rows][0] is None

@@ -1290,3 +1290,10 @@ def test_targeting_a_figure_is_a_target():
     rows = trade("Chile and Peru met. Santiago and Lima are targeting $1 billion in bilateral trade by 2027, she said.",
                  published=D(2024, 10, 30))
     assert [(r["kind"], r["value"]) for r in rows] == [("target", 1e9)]
+
+
+def test_could_raise_trade_to_is_a_target_whose_means_name_no_goods_and_will_come_to_a_forecast():
+    rows = trade("Chile and Peru met. The sides could raise annual trade to $1 billion by increasing supplies of "
+                 "Chilean grain and copper. Trade for the whole of 2025 will come to about $560 million.",
+                 published=D(2025, 12, 30))
+    assert [(r["kind"], r["value"], r["commodity"]) for r in rows] == [("target", 1e9, None), ("forecast", 560e6, None)]

@@ -118,6 +118,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             continue
         m = _first_agreement_noun(s.text, rows)
         if m is None:
+            _date_the_one_told(doc, i, rows)
             continue
         status = _status(s.text)
         if status is None:
@@ -142,6 +143,23 @@ def extract_agreements(doc: DocContext) -> list[dict]:
     if listing is not None:
         _end_list(rows, listing)
     return _dedupe(rows)
+
+
+_SIGNED_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:was|had\s+been|has\s+been)?\s*(?:signed|inked)\b", re.IGNORECASE)
+
+
+def _date_the_one_told(doc: DocContext, i: int, rows: list[dict]) -> None:
+    """"The agreement was signed in St. Petersburg on December 25, 2023": the signing day of the
+    document told before, when that telling had none."""
+    s = doc.sentences[i]
+    m = _NOUN.search(s.text)
+    if (not rows or m is None or not _DEFINITE.search(s.text[:m.start()]) or not _SIGNED_RIGHT_AFTER.match(s.text, m.end())
+            or _status(s.text) != "signed"):
+        return      # (not "The framework agreement for the railway was signed ...": a document of its own)
+    noun = _type_of(m.group("noun"))
+    told = next((r for r in reversed(rows) if noun in (r["agreement_type"], "document")), None)
+    if told is not None and told["status"] == "signed" and told["signed_date"] is None and told["agreement_count"] == 1:
+        told["signed_date"] = _signed_date(s, m.start(), doc.sentences[:i])
 
 
 def _end_list(rows: list[dict], listing: dict) -> None:

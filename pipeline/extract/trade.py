@@ -62,7 +62,7 @@ _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 _FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
-    r"|\b(will|would|could|may|might)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|"
+    r"|\b(will|would|could|may|might)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|come\s+to|stand\s+at|"
     r"stabili[sz]e|end(\s+the\s+year)?\s+(at|above|below|around))\b"     # "trade would likely end at around $330 million"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
     r"|\b(see|sees|saw)\s+(it|them|trade|turnover|exports|imports)\s+(reaching|hitting|exceeding|topping|rising\s+to)\b"
@@ -83,6 +83,7 @@ _TARGET = Caseless(
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
     r"|\b(to|help|helps|helping|will)\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
     r"|\b(can|could|should|must)\s+be\s+(raised|increased|brought|boosted|lifted|doubled|tripled|expanded|taken)\s+to\b"
+    r"|\b(can|could|should|must)\s+(raise|increase|bring|boost|lift|double|triple|expand|take)\b"     # "the sides could raise annual trade to"
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
     r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b[^.;]{0,60}\bto\s*$"
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b")
@@ -147,7 +148,9 @@ _CAUSE = re.compile(r"\b(because|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led
                     r"as\s+(?:[\w-]+\s+){0,3}?(?:shipments|sales|supplies|deliveries|exports|imports|purchases)\s+(?:had\s+|have\s+)?"
                     r"(?:slowed|fell|declined|dropped|slumped|rose|grew|increased|recovered|picked\s+up)|"
                     r"on\s+(higher|lower|stronger|weaker|increased|reduced|rising|falling)|"
-                    r"(buoyed|boosted|supported|helped|lifted|fuell?ed|pushed|dragged)\s+(up\s+|down\s+)?by)\b", re.IGNORECASE)
+                    r"(buoyed|boosted|supported|helped|lifted|fuell?ed|pushed|dragged)\s+(up\s+|down\s+)?by|"
+                    # "could raise trade to $1 billion by increasing supplies of Kazakh grain": the means, not the goods
+                    r"by\s+(increasing|expanding|boosting|raising|diversifying|adding))\b", re.IGNORECASE)
 # "$230 per tonne": a price, not a trade value
 _PRICE = re.compile(r"^\s*(per|a|an)\s+(tonne|ton|barrel|kilogram|kg|unit|cubic\s+met(re|er)|litre|liter|head)\b",
                     re.IGNORECASE)
