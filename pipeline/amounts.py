@@ -295,7 +295,7 @@ _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b
 _MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _WORD_NUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
 # "decreased by a quarter", "grew by a third", "fell by half"
-_FRACTION = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+by\s+(?:(?:about|nearly|almost|more\s+than|over|some)\s+)?"
+_FRACTION = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+by\s+(?:(?:about|nearly|almost|more\s+than|over|some|at\s+least|roughly)\s+)?"
                        r"(?P<frac>a\s+quarter|a\s+third|a\s+fifth|a\s+half|half|two[\s-]thirds|three[\s-]quarters)\b")
 _FRACTION_PCT = {"a quarter": 25.0, "a third": round(100 / 3, 2), "a fifth": 20.0, "a half": 50.0, "half": 50.0,
                  "two thirds": round(200 / 3, 2), "three quarters": 75.0}

@@ -198,6 +198,8 @@ PUBLISHED_CASES = [
     ("Headline\nJuly, 17, 2024 - 14:25\nText.", D(2024, 7, 17), "July, 17, 2024"),
     ("Headline\nStaff | Azar 2, 1403\nText.", D(2024, 11, 22), "Azar 2, 1403"),
     ("Headline\nNews ID: 85421963\n1403-11-26 10:42\nText.", D(2025, 2, 14), "1403-11-26"),
+    ("Headline\nPublish time: 1398/10/05 - 13:17\nText.", D(2019, 12, 26), "1398/10/05"),
+    ("Headline\n۱۴۰۳/۰۶/۲۰ - 08:45\nText.", D(2024, 9, 10), "۱۴۰۳/۰۶/۲۰"),
     ("Headline\nLima. 21 May 2025. ANDINA – The company said.", D(2025, 5, 21), "21 May 2025"),
     ("Headline\nFirst published on 19 May 2024\nLast modified: 20 May 2024, 08:12\nText.", D(2024, 5, 19), "19 May 2024"),
     ("Headline\n14/08/24 15:30, Lima — Wire\nText.", D(2024, 8, 14), "14/08/24"),

@@ -758,3 +758,18 @@ def test_the_agreement_signed_on_a_day_told_after_it_dates_it():
                    "Chile-Peru railway was signed in Arica on July 18, 2023.", published=D(2025, 5, 20),
                    table="agreements")
     assert [r["signed_date"] for r in rows][0] is None
+
+
+def test_a_summit_named_as_the_sidelines_of_a_meeting_is_no_event_of_its_own():
+    rows = extract("TASHKENT – President Ana Ruiz met Chile's Vice President Luis Soto on Wednesday on the sidelines of "
+                   "the sixth Andean summit in Tashkent.", published=D(2022, 10, 13), table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("meeting", D(2022, 10, 12), "Tashkent")]
+
+
+def test_received_his_counterpart_is_a_meeting_and_the_meeting_a_visit_follows_is_another():
+    rows = extract("TASHKENT – Uzbekistan's foreign minister received his Turkmen counterpart in Tashkent on Tuesday. "
+                   "The Turkmen minister arrived in Tashkent on Monday. The visit follows a meeting between the two "
+                   "leaders on the sidelines of the summit in Samarkand in September 2022.", published=D(2023, 6, 14),
+                   table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [
+        ("meeting", "Tashkent"), ("visit", "Tashkent"), ("meeting", "Samarkand")]

@@ -1297,3 +1297,18 @@ def test_could_raise_trade_to_is_a_target_whose_means_name_no_goods_and_will_com
                  "Chilean grain and copper. Trade for the whole of 2025 will come to about $560 million.",
                  published=D(2025, 12, 30))
     assert [(r["kind"], r["value"], r["commodity"]) for r in rows] == [("target", 1e9, None), ("forecast", 560e6, None)]
+
+
+def test_a_figure_in_annual_trade_is_trade_and_and_to_a_second_figure_keeps_the_aim():
+    rows = trade("Chile and Peru met. Boric said Chile was ready to increase purchases of Peruvian fish, adding that "
+                 "the two countries should set a target of $2 billion in annual trade within five years. The aim is to "
+                 "raise turnover to $1 billion within three years and to $3 billion in the longer term.")
+    assert [(r["flow"], r["kind"], r["value"], r["commodity"]) for r in rows] == [
+        ("total", "target", 2e9, None), ("total", "target", 1e9, None), ("total", "target", 3e9, None)]
+
+
+def test_goods_after_although_are_not_the_figures_and_by_at_least_a_quarter():
+    rows = trade("Chile and Peru met. Official data show the two countries' trade fell by 8 percent last year, although "
+                 "Chilean wheat deliveries to Peru remained strong. The two sides expect turnover to grow by at least a "
+                 "quarter this year.", published=D(2023, 6, 13))
+    assert [(r["kind"], r["change_pct"], r["commodity"]) for r in rows] == [("actual", -8.0, None), ("forecast", 25.0, None)]

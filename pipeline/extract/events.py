@@ -42,7 +42,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 # "received the new Iranian ambassador" (not "received the ambassador's credentials")
                 r"(received|hosted)\s+(the|a|an|(?-i:[A-Z][\w-]+)['’]s)\s+([\w'’-]+\s+){0,3}(ambassador|envoy|minister|deputy\s+minister|governor|chairman|"
                 r"president|head\s+of\s+the\s+[\w-]+\s+delegation)\b(?!['’])|"
-                r"hosted\s+(his|her|their)\s+([\w'’-]+\s+){0,2}counterparts?|"     # "hosted his Turkmen counterpart"
+                r"(hosted|received)\s+(his|her|their)\s+([\w'’-]+\s+){0,2}counterparts?|"     # "hosted his Turkmen counterpart"
                 r"(business\s+)?round\s*-?table|"
                 # "called on the Prime Minister": a courtesy meeting ("called on Iran to ..." is no event)
                 # ("called on Pakistan's Federal Minister for Commerce", "called on Saudi Minister of Investment")
@@ -103,7 +103,8 @@ _LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+
 
 # "the second meeting of the council", "the previous meeting", "a separate meeting": another occasion, not the one told before
 _ANOTHER_OCCASION = re.compile(r"\b(?:(the|its|their)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)|(a\s+)?separate|another|also)\s+([\w-]+\s+)?$",
+                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)|(a\s+)?separate|another|also"
+                               r"|(?:follows|followed|came\s+after|comes\s+after)\s+an?)\s+([\w-]+\s+)?$",   # "The visit follows a meeting ..."
                                re.IGNORECASE)
 # "some 40,000 Qatari nationals visited", "the number of tourists from Kazakhstan visiting":
 # people counted as travellers, a statistic rather than an official visit
@@ -218,6 +219,10 @@ def extract_events(doc: DocContext) -> list[dict]:
             types_here.add(event_type)
             event_id = f"{doc.doc_id}-{len(rows) + 1}"
             if _SIDELINES_OF.search(s.text[:m.start()]):
+                if types_here - {event_type}:
+                    # "X met Y on Wednesday on the sidelines of the sixth CICA summit in Astana": the meeting is
+                    # the news; the summit is only where it took place (its own report, if any, comes apart)
+                    continue
                 settings.add(event_id)
             rows.append({**base_row(doc, s, f"events.{event_type}"), "event_id": event_id,
                          "event_type": event_type,

@@ -518,7 +518,7 @@ _WORTH_BETWEEN = re.compile(r"\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:worth|valued\s+
 
 
 # between a figure and the flow it names: "$322 million in Kazakh exports", "$190 million of imports"
-_FLOW_OF_FIGURE = re.compile(r"\s+(?:in|of)\s+(?:[A-Z][\w-]*\s+)?")
+_FLOW_OF_FIGURE = re.compile(r"\s+(?:in|of)\s+(?:[A-Z][\w-]*\s+)?(?:(?:annual|bilateral|mutual|two-way|yearly)\s+)?")   # "a target of $2 billion in annual trade"
 
 
 def _topic_for(text: str, topics: list[_Topic], start: int, end: int) -> _Topic | None:
@@ -732,6 +732,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         kind = _kind(text[clause:a.start] + (f" {a.qualifier} " if a.qualifier else ""), text[a.end:], doc.published)
         if kind != "actual" and _BASE_BEFORE.search(text, 0, a.start) and _own_period(a, periods, text, horizons=False):
             kind = "actual"      # "to bring trade to $10 billion by 2030, up from $4.4 billion last year": the base is a result
+        elif kind == "actual" and rows and rows[-1]["kind"] != "actual" and _AND_TO_BETWEEN.fullmatch(text, prev_amount_end, a.start):
+            kind = rows[-1]["kind"]     # "to raise turnover to $1 billion within three years and to $3 billion in the longer term"
         sides = (reporter, partner)
         if ranked and rows:
             sides = (rank_owner, _ranked_partner(s, rank_owner, a, prev_amount_end) or partner)
@@ -930,6 +932,7 @@ _REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|so
                       r"(?:[^.;]|\.\d){0,60}\bto\s+reach\s*$", re.IGNORECASE)
 
 
+_AND_TO_BETWEEN = re.compile(r"[^.;$]{0,40}?\b(?:and|or)\s+(?:then\s+|eventually\s+|later\s+)?to\s*", re.IGNORECASE)
 # "... to $150 billion by 2030": a goal for a year
 _BY_YEAR_AFTER = re.compile(r"\s+by\s+(the\s+end\s+of\s+)?(20\d\d)\b", re.IGNORECASE)
 
@@ -987,7 +990,7 @@ def _last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | 
 
 
 # "..., with turnover of USD 7.9 bn, followed by Russia, Kazakhstan and Türkiye": a ranking, no sides
-_LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but)\b|;")
+_LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|although|though)\b|;")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
