@@ -263,7 +263,7 @@ _LIST_TAIL = (rf"(?P<more>(?:\s+(?:in|by)\s+(?:volume|value|weight|tonnage|quant
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
 _PCT_QUALIFIER = (r"(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|at\s+least\s+|"
                   r"roughly\s+|approximately\s+|close\s+to\s+|of\s+)")
-_VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:(?:(?:last|this)\s+year|in\s+(?:19|20)\d\d)\s*,?\s+(?=by\b))?"   # "slipped last year, by 6 percent"
+_VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})(?:(?:\s+(?:(?:last|this)\s+year|in\s+(?:19|20)\d\d)\s*,?|\s*,)(?=\s+by\b))?\s+"   # "slipped last year, by 6 percent", "also increased, by 35%"
                     rf"(?:by\s+)?{_PCT_QUALIFIER}?{_PCT}{_LIST_TAIL}")
 # a verb and its percentage around the trade it changes: "to increase our exports to Kazakhstan by
 # at least 30 percent", "cut imports from Russia by 10%"

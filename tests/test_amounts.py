@@ -130,6 +130,7 @@ def test_a_year_before_a_figure_is_not_its_larger_part():
     ("Trade fell to $51 million, a drop of roughly 42 percent.", -42, None),
     ("Exports rose by approximately 7%.", 7, None),
     ("Trade slipped last year, by 6 percent.", -6, None),
+    ("Barley exports also increased, by 35%.", 35, None),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)

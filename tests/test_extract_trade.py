@@ -1312,3 +1312,11 @@ def test_goods_after_although_are_not_the_figures_and_by_at_least_a_quarter():
                  "Chilean wheat deliveries to Peru remained strong. The two sides expect turnover to grow by at least a "
                  "quarter this year.", published=D(2023, 6, 13))
     assert [(r["kind"], r["change_pct"], r["commodity"]) for r in rows] == [("actual", -8.0, None), ("forecast", 25.0, None)]
+
+
+def test_a_quarter_that_has_not_begun_is_of_the_year_told_before():
+    rows = trade("Trade between Chile and Peru reached $400 million in 2024. In the fourth quarter alone, bilateral "
+                 "turnover reached $97.3 million. Chilean barley exports to Peru also increased, by 35%.",
+                 published=D(2025, 3, 11))
+    assert (rows[1]["period_start"], rows[1]["period_end"]) == (D(2024, 10, 1), D(2024, 12, 31))
+    assert (rows[2]["commodity"], rows[2]["change_pct"]) == ("barley", 35.0)

@@ -1071,9 +1071,12 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
             told = _fiscal_year_told(p, countries, published)
             if told:
                 return told
-        if p.start_date is None and published is None and last_period and last_period[1] and not _RELATIVE.search(p.surface):
-            # no publication date: "in January-October" after "the first ten months of 2024" is
-            # read against the period told before
+        ahead = (kind == "actual" and p.kind in ("quarter", "half") and published and p.start_date
+                 and p.start_date > published and not _HAS_YEAR.search(p.surface))
+        if (p.start_date is None and published is None or ahead) and last_period and last_period[1] and not _RELATIVE.search(p.surface):
+            # no publication date, or a part of a year that has not begun ("In the fourth quarter alone,
+            # turnover reached ..." in a March report): "in January-October" after "the first ten months
+            # of 2024" is read against the period told before
             again = find_periods(p.surface, last_period[1])
             if again and again[0].start_date:
                 return (again[0].start_date, again[0].end_date)
@@ -1134,6 +1137,7 @@ def _fiscal_year_told(p: PeriodMention, countries: tuple, published) -> tuple | 
     return None
 
 
+_HAS_YEAR = re.compile(r"\b(?:1[34]|19|20)\d\d\b")
 _CURRENT_FISCAL = re.compile(r"\b(current|this)\s+(fiscal|financial)\s+year\b", re.IGNORECASE)
 _LAST_FISCAL = re.compile(r"\b(last|previous|past|preceding)\s+(fiscal|financial)\s+year\b", re.IGNORECASE)
 # periods told against the publication date, which no earlier period stands in for
