@@ -1320,3 +1320,10 @@ def test_a_quarter_that_has_not_begun_is_of_the_year_told_before():
                  published=D(2025, 3, 11))
     assert (rows[1]["period_start"], rows[1]["period_end"]) == (D(2024, 10, 1), D(2024, 12, 31))
     assert (rows[2]["commodity"], rows[2]["change_pct"]) == ("barley", 35.0)
+
+
+def test_by_a_year_already_past_is_what_had_happened_by_then():
+    rows = trade("Trade between Chile and Peru peaked at $1.2 billion in 2012, but by 2017 it had shrunk to roughly "
+                 "$500 million. The two sides aim to raise it to $2 billion by 2027.", published=D(2024, 3, 11))
+    assert [(r["kind"], r["value"], r["period_start"]) for r in rows] == [
+        ("actual", 1.2e9, D(2012, 1, 1)), ("actual", 5e8, D(2017, 1, 1)), ("target", 2e9, D(2027, 1, 1))]

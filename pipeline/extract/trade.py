@@ -932,6 +932,7 @@ _REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|so
                       r"(?:[^.;]|\.\d){0,60}\bto\s+reach\s*$", re.IGNORECASE)
 
 
+_BY_YEAR = re.compile(r"by\s+(?:the\s+end\s+of\s+)?(\d{4})", re.IGNORECASE)
 _AND_TO_BETWEEN = re.compile(r"[^.;$]{0,40}?\b(?:and|or)\s+(?:then\s+|eventually\s+|later\s+)?to\s*", re.IGNORECASE)
 # "... to $150 billion by 2030": a goal for a year
 _BY_YEAR_AFTER = re.compile(r"\s+by\s+(the\s+end\s+of\s+)?(20\d\d)\b", re.IGNORECASE)
@@ -969,6 +970,9 @@ def _kind(before: str, after: str = "", published=None) -> str:
         return "actual"
     forecast = _last_match(_FORECAST, before)
     target = _last_match(_TARGET, before)
+    if target is not None and published is not None and (past := _BY_YEAR.fullmatch(before, *target)) and (
+            int(past.group(1)) < published.year):
+        target = None      # "by 2017 it had shrunk to roughly $500 million", written later: what happened by then
     if forecast is not None or target is not None:
         # the cue nearest the figure; "expected to reach" is one forecast cue, not a target's "to reach"
         if target is None or (forecast is not None and target[0] < forecast[1]):
@@ -1083,7 +1087,9 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         return (p.start_date, p.end_date)
 
     horizons = [p for p in periods if p.kind == "horizon"]
-    plain = [p for p in periods if p.kind != "horizon"]
+    plain = [p for p in periods if p.kind != "horizon" or (
+        # "by 2017 it had shrunk to $500 million", written later: the year it had come to that
+        kind == "actual" and published is not None and p.end_date is not None and p.end_date < published)]
     if kind != "actual" and horizons:
         own = _own_period(item, plain, text) if len(amts) >= 2 else None
         if own is not None and own.start_date is not None:
