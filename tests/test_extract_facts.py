@@ -773,3 +773,10 @@ def test_received_his_counterpart_is_a_meeting_and_the_meeting_a_visit_follows_i
                    table="events")
     assert [(r["event_type"], r["location"]) for r in rows] == [
         ("meeting", "Tashkent"), ("visit", "Tashkent"), ("meeting", "Samarkand")]
+
+
+def test_companies_at_an_event_told_before_are_hosted_where_it_is_held_and_representatives_are_people():
+    rows = extract("The Chile-Peru business forum opened in Tashkent on Monday. Over 80 Peruvian firms took part in "
+                   "business-to-business sessions, and the forum was attended by some 400 company representatives.",
+                   table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [(80, "PER", "UZB")]

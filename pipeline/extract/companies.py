@@ -22,7 +22,9 @@ _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|majo
            r"joint|international|top|well-known|other|more)){0,4}"
 # ... and one more word of any kind just before the noun: "30 Kazakh grain traders"
 # ("15 Iranian shipping and forwarding companies": two such words)
-_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]+(?:\s+and\s+[a-z][a-z-]+)?)?\s+{_COMPANY_NOUN}\b")
+# (not "400 company representatives": people, counted by the company word before them)
+_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]+(?:\s+and\s+[a-z][a-z-]+)?)?\s+{_COMPANY_NOUN}\b"
+                              r"(?!\s+(?:representatives|executives|officials|heads|leaders|employees|workers|delegates|managers|owners)\b)")
 _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,100}}?)"
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|(?P<over>exceeds?|exceeded|surpassed|topped)|totals?|totaled|totalled|"
                         r"amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to|from)\s*$",
@@ -193,6 +195,10 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
             company = doc.other_side(host) if host else None
         if company is None and others:
             company = others[0]
+    if host is None and takes_part and not host_mentions:
+        # "Over 80 Iranian firms took part in the B2B sessions" after "The forum opened in Tehran on
+        # Monday": where the event told just before is held
+        host = _event_place_before(doc, s)
     if host is None and company is not None and len(doc.main_pair) == 2 and _IN_THE_COUNTRY.search(text):
         # "the largest foreign business community in the country": the country the article is most about
         host = doc.main_pair[0] if doc.main_pair[0] != company else doc.main_pair[1]
@@ -201,6 +207,23 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
     if company is not None and company == host and not takes_part:
         return None, None
     return company, host
+
+
+_EVENT_WORD = re.compile(r"\b(?:forum|expo|exhibition|fair|conference|show|week)s?\b", re.IGNORECASE)
+_EVENT_PLACE_SENTENCES = 3
+
+
+def _event_place_before(doc: DocContext, s: SentenceView) -> str | None:
+    """The country of the city where a forum, fair or exhibition told in the last few sentences is held."""
+    at = next((k for k, v in enumerate(doc.sentences) if v is s), None)
+    if at is None:
+        return None
+    for v in reversed(doc.sentences[max(0, at - _EVENT_PLACE_SENTENCES):at]):
+        if _EVENT_WORD.search(v.text):
+            cities = [c for c in v.cities if _HOST_PREP.search(v.text[max(0, c.start - 12):c.start])]
+            if cities:
+                return cities[0].code
+    return None
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:
