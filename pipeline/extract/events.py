@@ -150,7 +150,6 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # "visited Aktau port on Tuesday and met the port's management": the talks are the visit's
                 # (not "on a working visit to attend the 19th meeting of the commission")
                 continue
-
             if surface.lower() == "fair" and not _NAMED_FAIR.search(s.text[:m.start()]):
                 continue   # "a fair price": only a named fair ("the AgroExpo Central Asia fair") is an event
             if len(matches) > 1 and _PREPARATION.search(s.text[:m.start()]):

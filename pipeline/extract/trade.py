@@ -785,7 +785,8 @@ _OF_GOODS_AFTER = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
 
 
 def _goods_after(text: str, a: Amount, commodity: str | None) -> str | None:
-    """The goods named right after a figure, else those of its group."""
+    """The goods named right after a figure, else those of its group (find_commodity reads the
+    word after "tonnes of" as goods, known to its list or not)."""
     m = _OF_GOODS_AFTER.match(text, a.end)
     return (vocab.find_commodity(f"tonnes{m.group()}") if m and a.unit == "t" else None) or commodity
 
