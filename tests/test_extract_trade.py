@@ -1327,3 +1327,13 @@ def test_by_a_year_already_past_is_what_had_happened_by_then():
                  "$500 million. The two sides aim to raise it to $2 billion by 2027.", published=D(2024, 3, 11))
     assert [(r["kind"], r["value"], r["period_start"]) for r in rows] == [
         ("actual", 1.2e9, D(2012, 1, 1)), ("actual", 5e8, D(2017, 1, 1)), ("target", 2e9, D(2027, 1, 1))]
+
+
+def test_most_of_which_names_what_a_figure_was_made_of_not_its_scope_or_goods():
+    rows = trade("Chile's exports to Peru reached $96 million in 2024. Imports from Peru amounted to $222 million, most "
+                 "of which was wheat and sunflower oil. Exports from Peru to Bolivia reached $121.8 million, most of "
+                 "which were re-exported cars.", published=D(2025, 2, 1))
+    assert [(r["flow"], r["value"], r["commodity"]) for r in rows] == [
+        ("export", 96e6, None), ("import", 222e6, None), ("export", 121.8e6, None)]
+    # "most of which went to China": the figure is one country's trade with everyone
+    assert trade("Chile and Peru met. Chilean copper exports reached $5 billion, most of which went to China.") == []

@@ -131,7 +131,10 @@ _CARRY_SIDES_SENTENCES = 2
 _WORLD_SCOPE = re.compile(
     r"\b(all\s+(other\s+)?(countries|destinations|markets|partners|trading\s+partners|nations)|"
     r"(the\s+)?rest\s+of\s+the\s+world|the\s+world\b(?!\s+(trade|bank))|globally|worldwide|world\s+markets?|"
-    r"global\s+([\w-]+\s+)?trade|(most|much|the\s+bulk|the\s+majority|half|part)\s+of\s+which|"
+    r"global\s+([\w-]+\s+)?trade|"
+    # "$5 billion, most of which went to China" (not "$222 million, most of which was wheat": goods)
+    r"(most|much|the\s+bulk|the\s+majority|half|part)\s+of\s+which(?!\s+(?:was|were|is|are|consisted|comprised)\s+"
+    r"(?!(?:shipped|sent|exported|sold|destined|bound|delivered|imported|bought|purchased|supplied)\b)[a-z])|"
     r"non-[\w-]+\s+(countries|states|members|partners|nations))\b",
     re.IGNORECASE)
 # "India's overall merchandise exports", "Kazakhstan's foreign trade": one country's trade with
@@ -995,7 +998,9 @@ def _last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | 
 
 
 # "..., with turnover of USD 7.9 bn, followed by Russia, Kazakhstan and Türkiye": a ranking, no sides
-_LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|although|though)\b|;")
+_LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|although|though)\b|;"
+                           # "$121.8 million, most of which were re-exported cars": what it was made of, not its goods
+                           r"|,\s*(?:mostly|mainly|chiefly|(?:most|much|the\s+bulk|the\s+majority|half|part)\s+of\s+(?:which|it|them))\b")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
