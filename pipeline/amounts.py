@@ -248,7 +248,7 @@ class Change:
 _UP = (r"increased|increase|increases|increasing|rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|up|"
        r"climbed|climb|jumped|jump|surged|surge|soared|gained|gain|expanded|added|higher|boosted|advanced")
 _DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fell|fallen|fall|falls|dropped|drop|"
-         r"slipped|slip|slips|eased|edged\s+down|"
+         r"slipped|slip|slips|eased|edged\s+down|slowed|"
          r"drops|down|shrank|shrunk|contracted|contraction|slumped|plunged|lower|less|reduced|reduction|slid|dipped|"
          r"plummeted|tumbled")
 # "six percent", "twenty-five per cent": news style spells out small percentages

@@ -665,7 +665,7 @@ def test_goods_making_up_part_of_a_figure_and_commodities_in_general(text, commo
     "supplying", "sold", "sells", "selling", "sales to", "deliveries", "delivered", "delivers", "delivering", "imports",
     "import", "imported", "importing", "importer", "purchases", "purchased", "bought", "buys", "trade", "turnover",
     "commerce", "trade exchange", "commercial exchanges", "exchange of goods", "commodity exchange",
-    "sent 95,000 tonnes", "dispatched $4 million",
+    "sent 95,000 tonnes", "dispatched $4 million", "buy at least 1.5 million",
 ])
 def test_every_trade_word_passes_the_scope_prefilter(phrase):
     from pipeline.extract import trade as trade_module
@@ -1337,3 +1337,13 @@ def test_most_of_which_names_what_a_figure_was_made_of_not_its_scope_or_goods():
         ("export", 96e6, None), ("import", 222e6, None), ("export", 121.8e6, None)]
     # "most of which went to China": the figure is one country's trade with everyone
     assert trade("Chile and Peru met. Chilean copper exports reached $5 billion, most of which went to China.") == []
+
+
+def test_buy_slowed_and_by_a_year_told_as_past_in_an_undated_article():
+    rows = trade("Chile and Peru met. The minister said Peru would buy at least 1.5 million tonnes of Chilean wheat "
+                 "during the year. In July-September, grain shipments to Peru slowed by 17 percent year on year. Trade "
+                 "peaked at $1.2 billion in 2012, but by 2020 it had shrunk to $248.6 million.", published=None)
+    assert [(r["flow"], r["kind"], r["value"], r["change_pct"]) for r in rows] == [
+        ("import", "forecast", 1.5e6, None), ("export", "actual", None, -17.0), ("total", "actual", 1.2e9, None),
+        ("total", "actual", 248.6e6, None)]
+    assert rows[-1]["period_start"] == D(2020, 1, 1)

@@ -25,7 +25,7 @@ _TRADE_TOPIC = Caseless(
     r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
     r"|(?:sent|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to"
-    r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys)\b"
+    r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$]))\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
     r"(?:traded|exchanged)(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d)))\b")
@@ -63,6 +63,7 @@ _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bila
 _FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
     r"|\b(will|would|could|may|might)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|come\s+to|stand\s+at|"
+    r"buy|import|export|purchase|sell|supply|ship|"
     r"stabili[sz]e|end(\s+the\s+year)?\s+(at|above|below|around))\b"     # "trade would likely end at around $330 million"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
     r"|\b(see|sees|saw)\s+(it|them|trade|turnover|exports|imports)\s+(reaching|hitting|exceeding|topping|rising\s+to)\b"
@@ -390,7 +391,7 @@ _DIGIT = re.compile(r"\d")
 _TRADE_WORDS = frozenset("""
 export exports exported exporting exporter shipment shipments shipped supplies supplied supplying sold sells selling
 deliveries delivered delivers delivering sales sent dispatched import imports imported importing importer purchases purchased bought
-buys trade turnover commerce commercial exchange commodity
+buys buy trade turnover commerce commercial exchange commodity
 """.split())
 
 
@@ -937,6 +938,7 @@ _REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|so
 
 
 _BY_YEAR = re.compile(r"by\s+(?:the\s+end\s+of\s+)?(\d{4})", re.IGNORECASE)
+_HAD_AFTER = re.compile(r"[\s,]*(?:[\w-]+\s+){0,3}had\b", re.IGNORECASE)     # "by 2020 it had shrunk": told as past
 _AND_TO_BETWEEN = re.compile(r"[^.;$]{0,40}?\b(?:and|or)\s+(?:then\s+|eventually\s+|later\s+)?to\s*", re.IGNORECASE)
 # "... to $150 billion by 2030": a goal for a year
 _BY_YEAR_AFTER = re.compile(r"\s+by\s+(the\s+end\s+of\s+)?(20\d\d)\b", re.IGNORECASE)
@@ -974,8 +976,8 @@ def _kind(before: str, after: str = "", published=None) -> str:
         return "actual"
     forecast = _last_match(_FORECAST, before)
     target = _last_match(_TARGET, before)
-    if target is not None and published is not None and (past := _BY_YEAR.fullmatch(before, *target)) and (
-            int(past.group(1)) < published.year):
+    if target is not None and (past := _BY_YEAR.fullmatch(before, *target)) and (
+            published is not None and int(past.group(1)) < published.year or _HAD_AFTER.match(before, target[1])):
         target = None      # "by 2017 it had shrunk to roughly $500 million", written later: what happened by then
     if forecast is not None or target is not None:
         # the cue nearest the figure; "expected to reach" is one forecast cue, not a target's "to reach"
@@ -1095,7 +1097,8 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     horizons = [p for p in periods if p.kind == "horizon"]
     plain = [p for p in periods if p.kind != "horizon" or (
         # "by 2017 it had shrunk to $500 million", written later: the year it had come to that
-        kind == "actual" and published is not None and p.end_date is not None and p.end_date < published)]
+        kind == "actual" and p.end_date is not None and (
+            published is not None and p.end_date < published or _HAD_AFTER.match(text, p.end)))]
     if kind != "actual" and horizons:
         own = _own_period(item, plain, text) if len(amts) >= 2 else None
         if own is not None and own.start_date is not None:
