@@ -128,13 +128,15 @@ _CARRY_PERIOD_SENTENCES = 8
 # reached $9 billion" after "Kazakhstan's trade with the EAEU ...": the side a figure leaves
 # unsaid is the one the figure just before it named.
 _CARRY_SIDES_SENTENCES = 2
+# "most of which", "the bulk of it": a part of a figure
+_MOST_OF = r"(?:most|much|the\s+bulk|the\s+majority|half|part)"
 # Trade of one country with the whole world is not a relation between countries.
 _WORLD_SCOPE = re.compile(
     r"\b(all\s+(other\s+)?(countries|destinations|markets|partners|trading\s+partners|nations)|"
     r"(the\s+)?rest\s+of\s+the\s+world|the\s+world\b(?!\s+(trade|bank))|globally|worldwide|world\s+markets?|"
     r"global\s+([\w-]+\s+)?trade|"
     # "$5 billion, most of which went to China" (not "$222 million, most of which was wheat": goods)
-    r"(most|much|the\s+bulk|the\s+majority|half|part)\s+of\s+which(?!\s+(?:was|were|is|are|consisted|comprised)\s+"
+    rf"{_MOST_OF}\s+of\s+which(?!\s+(?:was|were|is|are|consisted|comprised)\s+"
     r"(?!(?:shipped|sent|exported|sold|destined|bound|delivered|imported|bought|purchased|supplied)\b)[a-z])|"
     r"non-[\w-]+\s+(countries|states|members|partners|nations))\b",
     re.IGNORECASE)
@@ -924,9 +926,9 @@ def _first(*lists: list[str]) -> str | None:
     return None
 
 
-# "down from 1.2 million tonnes a year earlier": an earlier value's own period, told against the one before
 # "..., the statistics bureau said earlier this month": when the figure was told, not its period
 _WHEN_SAID = re.compile(r"\b(?:said|says|reported|announced|disclosed|told\s+\w+)\s+(?:earlier\s+|late\s+)?$", re.IGNORECASE)
+# "down from 1.2 million tonnes a year earlier": an earlier value's own period, told against the one before
 _A_YEAR_EARLIER = re.compile(r"a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding)\s+year", re.IGNORECASE)
 # "up from $300 million", "compared with $1.2 billion" (and "against", in _period_for): an earlier value
 _BASE_WORDS = r"\b(?:up|down)\s+from\s*$|\bcompared\s+(?:to|with)\s*$"
@@ -937,11 +939,12 @@ _REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|so
                       r"(?:[^.;]|\.\d){0,60}\bto\s+reach\s*$", re.IGNORECASE)
 
 
-_BY_YEAR = re.compile(r"by\s+(?:the\s+end\s+of\s+)?(\d{4})", re.IGNORECASE)
+# "by 2030", "by the end of 2025" (the year: group 1)
+_BY_YEAR = re.compile(r"by\s+(?:the\s+end\s+of\s+)?(20\d\d)\b", re.IGNORECASE)
 _HAD_AFTER = re.compile(r"[\s,]*(?:[\w-]+\s+){0,3}had\b", re.IGNORECASE)     # "by 2020 it had shrunk": told as past
 _AND_TO_BETWEEN = re.compile(r"[^.;$]{0,40}?\b(?:and|or)\s+(?:then\s+|eventually\s+|later\s+)?to\s*", re.IGNORECASE)
 # "... to $150 billion by 2030": a goal for a year
-_BY_YEAR_AFTER = re.compile(r"\s+by\s+(the\s+end\s+of\s+)?(20\d\d)\b", re.IGNORECASE)
+_BY_YEAR_AFTER = re.compile(r"\s+" + _BY_YEAR.pattern, re.IGNORECASE)
 
 
 # Where the clause of a figure starts: "..., noting that exports grew 2.5-fold to $61 million"
@@ -987,7 +990,7 @@ def _kind(before: str, after: str = "", published=None) -> str:
     if _TARGET_AFTER.match(after):
         return "target"    # "a $5 billion trade target"
     by_year = _BY_YEAR_AFTER.match(after)
-    if by_year and (published is None or int(by_year.group(2)) > published.year):
+    if by_year and (published is None or int(by_year.group(1)) > published.year):
         return "target"    # "... $150 billion by 2030" written in 2024; "by 2023" written later is a result
     return "actual"
 
@@ -1002,7 +1005,7 @@ def _last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | 
 # "..., with turnover of USD 7.9 bn, followed by Russia, Kazakhstan and Türkiye": a ranking, no sides
 _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|although|though)\b|;"
                            # "$121.8 million, most of which were re-exported cars": what it was made of, not its goods
-                           r"|,\s*(?:mostly|mainly|chiefly|(?:most|much|the\s+bulk|the\s+majority|half|part)\s+of\s+(?:which|it|them))\b")
+                           rf"|,\s*(?:mostly|mainly|chiefly|{_MOST_OF}\s+of\s+(?:which|it|them))\b")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
