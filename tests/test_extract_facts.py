@@ -266,6 +266,19 @@ def test_an_event_in_a_summary_line_takes_the_dated_telling_as_its_evidence():
     assert (row["event_date"], row["location"], row["evidence"][:5]) == (D(2023, 11, 14), "Lima", "Chile")
 
 
+def test_an_event_in_a_subheading_takes_the_full_telling_as_its_evidence_even_without_a_day():
+    text = ("Ecuador Daily\n\nPeruvian-Ecuadorian business forum held in Quito\n\n"
+            "The Peruvian-Ecuadorian business forum was held in Quito with the participation of 200 exporters.")
+    [row] = extract(text, table="events", published=None)
+    assert (row["location"], row["evidence"][:4]) == ("Quito", "The ")
+
+
+def test_the_protocol_of_a_meeting_is_no_meeting_of_its_own():
+    text = ("The 9th meeting of the Chile-Peru commission was held in Lima on Monday. At the end of the session, "
+            "the co-chairs signed the protocol of the 9th meeting of the commission.")
+    assert [r["event_type"] for r in extract(text, table="events")] == ["meeting"]
+
+
 def test_a_later_plan_does_not_replace_the_visit_told_before():
     text = ("The forum was organised during a working visit to Peru by Chile's prime minister. "
             "On Wednesday, the prime minister is scheduled to visit the port of Callao.")

@@ -164,6 +164,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # "The sixth summit of the Conference on Interaction ... (CICA) ..., pressing to turn the forum
                 # into ...": the body's name and the body again, not events of their own
                 continue
+            if _PROTOCOL_OF.search(s.text[:m.start()]):
+                continue   # "signed the protocol of the 18th meeting": the meeting's document, not a meeting of its own
             if _ANY_OCCASION.search(s.text[:m.start()]):
                 continue   # "Every meeting between Iranian and Kazakh officials ends with ...": no one event
             if event_type == "meeting" and surface.lower() in ("meeting", "meet") and not _meeting_noun_ok(s.text, m):
@@ -206,8 +208,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                     same.update({**base_row(doc, s, same["rule"]), "event_date": event_date or same["event_date"],
                                  "location": location or same["location"],
                                  "countries": sorted({c.code for c in s.countries}) or same["countries"]})
-                elif same["event_date"] is None and event_date is not None and _retells(s.text[:m.start()], same):
-                    # told first in a summary line without its day (a standfirst): the dated telling is the report
+                elif (same["event_date"] is None or event_date is not None) and _retells(s.text[:m.start()], same):
+                    # told first in a summary line (a standfirst, a subheading): the full telling is the report
                     same.update({**base_row(doc, s, same["rule"]), "event_date": event_date,
                                  "location": same["location"] or location,
                                  "countries": sorted({c.code for c in s.countries}) or same["countries"]})
@@ -242,6 +244,7 @@ _VISIT_OR_MEETING = frozenset({"visit", "meeting"})
 _BODYS_MEETING = re.compile(r"\b(?:meeting|session|sitting|commission|committee|council)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\bof\s+the\s+$")
 _THE = re.compile(r"\bthe\s+$")
+_PROTOCOL_OF = re.compile(r"\bprotocol\s+of\s+(the|its|their)\s+([\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # "every meeting", "each visit": any occasion, not one
 _ANY_OCCASION = re.compile(r"\b(every|each|any)\s+$", re.IGNORECASE)
 _MET_AT_EVENT = re.compile(r"\s+(at|(?P<sidelines>on\s+the\s+sidelines\s+of))\s+(the|a|an)\s+([\w'’-]+\s+){0,5}"
