@@ -321,14 +321,26 @@ def _sign(verb: str) -> int:
     return -1 if re.fullmatch(_DOWN + "|smaller|below", verb, re.IGNORECASE) else 1
 
 
+# Every _MULTIPLY match holds one of these as written lower-cased ("doubled", "to double")
+_MULTIPLY_STEMS = ("doubl", "tripl", "trebled", "quadrupled", "halved")
+
+
+def _may_multiply(text: str, low: str | None) -> bool:
+    """_MULTIPLY.search(text) is not None, tested first on the lower-cased ASCII text (the
+    pattern's case-insensitive \b alternation is tried at every character)."""
+    if low is not None and not any(stem in low for stem in _MULTIPLY_STEMS):
+        return False
+    return _MULTIPLY.search(text) is not None
+
+
 def find_changes(text: str) -> list[Change]:
     has_fraction = (" by " in text and any(w in text for w in ("quarter", "third", "fifth", "half"))
                     and _FRACTION.search(text) is not None)
     digit = _DIGIT.search(text)
     spelled_pct = digit is None and ("percent" in text or "per cent" in text)
-    if digit is None and not spelled_pct and not _MULTIPLY.search(text) and not has_fraction:
-        return []
     low = _lower_ascii(text)
+    if digit is None and not spelled_pct and not _may_multiply(text, low) and not has_fraction:
+        return []
     # percentages need "%" or "per cent"/"percent" after a number, and at most three words
     # before the number ("increased by more than", "growth of about"); ratios "fold" or
     # "times"; multiples their verb
