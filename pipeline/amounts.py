@@ -94,13 +94,25 @@ _WORD_AMOUNT = re.compile(
     rf"(?:\s+(?P<n2>one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?P<s2>million|thousand))?"
     rf"\s+(?:(?P<cur>{CURRENCY_PATTERN})|(?P<ton>{_TONNES}))\b",
     re.IGNORECASE)
+# A word amount needs a scale word right after white space and a word that ends in a letter (every
+# number word of _WORD_AMOUNT, "and a half" too, does): most "billion"s follow digits ("$2 billion").
+# (the literal first: it rules out most sentences at once; the pattern scans every letter)
 _SCALE_WORD = re.compile(r"illion", re.IGNORECASE)
+_WORD_SCALE = re.compile(r"[^\W\d_]\s+(?:m|b|tr)illion", re.IGNORECASE)
+
+
+def _may_have_word_amount(text: str) -> bool:
+    return _SCALE_WORD.search(text) is not None and _WORD_SCALE.search(text) is not None
+
+
 # Cheap necessary conditions, checked before the patterns above (which are tried at every
 # character): a prefixed amount needs a prefix currency as written; a suffixed one needs a
 # currency word or a tonnage word after white space (compared lower-cased, which is what
 # case-insensitive matching is for ASCII text; other text is always searched).
 # (searched apart: one alternative that starts at any capital slows the search for all the others)
-_ANY_PREFIX_CUR = re.compile(PREFIX_CURRENCY_PATTERN)
+# and its number: a prefix currency is followed by at most one white space, then a digit (without it
+# every capital P, K, R or N, the pula's, kwacha's, rand's and naira's signs, sent a sentence to _PREFIXED)
+_ANY_PREFIX_CUR = re.compile(rf"(?:{PREFIX_CURRENCY_PATTERN})(?=\s?\d)")
 _ANY_ISO_PREFIX = re.compile(_ISO_PREFIX_CUR)
 _ANY_SUFFIX_UNIT_LOWER = re.compile(r"\s(?:" + "|".join(re.escape(c.lower()) for c in sorted(_CSV_CURRENCY, key=len, reverse=True)
                                                           if not (len(c) == 1 and c.isalpha()))   # never after a number
@@ -152,7 +164,7 @@ def _value(num: str, scale: str | None) -> float:
 
 def find_amounts(text: str) -> list[Amount]:
     if not _DIGIT.search(text):
-        return _word_amounts(text) if _SCALE_WORD.search(text) else []
+        return _word_amounts(text) if _may_have_word_amount(text) else []
     low = _lower_ascii(text)
     scans = []                     # (pattern, where a match can start at the earliest)
     found_at = [m.start() for m in (_ANY_PREFIX_CUR.search(text), _ANY_ISO_PREFIX.search(text)) if m is not None]
@@ -204,7 +216,7 @@ def find_amounts(text: str) -> list[Amount]:
             found.append(Amount(low, unit, start, m.end(), text[start:m.end()], bool(qual),
                                 " ".join(qual.lower().split()) if qual else None, high))
             taken.append((m.start(), m.end()))
-    if _SCALE_WORD.search(text):
+    if _may_have_word_amount(text):
         found += [a for a in _word_amounts(text) if not any(a.start < e and s < a.end for s, e in taken)]
     # "between $2 billion and $3 billion": one range
     found.sort(key=lambda a: a.start)
@@ -309,14 +321,26 @@ def _sign(verb: str) -> int:
     return -1 if re.fullmatch(_DOWN + "|smaller|below", verb, re.IGNORECASE) else 1
 
 
+# Every _MULTIPLY match holds one of these as written lower-cased ("doubled", "to double")
+_MULTIPLY_STEMS = ("doubl", "tripl", "trebled", "quadrupled", "halved")
+
+
+def _may_multiply(text: str, low: str | None) -> bool:
+    """_MULTIPLY.search(text) is not None, tested first on the lower-cased ASCII text (the
+    pattern's case-insensitive \b alternation is tried at every character)."""
+    if low is not None and not any(stem in low for stem in _MULTIPLY_STEMS):
+        return False
+    return _MULTIPLY.search(text) is not None
+
+
 def find_changes(text: str) -> list[Change]:
     has_fraction = (" by " in text and any(w in text for w in ("quarter", "third", "fifth", "half"))
                     and _FRACTION.search(text) is not None)
     digit = _DIGIT.search(text)
     spelled_pct = digit is None and ("percent" in text or "per cent" in text)
-    if digit is None and not spelled_pct and not _MULTIPLY.search(text) and not has_fraction:
-        return []
     low = _lower_ascii(text)
+    if digit is None and not spelled_pct and not _may_multiply(text, low) and not has_fraction:
+        return []
     # percentages need "%" or "per cent"/"percent" after a number, and at most three words
     # before the number ("increased by more than", "growth of about"); ratios "fold" or
     # "times"; multiples their verb

@@ -373,11 +373,16 @@ _START, _START_AT_0 = _build_start_finder()
 _YEAR_ONLY = next(k for k, (name, _) in _PARSE.items() if name == "YE")
 
 # A sentence without any of these has no period: most sentences stop here.
+# Every alternative begins with a plain letter or digit, so that `re` skips ahead to the characters
+# that can begin one instead of trying the whole alternation at every character (four times faster):
+# "Q1" and "H2" after no word character is r"\b[QH][1-4]\b" written with its \b after the letter,
+# and "(?:in|during|for|over) Mehr" is spelled out word by word, in the same order.
 _HINT = re.compile("|".join(
     ["year", "Year", "YEAR", "month", "Month", "MONTH", "quarter", "Quarter", "QUARTER", "half", "Half", "HALF",
-     r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d", r"FY\s?\d", r"\b[QH][1-4]\b"] + _d._cased(_d.MONTHS)
+     r"19\d\d", r"20\d\d", r"13\d\d", r"14\d\d", r"FY\s?\d", r"Q(?<!\wQ)[1-4]\b", r"H(?<!\wH)[1-4]\b"]
+    + _d._cased(_d.MONTHS)
     + [rf"{m}[-–]" for m in _PERSIAN_MONTH_WORDS]     # "Farvardin-Ordibehesht" with no year
-    + [rf"(?:in|during|for|over) {m}\b" for m in _PERSIAN_MONTH_WORDS]))     # "exports in Mehr"
+    + [rf"{w} {m}\b" for m in _PERSIAN_MONTH_WORDS for w in ("in", "during", "for", "over")]))     # "exports in Mehr"
 
 # Looked up behind a construct.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")

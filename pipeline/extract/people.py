@@ -34,6 +34,9 @@ _TITLE_ANY_CASE = re.compile(_TITLE.pattern, re.IGNORECASE)
 # stands as a whole word in the text: a sentence with none of them names no one, and is
 # not tokenised. (Lower-cased comparison is case-insensitive matching for ASCII text only.)
 _TITLE_FIRST_WORDS = frozenset(re.match(r"\w+", t).group(0).lower() for t in _TITLES)
+# More exactly, every word of some title stands whole in the text (a title's words are set off by
+# its own spaces, hyphens and dots, and by \b at its ends): "President" alone is no "Vice President"
+_TITLE_WORD_SETS = tuple(frozenset(re.findall(r"\w+", t.lower())) for t in _TITLES)
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "madam", "mr.", "mrs.", "ms.", "dr."}
@@ -104,8 +107,7 @@ def extract_people(doc: DocContext, events: list[dict]) -> list[dict]:
 
 def find_people(s: SentenceView) -> list[_Mention]:
     """People named next to an office title in one sentence."""
-    if (s.text.isascii() and "counterpart" not in s.text
-            and _TITLE_FIRST_WORDS.isdisjoint(s.words)):
+    if s.text.isascii() and "counterpart" not in s.text and not _names_a_title(s.words):
         return []
     tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(s.text)]
     place_at = {}
@@ -128,6 +130,11 @@ def find_people(s: SentenceView) -> list[_Mention]:
         if mention:
             found.setdefault(mention.name, mention)
     return list(found.values())
+
+
+def _names_a_title(words: frozenset[str]) -> bool:
+    """Whether every word of some title is among the sentence's (lower-cased) words."""
+    return not _TITLE_FIRST_WORDS.isdisjoint(words) and any(title <= words for title in _TITLE_WORD_SETS)
 
 
 # "Iranian President X and his Kazakh counterpart Y": Y holds the same office for the other country
