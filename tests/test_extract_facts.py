@@ -279,6 +279,25 @@ def test_the_protocol_of_a_meeting_is_no_meeting_of_its_own():
     assert [r["event_type"] for r in extract(text, table="events")] == ["meeting"]
 
 
+@pytest.mark.parametrize("text", [
+    "The exporter said it is in talks with two Peruvian mills about supply contracts.",
+    "The railway remains in negotiations with the port operator over tariffs.",
+    "A permanent exhibition of Chilean goods will open in the trade house.",
+    "An agreement on an exhibition area in Lima is to be signed in March.",
+    "After the session the deputy ministers signed a Plan of Consultations between the ministries for 2024-2025.",
+])
+def test_being_in_talks_a_permanent_exhibition_and_a_plan_of_consultations_are_no_events(text):
+    assert extract(text, table="events") == []
+
+
+def test_also_held_a_meeting_is_another_event_and_the_next_meeting_agreed_in_a_call_is_none():
+    text = ("The Chile-Peru commission met in Lima on Monday. The Chilean minister also held a bilateral meeting "
+            "with Peru's energy minister.")
+    assert [r["event_type"] for r in extract(text, table="events")] == ["meeting", "meeting"]
+    text = "The presidents spoke by phone on Monday and agreed to hold the next meeting of the commission in spring."
+    assert [(r["event_type"], r["event_date"]) for r in extract(text, table="events")] == [("call", D(2023, 11, 13))]
+
+
 def test_a_later_plan_does_not_replace_the_visit_told_before():
     text = ("The forum was organised during a working visit to Peru by Chile's prime minister. "
             "On Wednesday, the prime minister is scheduled to visit the port of Callao.")

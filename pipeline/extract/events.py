@@ -52,7 +52,7 @@ _TRIGGERS: list[tuple[str, str]] = [
               r"tour|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
-    ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|hall|complex|grounds?|pavilion)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
+    ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
 # Every trigger contains one of these as a whole word; a sentence with none of them has no
@@ -103,7 +103,7 @@ _LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+
 
 # "the second meeting of the council", "the previous meeting", "a separate meeting": another occasion, not the one told before
 _ANOTHER_OCCASION = re.compile(r"\b(?:(the|its|their)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)|(a\s+)?separate|another|also"
+                               r"tenth|\d+(st|nd|rd|th)|next|previous|last|upcoming)|(a\s+)?separate|another|also(?:\s+(?:held|had)\s+an?)?"
                                r"|(?:follows|followed|came\s+after|comes\s+after)\s+an?)\s+([\w-]+\s+)?$",   # "The visit follows a meeting ..."
                                re.IGNORECASE)
 # "some 40,000 Qatari nationals visited", "the number of tourists from Kazakhstan visiting":
@@ -150,6 +150,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # "visited Aktau port on Tuesday and met the port's management": the talks are the visit's
                 # (not "on a working visit to attend the 19th meeting of the commission")
                 continue
+            if event_type == "other" and _PERMANENT.search(s.text[:m.start()]):
+                continue   # "a permanent exhibition of Iranian goods": a showroom, not an event
             if surface.lower() == "fair" and not _NAMED_FAIR.search(s.text[:m.start()]):
                 continue   # "a fair price": only a named fair ("the AgroExpo Central Asia fair") is an event
             if len(matches) > 1 and _PREPARATION.search(s.text[:m.start()]):
@@ -164,6 +166,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # "The sixth summit of the Conference on Interaction ... (CICA) ..., pressing to turn the forum
                 # into ...": the body's name and the body again, not events of their own
                 continue
+            if _IN_TALKS.search(s.text[:m.start()]) and surface.lower().startswith(("talks", "negotiations")):
+                continue   # "the company is in talks with two feed mills": negotiating, no one event
             if _PROTOCOL_OF.search(s.text[:m.start()]):
                 continue   # "signed the protocol of the 18th meeting": the meeting's document, not a meeting of its own
             if _ANY_OCCASION.search(s.text[:m.start()]):
@@ -193,8 +197,10 @@ def extract_events(doc: DocContext) -> list[dict]:
             if told and _BARE_SIDELINES.match(s.text, m.end()):
                 # "A separate meeting ... was held on the sidelines": at the event told before, on its day
                 event_date, location = told["event_date"], location or told["location"]
-            if event_date is None and location is None and _NEXT_BEFORE.search(s.text[:m.start()]):
-                continue   # "no date has been set for the next meeting": no event yet
+            if (event_date is None and location is None or types_here) and _NEXT_BEFORE.search(s.text[:m.start()]):
+                # "no date has been set for the next meeting": no event yet ("spoke by phone on Monday and agreed
+                # to hold the next meeting of the commission": the call's day is not the meeting's)
+                continue
             if _DESCRIBES_IT.search(s.text[:m.start()]) and _any_of_type(rows, event_type):
                 continue   # "It was the first face-to-face meeting between the two presidents since ...": the one told before
             distinct = _ANOTHER_OCCASION.search(s.text[:m.start()]) is not None
@@ -244,7 +250,10 @@ _VISIT_OR_MEETING = frozenset({"visit", "meeting"})
 _BODYS_MEETING = re.compile(r"\b(?:meeting|session|sitting|commission|committee|council)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\bof\s+the\s+$")
 _THE = re.compile(r"\bthe\s+$")
-_PROTOCOL_OF = re.compile(r"\bprotocol\s+of\s+(the|its|their)\s+([\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# ("signed a Plan of Consultations between the foreign ministries for 2019-2021": a document too)
+_PROTOCOL_OF = re.compile(r"\b(protocol|plan)\s+of\s+((the|its|their)\s+)?([\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_PERMANENT = re.compile(r"\bpermanent\s+$", re.IGNORECASE)
+_IN_TALKS = re.compile(r"\b(is|are|was|were|been|be|remains?|remained)\s+(still\s+|already\s+|now\s+)?in\s+$", re.IGNORECASE)
 # "every meeting", "each visit": any occasion, not one
 _ANY_OCCASION = re.compile(r"\b(every|each|any)\s+$", re.IGNORECASE)
 _MET_AT_EVENT = re.compile(r"\s+(at|(?P<sidelines>on\s+the\s+sidelines\s+of))\s+(the|a|an)\s+([\w'’-]+\s+){0,5}"
