@@ -1347,3 +1347,10 @@ def test_buy_slowed_and_by_a_year_told_as_past_in_an_undated_article():
         ("import", "forecast", 1.5e6, None), ("export", "actual", None, -17.0), ("total", "actual", 1.2e9, None),
         ("total", "actual", 248.6e6, None)]
     assert rows[-1]["period_start"] == D(2020, 1, 1)
+
+
+def test_a_forecast_that_is_for_trade_to_grow_and_could_fall_back_to_are_forecasts():
+    rows = trade("Chile and Peru met. Our baseline forecast is for trade to grow by a further 10 percent in 2026, to "
+                 "around $720 million. In a weaker scenario, turnover could fall back to about $500 million this year.",
+                 published=D(2026, 1, 20))
+    assert [(r["kind"], r["value"]) for r in rows] == [("forecast", 720e6), ("forecast", 500e6)]

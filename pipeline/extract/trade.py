@@ -63,8 +63,13 @@ _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bila
 _FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
     r"|\b(will|would|could|may|might)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|come\s+to|stand\s+at|"
+    r"(?:fall|drop|decline|shrink|slip|return)(?:\s+back)?\s+to|"     # "turnover could fall back to about $500 million"
     r"buy|import|export|purchase|sell|supply|ship|"
     r"stabili[sz]e|end(\s+the\s+year)?\s+(at|above|below|around))\b"     # "trade would likely end at around $330 million"
+    # "Our baseline forecast is for trade to grow by a further 10 percent, to around $720 million" (before
+    # "forecast" alone, which would end the match at the noun)
+    r"|\b(forecasts?|projections?|outlook|expectations?)\s+(is|was|are|were)\s+(for|that)\b[^.;]{0,80}?\bto\s+"
+    r"(reach|exceed|hit|total|grow|rise|increase|top|surpass|climb|fall|drop|decline)\b"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
     r"|\b(see|sees|saw)\s+(it|them|trade|turnover|exports|imports)\s+(reaching|hitting|exceeding|topping|rising\s+to)\b"
     r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
