@@ -12,7 +12,7 @@ from pathlib import Path
 import pycountry
 
 from pipeline import places
-from pipeline.wordscan import Caseless
+from pipeline.wordscan import Caseless, matches_at_starts
 from pipeline.numbers import APPROXIMATE, SCALES, SPACE_GROUPED, digits_value, parse_number
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -85,6 +85,17 @@ _SUFFIXED = re.compile(
     rf"(?:\s+(?P<n3>\d{{1,3}})\s+(?P<s3>million|thousand)\b)?)?\s+"       # "2 billion 163 million US dollars"
     rf"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+(?=(?:{CURRENCY_PATTERN})\b))?"        # "38 billion Djiboutian francs"
     rf"(?:(?P<cur>{CURRENCY_PATTERN})|(?P<ton>{_TONNES})|(?P<kg>kilogrammes|kilogramme|kilograms|kilogram|kgs|kg))\b", re.IGNORECASE)
+# Where a _SUFFIXED match can start in lower-cased ASCII text (searched there instead of trying
+# _SUFFIXED at every character): a qualifier followed by white space and a digit (no \b before it:
+# "turnover 5 million tonnes" matches with "over"), or a digit that begins a run of digits. A digit
+# inside a run can begin a match only through the thousands-comma number (n1 ends where the run,
+# or its decimals, ends, so the plain and decimal-comma numbers from the run's first digit reach
+# every end and every rest of the match it can reach; a space-grouped one never follows a digit):
+# where at most three digits lie between it and a comma and a digit ("12345,678 tonnes" is
+# "345,678 tonnes"). Every alternative begins with a plain character, so `re` skips to them.
+_SUFFIXED_START = re.compile("|".join(
+    [rf"{d}(?<![0-9]{d})|{d}[0-9]{{0,2}},[0-9]" for d in range(10)]
+    + [rf"(?:{q})\s+[0-9]" for q in APPROXIMATE.split("|")]))
 _BETWEEN_RANGE = re.compile(r"between\s*$", re.IGNORECASE)
 # "two billion dollars", "half a million tonnes": a number in words before a scale word
 _WORD_AMOUNT = re.compile(
@@ -166,16 +177,18 @@ def find_amounts(text: str) -> list[Amount]:
     if not _DIGIT.search(text):
         return _word_amounts(text) if _may_have_word_amount(text) else []
     low = _lower_ascii(text)
-    scans = []                     # (pattern, where a match can start at the earliest)
+    scans = []                     # the matches of each pattern, from where one can start at the earliest
     found_at = [m.start() for m in (_ANY_PREFIX_CUR.search(text), _ANY_ISO_PREFIX.search(text)) if m is not None]
     if found_at:            # a prefixed amount: [qualifier] currency number
-        scans.append((_PREFIXED, _back_words(text, min(found_at), _QUAL_WORDS)))
+        scans.append(_PREFIXED.finditer(text, _back_words(text, min(found_at), _QUAL_WORDS)))
     if low is None or _ANY_SUFFIX_UNIT_LOWER.search(low):    # [qualifier] number ... currency or tonnes
-        scans.append((_SUFFIXED, _back_words(text, _DIGIT.search(text).start(), _QUAL_WORDS)))
+        scan_from = _back_words(text, _DIGIT.search(text).start(), _QUAL_WORDS)
+        scans.append(_SUFFIXED.finditer(text, scan_from) if low is None
+                     else matches_at_starts(_SUFFIXED, text, _SUFFIXED_START, low, scan_from))
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for pattern, scan_from in scans:
-        for m in pattern.finditer(text, scan_from):
+    for matches in scans:
+        for m in matches:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if m.start("n1") > 0 and text[m.start("n1") - 1].isalnum() and not m.group("cur"):

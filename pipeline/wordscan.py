@@ -24,6 +24,26 @@ def matches_at_words(pattern: re.Pattern, text: str, words: re.Pattern,
             yield m
 
 
+def matches_at_starts(pattern: re.Pattern, text: str, starts: re.Pattern, scanned: str,
+                      pos: int = 0) -> Iterator[re.Match]:
+    """What pattern.finditer(text, pos) yields, trying pattern.match only where `starts` matches
+    `scanned` (the text or a copy of it of the same length, such as the lower-cased ASCII text).
+    Every position where a match of `pattern` can start must be one where `starts` matches, and
+    `pattern` must never match the empty string: then each search for the next start skips the
+    positions that cannot match (`re` tries pattern's optional words at every character, while
+    `starts` can be a case-sensitive alternation of plain letters, which `re` skips through)."""
+    while True:
+        s = starts.search(scanned, pos)
+        if s is None:
+            return
+        m = pattern.match(text, s.start())
+        if m is None:
+            pos = s.start() + 1
+        else:
+            pos = m.end()
+            yield m
+
+
 class Caseless:
     """A case-insensitive pattern searched faster. `re` compares case-insensitively character by
     character, two to three times slower than plain matching; on ASCII text, a case-sensitive
