@@ -94,8 +94,12 @@ _THE = re.compile(r"the\s+")
 # word starts whose run can be a key: any word starting with a character that begins a
 # capitalised key, and the lower-case keys (and "the") as whole words
 _LOWER_KEYS = sorted({k for k in _BUCKETS if k[0].islower()} | {"the"}, key=len, reverse=True)
-_CANDIDATE = re.compile(r"(?<!\w)(?:[" + "".join(sorted(re.escape(k[0]) for k in _BUCKETS if not k[0].islower()))
-                        + r"]\w*|(?:" + "|".join(map(re.escape, _LOWER_KEYS)) + r")(?!\w))")
+# (each alternative written to begin with its plain character, "K(?<!\wK)\w*" for "(?<!\w)K\w*", in
+# the same order, so that `re` skips to the characters that can begin one instead of trying the
+# lookbehind and the alternation at every character)
+_CANDIDATE = re.compile("|".join(
+    [re.escape(c) + r"(?<!\w" + re.escape(c) + r")\w*" for c in sorted({k[0] for k in _BUCKETS if not k[0].islower()})]
+    + [re.escape(k[0]) + r"(?<!\w" + re.escape(k[0]) + ")" + re.escape(k[1:]) + r"(?!\w)" for k in _LOWER_KEYS]))
 _NOT_PLACE_SET = set(_NOT_PLACES)
 
 
