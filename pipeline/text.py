@@ -40,12 +40,17 @@ _MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}((\s*[|•·»]\s*|\s+/\s+)[^|�
                         r"|^\s*[^\s.!?]+( [^\s.!?]+)?(\s{3,}[^\s.!?]+( [^\s.!?]+)?){2,}\s*$"
                         # "Home  News  Business  Opinion": four or more single words two spaces apart
                         r"|^\s*[^\s.!?]+(\s{2,}[^\s.!?]+){3,}\s*$")
+# Every menu line holds a separator ("|", "•", "·", "»", "/") or two white spaces in a row: other
+# lines (most: paragraphs of text) are not matched against the alternation, which backtracks on each
+_MENU_HINT = re.compile(r"[|•·»/]|\s\s")
 # "Trade turnover | $1.03 billion | +21.4%": a row of a table, not a menu
 _TABLE_ROW = re.compile(r"\d\s?%|[$€£¥₽]\s?\d|\d\s?(mln|bln|million|billion|bn|tonnes|tons)\b")
 # "Main > Economy > Kazakhstan and Russia sign ...": a breadcrumb trail
 _BREADCRUMB = re.compile(r"^\s*[^>»›\n]{1,40}(\s+[>»›]\s+[^>»›\n]{1,40}){0,3}\s+[>»›]\s+\S"
                          # "Home / Economy": short capitalised items between spaced slashes, nothing else
                          r"|^\s*[A-Z][^/\n]{0,24}(\s+/\s+[A-Z][^/\n]{0,24}){1,4}\s*$")
+# every breadcrumb holds one of these (a line without is not matched against the pattern)
+_BREADCRUMB_HINT = re.compile(r"[>»›/]")
 # "- Kazakhstan-Kyrgyzstan trade up 9%", "• Almaty hosts ...": a listed headline (no closing full stop)
 _LISTED_HEADLINE = re.compile(r"^\s*[-–•·*▪►]\s+\S.{0,150}(?<![.!?…])$")
 # "By Jane Doe April 8, 2021" / "By Jane Doe | Mar 3, 2022": author lines are metadata, not facts.
@@ -106,7 +111,9 @@ def chrome_lines(lines: list[str]) -> set[int]:
             listed.append(i)
         elif _looks_like_paragraph(stripped):
             last_paragraph = i
-        if _CHROME_LINE.match(stripped) or _RELATED_LINE.match(stripped) or _BYLINE.match(stripped) or (_MENU_LINE.match(stripped) and not _TABLE_ROW.search(stripped)) or _BREADCRUMB.match(stripped):
+        if _CHROME_LINE.match(stripped) or _RELATED_LINE.match(stripped) or _BYLINE.match(stripped) or (
+                _MENU_HINT.search(stripped) and _MENU_LINE.match(stripped) and not _TABLE_ROW.search(stripped)) or (
+                _BREADCRUMB_HINT.search(stripped) and _BREADCRUMB.match(stripped)):
             chrome.add(i)
     # listed headlines after the last paragraph are other articles; a list inside the story is its text
     chrome.update(i for i in listed if i > last_paragraph)
