@@ -384,12 +384,14 @@ _ZONE_OFFSET = r"(?:[+-]\d{1,2}(?::?\d\d)?)?"      # "GMT+3:30", "UTC-5"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
     r"\s*(?:(?:[Ff]irst\s+)?[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?:ed)?\s+[Tt]ime|[Pp]ublication\s+[Tt]ime|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated"
-    r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,)"      # "Research note, 2 June 2025"
+    r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,"      # "Research note, 2 June 2025"
+    r"|[Pp]ress\s+(?:service|office|cent(?:re|er))\s*,|[Tt]ime(?=\s*:))"      # "Press service, 24 September 2019", "Time: 10:15 / 12 October 2017"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
-    rf"(?:\d{{1,2}}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{{2,4}}{_ZONE_OFFSET}\s*)?[,|]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM GMT+3:30, June 14, 2024"
-# "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024"
+    rf"(?:\d{{1,2}}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{{2,4}}{_ZONE_OFFSET}\s*)?[,|/]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM GMT+3:30, June 14, 2024"
+# "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024",
+# "Posted by Jane Doe on September 30, 2019"
 # ("by Anna Hovsepyan  12:48, 21 February 2024", "By Rauf Mammadli (09/25/2024 issue of ...)")
-_PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
+_PUB_BYLINE = re.compile(rf"\s*(?:[Bb]y|BY|[Ww]ritten\s+by|[Pp]osted\s+by|(?:[Aa]uthor|AUTHOR|[Rr]eporter)\s*:)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
                          rf"(?:\s+in\s+{_NAME}(?:\s+{_NAME})?)?"
                          # "By Saule Temirkhanova, AgroEurasia correspondent, 3 September 2024"
                          rf"(?:\s*,\s*(?:{_NAME}\s+){{0,2}}(?:[a-z]+\s+){{0,2}}(?:correspondent|reporter|editor|writer|analyst))?"

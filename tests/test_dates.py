@@ -140,6 +140,9 @@ PUBLISHED_CASES = [
     ("Headline\nBy Jane Doe / 12 March 2024\nText.", D(2024, 3, 12), "12 March 2024"),
     ("Headline\nBy Jane Doe, Lima Daily correspondent, 3 September 2024\nText.", D(2024, 9, 3), "3 September 2024"),
     ("Headline\nResearch note, 2 June 2025\nText.", D(2025, 6, 2), "2 June 2025"),
+    ("Ministry of Trade\nPress centre > News\nHeadline\nPress service, 24 September 2019\nText.", D(2019, 9, 24), "24 September 2019"),
+    ("Headline\nPosted by Ana Quispe on September 30, 2019\nText.", D(2019, 9, 30), "September 30, 2019"),
+    ("Headline\nTime: 10:15  /  12 October 2017\nText.", D(2017, 10, 12), "12 October 2017"),
     ("Headline\nLima, Peru (LimaDaily.com) -- October 24, 2023 - 11:05\nText.", D(2023, 10, 24), "October 24, 2023"),
     ("Menu | News\nDate of publication: 21 February 2024, 14:05\nText.", D(2024, 2, 21), "21 February 2024"),
     ("Headline\n2025-01-09T16:40 CET\nText.", D(2025, 1, 9), "2025-01-09"),                  # ISO 8601 stamp

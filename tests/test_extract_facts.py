@@ -298,6 +298,16 @@ def test_also_held_a_meeting_is_another_event_and_the_next_meeting_agreed_in_a_c
     assert [(r["event_type"], r["event_date"]) for r in extract(text, table="events")] == [("call", D(2023, 11, 13))]
 
 
+def test_the_caspian_convention_is_the_five_littoral_states_and_documents_told_after_keep_the_parties_told_before():
+    rows = extract("Peru and Chile praised the Convention on the Legal Status of the Caspian Sea, signed in Aktau on "
+                   "12 August 2018.", table="agreements")
+    assert [r["parties"] for r in rows] == [["AZE", "IRN", "KAZ", "RUS", "TKM"]]
+    rows = extract("Chile and Peru met again. Chile, Peru and Bolivia signed a trilateral memorandum on a rail corridor in "
+                   "Lima on Monday. Officials also discussed a joint logistics company. It is expected that the founding "
+                   "documents of the joint venture will be signed before the end of the year.", table="agreements")
+    assert [r["parties"] for r in rows] == [["BOL", "CHL", "PER"], ["BOL", "CHL", "PER"]]
+
+
 def test_a_later_plan_does_not_replace_the_visit_told_before():
     text = ("The forum was organised during a working visit to Peru by Chile's prime minister. "
             "On Wednesday, the prime minister is scheduled to visit the port of Callao.")

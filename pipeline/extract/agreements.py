@@ -133,6 +133,11 @@ def extract_agreements(doc: DocContext) -> list[dict]:
                 count += sum(1 if x["n"].lower() in ("a", "an") else int(parse_number(x["n"]) or 1) for x in more)
         signed_date = _signed_date(s, m.start(), doc.sentences[:i]) if status == "signed" else None
         parties = _parties(doc, s)
+        if not s.countries and _DEFINITE.search(before):
+            # "the founding documents of the joint venture will be signed by the end of the year": the
+            # parties of the one told before, not the article's two countries
+            told = next((r for r in reversed(rows) if _type_of(noun) in (r["agreement_type"], "document")), None)
+            parties = told["parties"] if told is not None and told["parties"] else parties
         value, unit = _worth(s, m.end(), (*(parties or ()), *doc.main_pair))
         rows.append({**base_row(doc, s, "agreements.noun_with_status"), "agreement_type": _type_of(noun),
                      "status": status, "signed_date": signed_date, "parties": parties,
@@ -284,7 +289,17 @@ _N_PARTIES = re.compile(
 _KIND_PARTIES = {"bilateral": 2, "trilateral": 3, "tripartite": 3, "three-way": 3, "quadrilateral": 4, "four-way": 4}
 
 
+# The Caspian Sea's five littoral states, the parties of its convention ("the Convention on the Legal
+# Status of the Caspian Sea") and of what "the littoral states" agree
+_CASPIAN_STATES = ["AZE", "IRN", "KAZ", "RUS", "TKM"]
+_CASPIAN_PARTIES = re.compile(r"\b(?:Convention\s+on\s+the\s+Legal\s+Status\s+of\s+the\s+Caspian|Caspian\s+(?:Sea\s+)?[Cc]onvention|"
+                              r"(?:five\s+)?(?:Caspian\s+)?littoral\s+(?:states|countries|nations)|five\s+Caspian\s+(?:states|countries|nations))\b")
+
+
 def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
+    if "Caspian" in s.text or "littoral" in s.text:
+        if _CASPIAN_PARTIES.search(s.text):
+            return list(_CASPIAN_STATES)
     codes: list[str] = []
     for m in s.countries:
         if _VENUE_AFTER.match(s.text, m.end) and _VENUE_BEFORE.search(s.text, max(0, m.start - 40), m.start):
