@@ -156,9 +156,11 @@ _SIGNED_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:was|had\s+been|has\s+been)?\s*(?:s
 def _date_the_one_told(doc: DocContext, i: int, rows: list[dict]) -> None:
     """"The agreement was signed in St. Petersburg on December 25, 2023": the signing day of the
     document told before, when that telling had none."""
+    if not rows:
+        return      # nothing told before (checked first: most sentences come before any agreement row)
     s = doc.sentences[i]
     m = _NOUN.search(s.text)
-    if (not rows or m is None or not _DEFINITE.search(s.text[:m.start()]) or not _SIGNED_RIGHT_AFTER.match(s.text, m.end())
+    if (m is None or not _DEFINITE.search(s.text[:m.start()]) or not _SIGNED_RIGHT_AFTER.match(s.text, m.end())
             or _status(s.text) != "signed"):
         return      # (not "The framework agreement for the railway was signed ...": a document of its own)
     noun = _type_of(m.group("noun"))
