@@ -10,7 +10,7 @@ import re
 from pipeline import places
 from pipeline.extract import people
 from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline
-from pipeline.wordscan import matches_at_words
+from pipeline.wordscan import matches_at_starts
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
@@ -76,6 +76,12 @@ official state working two three first upcoming recent visit visited visiting vi
 at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
 hosted was were been economic investment fair called travelled traveled flew roundtable discussed talked conferred
 """.split())
+# Where a trigger can start in the lower-cased ASCII text: one of _FIRST_WORDS as a whole word.
+# Grouped by first letter, each group beginning with its plain letter, so `re` skips to the
+# letters that can begin one (trying every word of the text in Python cost more than the matching).
+_FIRST_WORD_AT = re.compile("|".join(
+    rf"{c}(?<!\w{c})(?:{'|'.join(sorted(w[1:] for w in _FIRST_WORDS if w[0] == c))})(?!\w)"
+    for c in sorted({w[0] for w in _FIRST_WORDS})))
 
 
 def _trigger_matches(text: str, words: frozenset[str] | None = None):
@@ -87,7 +93,7 @@ def _trigger_matches(text: str, words: frozenset[str] | None = None):
         return
     if _ANCHORS.isdisjoint(words if words is not None else _WORD.findall(text.lower())):
         return
-    yield from matches_at_words(_TRIGGER, text, _WORD, lambda word: word.lower() in _FIRST_WORDS)
+    yield from matches_at_starts(_TRIGGER, text, _FIRST_WORD_AT, text.lower())
 
 
 _PLURAL = re.compile(r"^(meetings|visits|calls|conferences|forums|fora|summits|trips|tours|talks|sessions|exhibitions)$",
