@@ -61,6 +61,15 @@ class Caseless:
             return self.lower_case.finditer(text.lower(), pos, end)
         return self.any_case.finditer(text, pos, end)
 
+    def finditer_at(self, text: str, starts: re.Pattern) -> Iterator[re.Match]:
+        """What finditer(text) yields, on ASCII text trying the pattern only where `starts` matches
+        the lower-cased text (see matches_at_starts: every match must begin where `starts` does);
+        other text is searched as finditer does."""
+        if text.isascii():
+            low = text.lower()
+            return matches_at_starts(self.lower_case, low, starts, low)
+        return self.any_case.finditer(text)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self._pick(text, "search", pos, endpos)
 

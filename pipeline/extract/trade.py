@@ -400,6 +400,15 @@ export exports exported exporting exporter shipment shipments shipped supplies s
 deliveries delivered delivers delivering sales sent dispatched import imports imported importing importer purchases purchased bought
 buys buy trade turnover commerce commercial exchange commodity
 """.split())
+# Where a _TRADE_TOPIC match can start in the lower-cased text: a whole word of _TRADE_WORDS, or
+# "traded"/"exchanged" (which need goods or a figure after them, so they are no prefilter words).
+# Every alternative begins at \b with one of these words, whole: a first word is followed by \s+
+# or by the alternative's closing \b. Grouped by first letter, each group beginning with its plain
+# letter, so `re` skips to the letters that can begin one instead of trying the pattern everywhere.
+_TRADE_TOPIC_WORDS = _TRADE_WORDS | {"traded", "exchanged"}
+_TRADE_TOPIC_AT = re.compile("|".join(
+    rf"{c}(?<!\w{c})(?:{'|'.join(sorted(w[1:] for w in _TRADE_TOPIC_WORDS if w[0] == c))})(?!\w)"
+    for c in sorted({w[0] for w in _TRADE_TOPIC_WORDS})))
 
 
 def _may_set_scope(s: SentenceView) -> bool:
@@ -509,7 +518,7 @@ def _topics(text: str) -> list[_Topic]:
         if not _PAIR_BEFORE.search(text, 0, m.start()):
             found.append(_Topic("none", m.start(), m.end()))
     not_trade = list(found)
-    for m in _TRADE_TOPIC.finditer(text):
+    for m in _TRADE_TOPIC.finditer_at(text, _TRADE_TOPIC_AT):
         if any(t.start <= m.start() < t.end for t in not_trade):
             continue        # a trade word inside a non-trade phrase ("not counted as trade", "foreign trade")
         flow = next(k for k in ("export", "import", "total") if m.group(k))
