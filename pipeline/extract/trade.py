@@ -45,6 +45,21 @@ _NOT_TRADE_TOPIC = Caseless(
     r"intra-[\w-]+\s+(trade|exports?|imports?)|the\s+bloc'?s\s+(\w+\s+)?trade|"
     # "Mutual trade between the EAEU member states": within a bloc
     r"(trade|turnover)\s+(between|among)\s+(the\s+)?[\w-]+\s+member\s+(states|countries))\b")
+# Where a _NOT_TRADE_TOPIC match can start in the lower-cased text: each of its alternatives
+# begins at \b with one of these words, whole (followed by \s+, "-" in "intra-", "'" in "the
+# bloc's", or the closing \b). Searched as _TRADE_TOPIC_AT is (see there).
+_NOT_TRADE_TOPIC_WORDS = frozenset("""
+world gdp gross inflation output production produced investment investments invested investing investor investors
+loan loans credit credits grant grants budget population tourist tourists tourism passenger passengers revenue revenues
+surplus deficit trade balance profit profits reserves debt capital salary salaries wages unemployment
+agreement agreements contract contracts deal deals document documents memoranda memorandum memorandums project projects
+mou mous cost costs financing fund funds transit cargo freight traffic stake stakes shares equity acquisition acquisitions
+acquired remittances money domestic average container containers owes owed owing arrears limit limits quota quotas
+threshold thresholds ceiling ceilings allowance allowances not intra the turnover
+""".split())
+_NOT_TRADE_TOPIC_AT = re.compile("|".join(
+    rf"{c}(?<!\w{c})(?:{'|'.join(sorted(w[1:] for w in _NOT_TRADE_TOPIC_WORDS if w[0] == c))})(?!\w)"
+    for c in sorted({w[0] for w in _NOT_TRADE_TOPIC_WORDS})))
 # "Uzbekistan's total foreign trade": one country's trade with the world, unless it says with whom
 # ("foreign trade with Oman") or whose ("the two countries' foreign trade")
 # (not "foreign trade with Iran", "the foreign trade turnover of Uzbekistan with the Russian Federation")
@@ -512,7 +527,7 @@ def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
 def _topics(text: str) -> list[_Topic]:
     """Trade and non-trade topic words in order; adjacent trade words of one flow merge."""
     found: list[_Topic] = []
-    for m in _NOT_TRADE_TOPIC.finditer(text):
+    for m in _NOT_TRADE_TOPIC.finditer_at(text, _NOT_TRADE_TOPIC_AT):
         found.append(_Topic("none", m.start(), m.end()))
     for m in _WORLD_TRADE.finditer(text) if _WORLD_TRADE_HINT.search(text) else ():
         if not _PAIR_BEFORE.search(text, 0, m.start()):
