@@ -282,6 +282,7 @@ def test_the_protocol_of_a_meeting_is_no_meeting_of_its_own():
 @pytest.mark.parametrize("text", [
     "The exporter said it is in talks with two Peruvian mills about supply contracts.",
     "The railway remains in negotiations with the port operator over tariffs.",
+    "Chilean officials are also in talks with Peruvian counterparts on access for poultry.",
     "A permanent exhibition of Chilean goods will open in the trade house.",
     "An agreement on an exhibition area in Lima is to be signed in March.",
     "After the session the deputy ministers signed a Plan of Consultations between the ministries for 2024-2025.",
@@ -306,6 +307,15 @@ def test_the_caspian_convention_is_the_five_littoral_states_and_documents_told_a
                    "Lima on Monday. Officials also discussed a joint logistics company. It is expected that the founding "
                    "documents of the joint venture will be signed before the end of the year.", table="agreements")
     assert [r["parties"] for r in rows] == [["BOL", "CHL", "PER"], ["BOL", "CHL", "PER"]]
+
+
+def test_an_event_takes_the_town_told_after_its_trigger_over_one_told_before():
+    # (Bishkek is in the city list, Jalal-Abad and Naryn are not)
+    rows = extract("Uzbekistan's trade attaché in Bishkek, Aziz Karimov, said at a meeting with exporters in Jalal-Abad "
+                   "on Saturday that Uzbek chains were ready to buy.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("meeting", "Jalal-Abad")]
+    rows = extract("In Bishkek, the governor met with the envoy of Uzbekistan in Naryn region on Monday.", table="events")
+    assert [r["location"] for r in rows] == ["Bishkek"]
 
 
 def test_a_later_plan_does_not_replace_the_visit_told_before():

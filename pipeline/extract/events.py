@@ -259,7 +259,7 @@ _THE = re.compile(r"\bthe\s+$")
 # ("signed a Plan of Consultations between the foreign ministries for 2019-2021": a document too)
 _PROTOCOL_OF = re.compile(r"\b(protocol|plan)\s+of\s+((the|its|their)\s+)?([\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _PERMANENT = re.compile(r"\bpermanent\s+$", re.IGNORECASE)
-_IN_TALKS = re.compile(r"\b(is|are|was|were|been|be|remains?|remained)\s+(still\s+|already\s+|now\s+)?in\s+$", re.IGNORECASE)
+_IN_TALKS = re.compile(r"\b(is|are|was|were|been|be|remains?|remained)\s+(still\s+|already\s+|now\s+|also\s+)?in\s+$", re.IGNORECASE)
 # "every meeting", "each visit": any occasion, not one
 _ANY_OCCASION = re.compile(r"\b(every|each|any)\s+$", re.IGNORECASE)
 _MET_AT_EVENT = re.compile(r"\s+(at|(?P<sidelines>on\s+the\s+sidelines\s+of))\s+(the|a|an)\s+([\w'’-]+\s+){0,5}"
@@ -367,12 +367,29 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
         if country is None or country.kind in ("capital", "city") or country.surface in _CITY_STATES or (
                 city.endswith(" City") and country.end < right_after.end("city")):
             return city
-    for c in s.cities:
-        if _LOCATION_PREP.search(s.text[max(0, c.start - 30):c.start]):
-            return c.surface
+    told_in = [c for c in s.cities if _LOCATION_PREP.search(s.text[max(0, c.start - 30):c.start])]
+    if told_in:
+        # "Iran's trade attaché in Almaty said at a meeting with exporters in Sari on Saturday": the town
+        # told after the trigger, even one the list does not know (but not "at Qasr Al Watan", a venue)
+        after = [c for c in told_in if c.start >= trigger.end()]
+        unknown = _unknown_city(s, trigger)
+        if (unknown and unknown.re is _UNKNOWN_CITY and unknown.group(1) == "in"
+                and not _REGION_AFTER.match(s.text, unknown.end("city"))      # ("in Chui region")
+                and (not after or unknown.start("city") < after[0].start)):
+            return unknown.group("city")
+        return (after or told_in)[0].surface
     for p in s.places:     # "arrived in Djibouti": a country whose capital bears its name
         if p.surface in _CITY_STATES and _ARRIVED_IN.search(s.text[max(0, p.start - 30):p.start]):
             return p.surface
+    m = _unknown_city(s, trigger)
+    return m.group("city") if m else None
+
+
+_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|district|county)\b", re.IGNORECASE)
+
+
+def _unknown_city(s: SentenceView, trigger: re.Match) -> re.Match | None:
+    """A capitalised place name after the trigger that the city list does not know ("talks in Khujand")."""
     m = _UNKNOWN_CITY.match(s.text, trigger.end())
     if m is None and trigger.group(0).lower().endswith(" in"):      # "arrived in Cape Town on 2 December"
         m = _VISITED_CITY.match(s.text, trigger.end())
@@ -385,7 +402,7 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
         # "Port Sudan" names a town though "Sudan" is a country
         if m.group("prefix") or not any(p.start <= at < p.end for p in s.places) or (
                 m.group("city").endswith(" City") and not any(p.start <= at and m.end("city") <= p.end for p in s.places)):
-            return m.group("city")       # (a country's name then "City": "Mexico City", "Kuwait City")
+            return m       # (a country's name then "City": "Mexico City", "Kuwait City")
     return None
 
 
