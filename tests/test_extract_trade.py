@@ -1354,3 +1354,11 @@ def test_a_forecast_that_is_for_trade_to_grow_and_could_fall_back_to_are_forecas
                  "around $720 million. In a weaker scenario, turnover could fall back to about $500 million this year.",
                  published=D(2026, 1, 20))
     assert [(r["kind"], r["value"]) for r in rows] == [("forecast", 720e6), ("forecast", 500e6)]
+
+
+def test_the_union_or_the_bloc_is_the_bloc_named_before():
+    rows = trade("Chile and Peru met. Chile signed a trade deal with Mercosur in 2022. Chile's trade with the bloc's "
+                 "members rose 16% to $4.3 billion in 2023, while its trade with the union as a whole was $5 billion "
+                 "in 2024.", published=D(2025, 3, 1))
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [("CHL", "MERCOSUR", 4.3e9),
+                                                                         ("CHL", "MERCOSUR", 5e9)]

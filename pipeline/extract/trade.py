@@ -194,8 +194,10 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
     ranking: tuple[str, str, int] | None = None    # the country whose partners were ranked, the flow, and where
     last_region: PlaceMention | None = None     # the last province or region named ("Golestan province")
+    last_bloc: PlaceMention | None = None       # the last bloc named ("the Eurasian Economic Union")
     for i, s in enumerate(doc.sentences):
         last_region = next((m for m in reversed(s.places) if m.kind == "region"), last_region)
+        last_bloc = next((m for m in reversed(s.places) if m.kind == "bloc"), last_bloc)
         owner = _partner_owner(s.text, s.countries) if _RANKED_HINT.search(s.text) else None
         if owner is not None:
             ranking = (owner.code, _ranked_flow(s.text, owner), i)
@@ -237,6 +239,9 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         if subject is None and last_region is not None and (the := _THE_REGION.search(s.text)):
             # "the province's total non-oil exports", "the province intends to raise its exports": the one named before
             subject = PlaceMention(last_region.code, the.start(), the.end(), the.group(), "name")
+        if subject is None and last_bloc is not None and (the := _THE_BLOC.search(s.text)):
+            # "Iran's trade with the union's members rose 16%": the bloc named before
+            subject = PlaceMention(last_bloc.code, the.start(), the.end(), the.group(), "name")
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
         if i - last_rows_at <= _SHARE_OUT_SENTENCES and (shares := _share_out_rows(doc, s, topics, last_rows, carry)):
             sent_rows = shares
@@ -1044,6 +1049,7 @@ _SAID_THAT = re.compile(r"\b(?:said|says|noted|stressed|added|told\s+[\w\s]{1,30
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
 # "the province's exports", "the region's trade with Iran": the province or region named before
+_THE_BLOC = re.compile(r"\b(?:[Tt]he\s+(?:(?:five|six|\d)\s+)?(?:union|bloc)(?:['’]s\s+members|\s+members)?|member\s+states\s+of\s+the\s+(?:union|bloc))\b")
 _THE_REGION = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)(?:['’]s)?(?=\s)")
 # "..., with which", "..., with whom": a relative clause about the country just named
 _WITH_WHICH = re.compile(r",\s*with\s+wh(?:ich|om)\b", re.IGNORECASE)
