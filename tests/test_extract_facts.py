@@ -318,6 +318,12 @@ def test_an_event_takes_the_town_told_after_its_trigger_over_one_told_before():
     assert [r["location"] for r in rows] == ["Bishkek"]
 
 
+def test_the_bloc_named_before_is_a_party_of_an_agreement_with_the_bloc():
+    rows = extract("Chile and Peru met. Chile's talks with Mercosur ended in 2022. The agreement, signed in Montevideo in "
+                   "December 2022, cut duties on goods traded between Chile and the bloc.", table="agreements")
+    assert [r["parties"] for r in rows] == [["CHL", "MERCOSUR"]]
+
+
 def test_a_later_plan_does_not_replace_the_visit_told_before():
     text = ("The forum was organised during a working visit to Peru by Chile's prime minister. "
             "On Wednesday, the prime minister is scheduled to visit the port of Callao.")

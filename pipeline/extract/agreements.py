@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.amounts import resolve_currency
-from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline
+from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row, in_dateline
 from pipeline.numbers import parse_number
 
 _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the type
@@ -102,7 +102,9 @@ _COUNT_BEFORE = re.compile(
 def extract_agreements(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     listing: dict | None = None     # the row of "the following documents were signed:", while its items follow
+    last_bloc: str | None = None    # the last bloc named ("the Eurasian Economic Union")
     for i, s in enumerate(doc.sentences):
+        last_bloc = next((m.code for m in reversed(s.places) if m.kind == "bloc"), last_bloc)
         if listing is not None:
             item = _list_item(s.text)
             if item is not None:
@@ -138,6 +140,10 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             # parties of the one told before, not the article's two countries
             told = next((r for r in reversed(rows) if _type_of(noun) in (r["agreement_type"], "document")), None)
             parties = told["parties"] if told is not None and told["parties"] else parties
+        named = {c.code for c in s.countries}
+        if last_bloc is not None and named and last_bloc not in named and THE_BLOC.search(s.text):
+            # "duties on goods traded between Iran and the bloc": the bloc named before is a party
+            parties = sorted(named | {last_bloc})
         value, unit = _worth(s, m.end(), (*(parties or ()), *doc.main_pair))
         rows.append({**base_row(doc, s, "agreements.noun_with_status"), "agreement_type": _type_of(noun),
                      "status": status, "signed_date": signed_date, "parties": parties,

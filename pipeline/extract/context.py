@@ -32,6 +32,10 @@ class cached_property:  # noqa: N801 (named as the functools one it replaces)
 
 
 _WORD = re.compile(r"\w+")
+# "the union", "the bloc", "the five union members", "member states of the union": a bloc named
+# before in the article (lower case: "the Union State" is a name of its own)
+THE_BLOC = re.compile(r"\b(?:[Tt]he\s+(?:(?:five|six|\d)\s+)?(?:union|bloc)(?:['’]s\s+members|\s+members)?"
+                      r"|member\s+states\s+of\s+the\s+(?:union|bloc))\b")
 
 
 @dataclass

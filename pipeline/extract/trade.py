@@ -16,7 +16,7 @@ from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
 from pipeline.periods import a_year_before
 from pipeline.places import PlaceMention, country_code
 from pipeline.wordscan import Caseless
-from pipeline.extract.context import DocContext, SentenceView, base_row
+from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
 from pipeline.extract import vocab
 
@@ -239,7 +239,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         if subject is None and last_region is not None and (the := _THE_REGION.search(s.text)):
             # "the province's total non-oil exports", "the province intends to raise its exports": the one named before
             subject = PlaceMention(last_region.code, the.start(), the.end(), the.group(), "name")
-        if subject is None and last_bloc is not None and (the := _THE_BLOC.search(s.text)):
+        if subject is None and last_bloc is not None and (the := THE_BLOC.search(s.text)):
             # "Iran's trade with the union's members rose 16%": the bloc named before
             subject = PlaceMention(last_bloc.code, the.start(), the.end(), the.group(), "name")
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
@@ -1049,7 +1049,6 @@ _SAID_THAT = re.compile(r"\b(?:said|says|noted|stressed|added|told\s+[\w\s]{1,30
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
 # "the province's exports", "the region's trade with Iran": the province or region named before
-_THE_BLOC = re.compile(r"\b(?:[Tt]he\s+(?:(?:five|six|\d)\s+)?(?:union|bloc)(?:['’]s\s+members|\s+members)?|member\s+states\s+of\s+the\s+(?:union|bloc))\b")
 _THE_REGION = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)(?:['’]s)?(?=\s)")
 # "..., with which", "..., with whom": a relative clause about the country just named
 _WITH_WHICH = re.compile(r",\s*with\s+wh(?:ich|om)\b", re.IGNORECASE)
