@@ -102,9 +102,7 @@ _COUNT_BEFORE = re.compile(
 def extract_agreements(doc: DocContext) -> list[dict]:
     rows: list[dict] = []
     listing: dict | None = None     # the row of "the following documents were signed:", while its items follow
-    last_bloc: str | None = None    # the last bloc named ("the Eurasian Economic Union")
     for i, s in enumerate(doc.sentences):
-        last_bloc = next((m.code for m in reversed(s.places) if m.kind == "bloc"), last_bloc)
         if listing is not None:
             item = _list_item(s.text)
             if item is not None:
@@ -138,12 +136,12 @@ def extract_agreements(doc: DocContext) -> list[dict]:
         if not s.countries and _DEFINITE.search(before):
             # "the founding documents of the joint venture will be signed by the end of the year": the
             # parties of the one told before, not the article's two countries
-            told = next((r for r in reversed(rows) if _type_of(noun) in (r["agreement_type"], "document")), None)
+            told = _told_before(rows, _type_of(noun))
             parties = told["parties"] if told is not None and told["parties"] else parties
         named = {c.code for c in s.countries}
-        if last_bloc is not None and named and last_bloc not in named and THE_BLOC.search(s.text):
+        if named and THE_BLOC.search(s.text) and (bloc := doc.last_place(i, "bloc")) and bloc.code not in named:
             # "duties on goods traded between Iran and the bloc": the bloc named before is a party
-            parties = sorted(named | {last_bloc})
+            parties = sorted(named | {bloc.code})
         value, unit = _worth(s, m.end(), (*(parties or ()), *doc.main_pair))
         rows.append({**base_row(doc, s, "agreements.noun_with_status"), "agreement_type": _type_of(noun),
                      "status": status, "signed_date": signed_date, "parties": parties,
@@ -169,10 +167,14 @@ def _date_the_one_told(doc: DocContext, i: int, rows: list[dict]) -> None:
     if (m is None or not _DEFINITE.search(s.text[:m.start()]) or not _SIGNED_RIGHT_AFTER.match(s.text, m.end())
             or _status(s.text) != "signed"):
         return      # (not "The framework agreement for the railway was signed ...": a document of its own)
-    noun = _type_of(m.group("noun"))
-    told = next((r for r in reversed(rows) if noun in (r["agreement_type"], "document")), None)
+    told = _told_before(rows, _type_of(m.group("noun")))
     if told is not None and told["status"] == "signed" and told["signed_date"] is None and told["agreement_count"] == 1:
         told["signed_date"] = _signed_date(s, m.start(), doc.sentences[:i])
+
+
+def _told_before(rows: list[dict], agreement_type: str) -> dict | None:
+    """The last agreement row a later "the agreement" / "the documents" can refer to."""
+    return next((r for r in reversed(rows) if agreement_type in (r["agreement_type"], "document")), None)
 
 
 def _end_list(rows: list[dict], listing: dict) -> None:

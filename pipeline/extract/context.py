@@ -106,6 +106,15 @@ class DocContext:
         headline = [SentenceView(s, published) for s in sentences if s.section == "title"]
         return cls(doc_id, published, body, headline)
 
+    def last_place(self, i: int, kind: str) -> places.PlaceMention | None:
+        """The last place of `kind` ("region", "bloc") named in sentences 0..i: what "the province"
+        or "the bloc" in sentence i refers to."""
+        for s in reversed(self.sentences[:i + 1]):
+            found = next((m for m in reversed(s.places) if m.kind == kind), None)
+            if found is not None:
+                return found
+        return None
+
     @cached_property
     def ranked_countries(self) -> tuple[str, ...]:
         """Countries the article names, most mentioned first (ties: countries before blocs, then

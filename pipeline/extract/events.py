@@ -10,7 +10,7 @@ import re
 from pipeline import places
 from pipeline.extract import people
 from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline
-from pipeline.wordscan import matches_at_starts
+from pipeline.wordscan import matches_at_starts, whole_word_starts
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
@@ -76,12 +76,9 @@ official state working two three first upcoming recent visit visited visiting vi
 at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
 hosted was were been economic investment fair called travelled traveled flew roundtable discussed talked conferred
 """.split())
-# Where a trigger can start in the lower-cased ASCII text: one of _FIRST_WORDS as a whole word.
-# Grouped by first letter, each group beginning with its plain letter, so `re` skips to the
-# letters that can begin one (trying every word of the text in Python cost more than the matching).
-_FIRST_WORD_AT = re.compile("|".join(
-    rf"{c}(?<!\w{c})(?:{'|'.join(sorted(w[1:] for w in _FIRST_WORDS if w[0] == c))})(?!\w)"
-    for c in sorted({w[0] for w in _FIRST_WORDS})))
+# Where a trigger can start in the lower-cased ASCII text: one of _FIRST_WORDS as a whole word
+# (one search; trying every word of the text in Python cost more than the matching).
+_FIRST_WORD_AT = whole_word_starts(_FIRST_WORDS)
 
 
 def _trigger_matches(text: str, words: frozenset[str] | None = None):
@@ -172,7 +169,7 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # "The sixth summit of the Conference on Interaction ... (CICA) ..., pressing to turn the forum
                 # into ...": the body's name and the body again, not events of their own
                 continue
-            if _IN_TALKS.search(s.text[:m.start()]) and surface.lower().startswith(("talks", "negotiations")):
+            if surface.lower().startswith(("talks", "negotiations")) and _IN_TALKS.search(s.text[:m.start()]):
                 continue   # "the company is in talks with two feed mills": negotiating, no one event
             if _PROTOCOL_OF.search(s.text[:m.start()]):
                 continue   # "signed the protocol of the 18th meeting": the meeting's document, not a meeting of its own

@@ -15,7 +15,7 @@ from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
 from pipeline.periods import a_year_before
 from pipeline.places import PlaceMention, country_code
-from pipeline.wordscan import Caseless
+from pipeline.wordscan import Caseless, whole_word_starts
 from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
 from pipeline.extract import vocab
@@ -57,9 +57,7 @@ mou mous cost costs financing fund funds transit cargo freight traffic stake sta
 acquired remittances money domestic average container containers owes owed owing arrears limit limits quota quotas
 threshold thresholds ceiling ceilings allowance allowances not intra the turnover
 """.split())
-_NOT_TRADE_TOPIC_AT = re.compile("|".join(
-    rf"{c}(?<!\w{c})(?:{'|'.join(sorted(w[1:] for w in _NOT_TRADE_TOPIC_WORDS if w[0] == c))})(?!\w)"
-    for c in sorted({w[0] for w in _NOT_TRADE_TOPIC_WORDS})))
+_NOT_TRADE_TOPIC_AT = whole_word_starts(_NOT_TRADE_TOPIC_WORDS)
 # "Uzbekistan's total foreign trade": one country's trade with the world, unless it says with whom
 # ("foreign trade with Oman") or whose ("the two countries' foreign trade")
 # (not "foreign trade with Iran", "the foreign trade turnover of Uzbekistan with the Russian Federation")
@@ -193,11 +191,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     scope_at = -10       # the last sentence without figures that may set the period of those after it
     told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
     ranking: tuple[str, str, int] | None = None    # the country whose partners were ranked, the flow, and where
-    last_region: PlaceMention | None = None     # the last province or region named ("Golestan province")
-    last_bloc: PlaceMention | None = None       # the last bloc named ("the Eurasian Economic Union")
     for i, s in enumerate(doc.sentences):
-        last_region = next((m for m in reversed(s.places) if m.kind == "region"), last_region)
-        last_bloc = next((m for m in reversed(s.places) if m.kind == "bloc"), last_bloc)
         owner = _partner_owner(s.text, s.countries) if _RANKED_HINT.search(s.text) else None
         if owner is not None:
             ranking = (owner.code, _ranked_flow(s.text, owner), i)
@@ -236,12 +230,12 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
         if subject is None and sides and _LIST_OPENING.match(s.text):
             subject = _list_subject(s, sides[0])
-        if subject is None and last_region is not None and (the := _THE_REGION.search(s.text)):
+        if subject is None and (the := _THE_REGION.search(s.text)) and (region := doc.last_place(i, "region")):
             # "the province's total non-oil exports", "the province intends to raise its exports": the one named before
-            subject = PlaceMention(last_region.code, the.start(), the.end(), the.group(), "name")
-        if subject is None and last_bloc is not None and (the := THE_BLOC.search(s.text)):
+            subject = PlaceMention(region.code, the.start(), the.end(), the.group(), "name")
+        if subject is None and (the := THE_BLOC.search(s.text)) and (bloc := doc.last_place(i, "bloc")):
             # "Iran's trade with the union's members rose 16%": the bloc named before
-            subject = PlaceMention(last_bloc.code, the.start(), the.end(), the.group(), "name")
+            subject = PlaceMention(bloc.code, the.start(), the.end(), the.group(), "name")
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
         if i - last_rows_at <= _SHARE_OUT_SENTENCES and (shares := _share_out_rows(doc, s, topics, last_rows, carry)):
             sent_rows = shares
@@ -423,12 +417,8 @@ buys buy trade turnover commerce commercial exchange commodity
 # Where a _TRADE_TOPIC match can start in the lower-cased text: a whole word of _TRADE_WORDS, or
 # "traded"/"exchanged" (which need goods or a figure after them, so they are no prefilter words).
 # Every alternative begins at \b with one of these words, whole: a first word is followed by \s+
-# or by the alternative's closing \b. Grouped by first letter, each group beginning with its plain
-# letter, so `re` skips to the letters that can begin one instead of trying the pattern everywhere.
-_TRADE_TOPIC_WORDS = _TRADE_WORDS | {"traded", "exchanged"}
-_TRADE_TOPIC_AT = re.compile("|".join(
-    rf"{c}(?<!\w{c})(?:{'|'.join(sorted(w[1:] for w in _TRADE_TOPIC_WORDS if w[0] == c))})(?!\w)"
-    for c in sorted({w[0] for w in _TRADE_TOPIC_WORDS})))
+# or by the alternative's closing \b.
+_TRADE_TOPIC_AT = whole_word_starts(_TRADE_WORDS | {"traded", "exchanged"})
 
 
 def _may_set_scope(s: SentenceView) -> bool:
