@@ -468,6 +468,13 @@ def test_a_sentence_without_figures_sets_the_period_of_the_figures_below_it():
         (2.1e9, dt.date(2023, 1, 1), dt.date(2023, 9, 30)), (1.3e9, dt.date(2023, 1, 1), dt.date(2023, 9, 30))]
 
 
+def test_a_sentence_whose_only_trade_word_is_traded_sets_the_period_below_it():
+    rows = trade("In January-June 2024 Chile and Peru traded goods as shown below. Exports to Peru were $100 million.",
+                 published=dt.date(2024, 8, 1))
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (1e8, dt.date(2024, 1, 1), dt.date(2024, 6, 30))]
+
+
 def test_a_digest_line_labelled_with_goods_is_limited_to_them():
     rows = trade("Chile and Peru met.\n\n• Copper: exports to Peru reached $310 million in 2023.")
     assert [(r["flow"], r["commodity"]) for r in rows] == [("export", "copper")]
@@ -665,12 +672,12 @@ def test_goods_making_up_part_of_a_figure_and_commodities_in_general(text, commo
     "supplying", "sold", "sells", "selling", "sales to", "deliveries", "delivered", "delivers", "delivering", "imports",
     "import", "imported", "importing", "importer", "purchases", "purchased", "bought", "buys", "trade", "turnover",
     "commerce", "trade exchange", "commercial exchanges", "exchange of goods", "commodity exchange",
-    "sent 95,000 tonnes", "dispatched $4 million", "buy at least 1.5 million",
+    "sent 95,000 tonnes", "dispatched $4 million", "buy at least 1.5 million", "traded goods", "exchanged $5 million",
 ])
 def test_every_trade_word_passes_the_scope_prefilter(phrase):
     from pipeline.extract import trade as trade_module
     assert trade_module._TRADE_TOPIC.match(phrase)
-    assert phrase.split()[0] in trade_module._TRADE_WORDS
+    assert phrase.split()[0] in trade_module._TOPIC_START_WORDS
 
 
 def test_a_world_trade_figure_sets_the_period_of_the_bilateral_figures_after_it():

@@ -197,7 +197,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             ranking = (owner.code, _ranked_flow(s.text, owner), i)
         if not s.amounts and not s.changes:
             prev_rows = []
-            told_of = _TRADE_TOLD_OF if not _TRADE_WORDS.isdisjoint(s.words) and any(
+            told_of = _TRADE_TOLD_OF if _may_tell_trade(s) and any(
                 t.flow == "total" for t in _topics(s.text)) else None
             if _may_set_scope(s):
                 scope_at = i
@@ -414,16 +414,21 @@ export exports exported exporting exporter shipment shipments shipped supplies s
 deliveries delivered delivers delivering sales sent dispatched import imports imported importing importer purchases purchased bought
 buys buy trade turnover commerce commercial exchange commodity
 """.split())
-# Where a _TRADE_TOPIC match can start in the lower-cased text: a whole word of _TRADE_WORDS, or
-# "traded"/"exchanged" (which need goods or a figure after them, so they are no prefilter words).
-# Every alternative begins at \b with one of these words, whole: a first word is followed by \s+
-# or by the alternative's closing \b.
-_TRADE_TOPIC_AT = whole_word_starts(_TRADE_WORDS | {"traded", "exchanged"})
+# Every word a _TRADE_TOPIC match can start with: _TRADE_WORDS and "traded"/"exchanged" (which
+# need goods or a figure after them, so they are no figure-sentence prefilter words). Every
+# alternative begins at \b with one of these words, whole: a first word is followed by \s+ or by
+# the alternative's closing \b. A sentence without any of them tells no trade.
+_TOPIC_START_WORDS = _TRADE_WORDS | {"traded", "exchanged"}
+_TRADE_TOPIC_AT = whole_word_starts(_TOPIC_START_WORDS)
+
+
+def _may_tell_trade(s: SentenceView) -> bool:
+    return not (s.text.isascii() and _TOPIC_START_WORDS.isdisjoint(s.words))
 
 
 def _may_set_scope(s: SentenceView) -> bool:
     """Cheap tests first: a digit (a period with none, "last year", is left alone) and a trade word."""
-    return not (s.text.isascii() and _TRADE_WORDS.isdisjoint(s.words)) and bool(_DIGIT.search(s.text))
+    return _may_tell_trade(s) and bool(_DIGIT.search(s.text))
 
 
 def _scope_period(s: SentenceView) -> tuple | None:
