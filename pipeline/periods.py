@@ -26,7 +26,8 @@ Rules for expressions that need the publication date P (all None when P is unkno
   comparison base.
 - "by 2030", "by the end of 2025", "until 2030": kind "horizon", the whole target year;
   "the next five years": kind "horizon", P+1 day to P + 5 years.
-- "since 2015": kind "range", 2015-01-01 to P (end None without P).
+- "since 2015": kind "range", 2015-01-01 to P (end None without P); "since the beginning of the
+  year" / "since the start of 2024": the same, from January 1 of P's year / of that year.
 - "the 2023/24 marketing year" (crop, grain, harvest year; grain season): July 2023 to June 2024,
   or the months glossed after it ("(September-August)"); a season alone is unknown.
 - Solar Hijri years need a calendar word ("the Iranian year 1401", "the fiscal year 1401",
@@ -310,6 +311,9 @@ _VARIANTS: list[_Variant] = [
     # past 10 months / last 11 months / past year / last year / previous year
     _Variant("RL", "rl_w", _both("past", "last", "previous", "preceding"),
              rf"\s+(?:(?P<rl_n>{_N})\s+(?P<rl_u>months|years)|(?P<rl_y>year|twelve\s+months))\b"),
+    # since the beginning of the year / since the start of 2024: the year to date
+    _Variant("YTD", None, _both("since"),
+             rf"\s+the\s+(?:beginning|start)\s+of\s+(?:(?:the|this)\s+(?:calendar\s+)?year\b|(?P<yd_y>{_Y}))"),
     # this year / next year / current year / a year earlier / the year before
     _Variant("RY", "ry_w", _both("this", "next", "current", "present", "coming", "prior"), r"\s+year\b"),
     _Variant("RY", "ry_ago", ["year"], r"\s+(?:earlier|before)\b(?!\s+last)"),     # a year earlier, the year before
@@ -862,6 +866,11 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         else:
             months = 12
         return _Cand(s, e, _rolling(P, months) if P else None, "relative")
+
+    if name == "YTD":
+        y = int(_g(m, "yd_y")) if _g(m, "yd_y") else P.year if P else None
+        span = (dt.date(y, 1, 1), P) if P and y and P.year >= y else None
+        return _Cand(s, e, span, "range")
 
     if name == "RY":
         if _g(m, "ry_ago"):                          # a year earlier, the year before

@@ -475,6 +475,35 @@ def test_a_sentence_whose_only_trade_word_is_traded_sets_the_period_below_it():
         (1e8, dt.date(2024, 1, 1), dt.date(2024, 6, 30))]
 
 
+def test_goods_of_a_part_told_with_of_which_are_the_parts_only():
+    rows = trade("Chilean exports to Peru reached $240 million in 2022, of which copper made up $190 million.")
+    assert [(r["value"], r["commodity"]) for r in rows] == [(240e6, None), (190e6, "copper")]
+
+
+def test_a_part_opening_with_of_this_has_the_period_of_the_sentence_before():
+    rows = trade("Chile and Peru met. 2.9 million tonnes of cargo were carried on the line in January-November 2023. "
+                 "Of this, exports from Chile to Peru amounted to 1.5 million tonnes.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (1.5e6, dt.date(2023, 1, 1), dt.date(2023, 11, 30))]
+
+
+def test_the_same_period_is_the_one_told_before_even_for_a_figure_that_is_no_trade():
+    rows = trade("Chile and Peru met. Chilean investment in Peru reached $38 million in January-June 2023, while mutual "
+                 "trade over the same period grew 47 percent to $256 million.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (256e6, dt.date(2023, 1, 1), dt.date(2023, 6, 30))]
+    rows = trade("Chile and Peru met. The port handled 1.3 million tonnes of cargo bound for Peru in January-July. "
+                 "Chile exported 480,000 tonnes of copper to Peru in the same seven months, the ministry said.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (480e3, dt.date(2023, 1, 1), dt.date(2023, 7, 31))]
+
+
+def test_a_country_in_a_clause_urging_after_the_figure_is_no_side():
+    rows = trade("Chile and Peru met. Chile's trade with Bolivia rose 30 percent to $480 million in 2022, the minister "
+                 "said, urging exporters not to neglect the larger Peruvian market.")
+    assert [(r["reporter"], r["partner"]) for r in rows] == [("CHL", "BOL")]
+
+
 def test_a_digest_line_labelled_with_goods_is_limited_to_them():
     rows = trade("Chile and Peru met.\n\n• Copper: exports to Peru reached $310 million in 2023.")
     assert [(r["flow"], r["commodity"]) for r in rows] == [("export", "copper")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.amounts import resolve_currency
+from pipeline.dates import MONTH_RX
 from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row, in_dateline
 from pipeline.numbers import parse_number
 
@@ -57,6 +58,9 @@ _PLANNED = re.compile(
     r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\b(ready|prepared?|preparing)\s+for\s+signing\b|"
     r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b|\bagreed\s+to\s+(sign|conclude)\b",
     re.IGNORECASE)
+# "was discussed, but nothing has been signed yet", "has not yet been signed"
+_NOT_YET_SIGNED = re.compile(r"\b(?:nothing|not|never)\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:yet\s+)?(?:been\s+)?"
+                             r"(?:signed|inked|concluded)\b|\byet\s+to\s+be\s+(?:signed|inked|concluded)\b", re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
@@ -138,6 +142,9 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             # parties of the one told before, not the article's two countries
             told = _told_before(rows, _type_of(noun))
             parties = told["parties"] if told is not None and told["parties"] else parties
+        owner_with = _owner_and_partner(s, m)
+        if owner_with:
+            parties = owner_with
         named = {c.code for c in s.countries}
         if named and THE_BLOC.search(s.text) and (bloc := doc.last_place(i, "bloc")) and bloc.code not in named:
             # "duties on goods traded between Iran and the bloc": the bloc named before is a party
@@ -164,12 +171,23 @@ def _date_the_one_told(doc: DocContext, i: int, rows: list[dict]) -> None:
         return      # nothing told before (checked first: most sentences come before any agreement row)
     s = doc.sentences[i]
     m = _NOUN.search(s.text)
-    if (m is None or not _DEFINITE.search(s.text[:m.start()]) or not _SIGNED_RIGHT_AFTER.match(s.text, m.end())
-            or _status(s.text) != "signed"):
-        return      # (not "The framework agreement for the railway was signed ...": a document of its own)
+    if m is None or not _DEFINITE.search(s.text[:m.start()]):
+        return
     told = _told_before(rows, _type_of(m.group("noun")))
-    if told is not None and told["status"] == "signed" and told["signed_date"] is None and told["agreement_count"] == 1:
-        told["signed_date"] = _signed_date(s, m.start(), doc.sentences[:i])
+    if told is None or told["agreement_count"] != 1:
+        return
+    status = _status(s.text)
+    if status == "signed" and told["status"] == "signed" and _SIGNED_RIGHT_AFTER.match(s.text, m.end()):
+        # (not "The framework agreement for the railway was signed ...": a document of its own)
+        if told["signed_date"] is None:
+            told["signed_date"] = _signed_date(s, m.start(), doc.sentences[:i])
+    elif status == "planned" and told["status"] == "proposed" and _IS_AFTER.match(s.text, m.end()):
+        # "... to discuss a transport agreement. The agreement is expected to be signed during the
+        # visit": what was discussed is planned now
+        told["status"] = "planned"
+
+
+_IS_AFTER = re.compile(r"\s+(?:is|are|will|would|could|should|may)\b")
 
 
 def _told_before(rows: list[dict], agreement_type: str) -> dict | None:
@@ -246,7 +264,7 @@ def _status(text: str) -> str | None:
         return "planned"
     if _IN_PROGRESS.search(text):
         return "proposed"       # "A free trade agreement, under negotiation since 2006, is being finalised"
-    signed = _SIGNED.search(text)
+    signed = _SIGNED.search(text) and not _NOT_YET_SIGNED.search(text)
     proposed = _PROPOSED.search(text)
     if signed and not (proposed and re.search(r"\b(need|ready|could|may|might|would\s+like)\s+to\s+sign\b", text, re.I)):
         return "signed"
@@ -276,6 +294,9 @@ def _count(before: str, noun: str) -> int | None:
 _IN_FORCE = re.compile(r"\b(existing|implementation\s+of|in\s+force|entered\s+into\s+force)\b", re.IGNORECASE)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
 # "The two ministers signed a cooperation programme ... on the same day": the day told before
+_SIGNED_IN_A_MONTH_OR_YEAR = re.compile(
+    r"\b(?:signed|inked|concluded)\s+(?:(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:month|year)\b|"
+    r"in\s+(?:(?:early|late|mid-?)\s*)?(?:" + MONTH_RX + r"(?:\s+\d{4})?|\d{4}\b)(?!\s+\d))")
 _SAME_DAY = re.compile(r"\b(?:on|during)\s+the\s+same\s+day\b", re.IGNORECASE)
 
 
@@ -288,6 +309,8 @@ def _signed_date(s: SentenceView, noun_at: int, before: list[SentenceView]):
         return next((d.date for e in reversed(before) for d in reversed(e.dates) if d.date is not None), None)
     if not resolved or (_IN_FORCE.search(s.text) and not _SIGNING_ACT.search(s.text)):
         return None
+    if _SIGNED_IN_A_MONTH_OR_YEAR.search(s.text, noun_at):
+        return None     # "the agreement signed last month by ..., said on Monday": no day of signing is told
     return min(resolved, key=lambda d: abs(d.start - noun_at)).date
 
 
@@ -318,6 +341,11 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
             continue     # "a memorandum on gas supplies via Azerbaijan": a route, no party
         if m.code not in codes:
             codes.append(m.code)
+    if len(codes) > 2 and any(m.kind == "bloc" for m in s.countries):
+        # "the Eurasian Economic Union, of which Kazakhstan is a member, ...": the member is said to
+        # belong to the bloc, it is no party of its own
+        members = {m.code for m in s.countries if m.kind != "bloc" and _TOLD_AS_MEMBER.match(s.text, m.end)}
+        codes = [c for c in codes if c not in members]
     n = _stated_party_count(s.text)
     if n is not None and n > max(len(codes), 2) and len(doc.ranked_countries) >= n:
         # the sentence counts the parties without naming them all: the article's n most named
@@ -345,7 +373,24 @@ _VENUE_BEFORE = re.compile(r"\b(at|during|on\s+the\s+sidelines\s+of|before|ahead
                            r"((next|upcoming|forthcoming|annual|\d+(st|nd|rd|th))\s+)?$", re.IGNORECASE)
 _BETWEEN_TWO = re.compile(r"\bbetween\s+(the\s+)?[A-Z][\w'’. -]{1,40}?\s+and\s+(the\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3}")
 _ROUTE_BEFORE = re.compile(r"\b(via|through|across|transiting)\s+(the\s+)?(territory\s+of\s+)?$", re.IGNORECASE)
+_TOLD_AS_MEMBER = re.compile(r"\s+is\s+(also\s+)?a\s+(founding\s+|full\s+)?member\b", re.IGNORECASE)
 _JOINTLY_WITH = re.compile(r"\b(jointly|together)\s+with\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE)
+
+
+def _owner_and_partner(s: SentenceView, noun: re.Match) -> list[str] | None:
+    """"the Eurasian Economic Union's free trade agreement with Iran": the owner and the partner,
+    whatever other countries the sentence names ("Trade between Iran and Kazakhstan is picking up after ...")."""
+    owner = next((c for c in s.countries if c.end <= noun.start()
+                  and _OWNS.fullmatch(s.text, c.end, noun.start())), None)
+    partner = next((c for c in s.countries if c.start >= noun.end()
+                    and _WITH.fullmatch(s.text, noun.end(), c.start)), None)
+    if owner is None or partner is None or owner.code == partner.code:
+        return None
+    return sorted({owner.code, partner.code})
+
+
+_OWNS = re.compile(r"['’]s?\s+([\w-]+\s+){0,4}")
+_WITH = re.compile(r"\s+with\s+(the\s+)?")
 
 
 def _stated_party_count(text: str) -> int | None:

@@ -225,7 +225,13 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
                 told.append((scope, scope_at))
             scope_at = -10
         last_period, last_period_at = _period_told(told, s.text)
+        if "same" in s.text or "said" in s.text:
+            last_period = _same_period_told_apart(doc, i, last_period_at) or last_period
         carry = last_period if i - last_period_at <= _CARRY_PERIOD_SENTENCES and not own_periods else None
+        if i and not own_periods and _PART_OPENING.match(s.text):
+            # "2.9 million tonnes of cargo were carried in January-November. Of this, exports to Iran
+            # amounted to 1.5 million tonnes": the part is of the whole's period, whatever the whole was
+            carry = _the_one_period(doc.sentences[i - 1]) or carry
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
         if subject is None and sides and _LIST_OPENING.match(s.text):
@@ -371,6 +377,29 @@ def _period_told(told: list[tuple[tuple | None, int]], text: str) -> tuple[tuple
     return (told[-1] if told else (None, -10))
 
 
+def _same_period_told_apart(doc: DocContext, i: int, last_period_at: int) -> tuple | None:
+    """"the same period" told after a period that no trade figure took: "Investment reached $38 million
+    in January-June 2022, while mutual trade over the same period grew 47 percent"; "Aktau handled 1.3
+    million tonnes of cargo in January-July. Kazakhstan exported 480,000 tonnes to Iran in the same
+    seven months" (of the length named, if one is)."""
+    s = doc.sentences[i]
+    same = _SAME_TOLD.search(s.text)
+    if same is None:
+        return None
+    n = _months_named(s.text)
+    fits = [(p.start_date, p.end_date) for p in s.periods if p.end <= same.start() and _states_period(p)
+            and p.kind != "horizon" and p.start_date and (n is None or _months_between((p.start_date, p.end_date)) == n)]
+    if fits:
+        return fits[-1]
+    if i and last_period_at < i - 1:
+        before = _the_one_period(doc.sentences[i - 1])
+        if before and (n is None or _months_between(before) == n):
+            return before
+    return None
+
+
+_SAME_TOLD = re.compile(r"\b(?:during|in|over|for)\s+(?:the\s+same|the\s+said)\s+(?:[\w-]+\s+)?(?:period|months|quarter|half)\b",
+                        re.IGNORECASE)
 _N_MONTHS = re.compile(r"\bthe\s+(?:same\s+)?(?P<n>\w+)[\s-]months?\b|\bthe\s+(?:same\s+)?(?P<q>quarter|half)\b", re.IGNORECASE)
 
 
@@ -431,18 +460,23 @@ def _may_set_scope(s: SentenceView) -> bool:
     return _may_tell_trade(s) and bool(_DIGIT.search(s.text))
 
 
+_PART_OPENING = re.compile(r"\s*(?:of\s+(?:this|that|these|which|the\s+total|the\s+(?:latter|former)|it)\b)", re.IGNORECASE)
+
+
+def _the_one_period(s: SentenceView) -> tuple | None:
+    stated = [p for p in s.periods if _states_period(p) and p.kind != "horizon" and p.start_date]
+    return (stated[0].start_date, stated[0].end_date) if len(stated) == 1 else None
+
+
 def _scope_period(s: SentenceView) -> tuple | None:
     """The period a sentence without figures sets for the figures after it: "The committee has
     published foreign trade data for the first ten months of 2024. Below are the main indicators"."""
     if not _may_set_scope(s) or not _TRADE_TOPIC.search(s.text):
         return None
-    stated = [p for p in s.periods if _states_period(p) and p.kind != "horizon" and p.start_date]
-    if len(stated) != 1:     # several periods: which one the figures below take is not said
-        return None
-    p = stated[0]
-    if (p.end_date - p.start_date).days > 366:
+    period = _the_one_period(s)      # (of several periods, which one the figures below take is not said)
+    if period is None or (period[1] - period[0]).days > 366:
         return None          # "a roadmap for trade cooperation for 2024-2026": a plan's years, not the data's
-    return p.start_date, p.end_date
+    return period
 
 
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
@@ -750,6 +784,10 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     later = _LATER_CLAUSE.search(text, last_figure, win_end)
     goods_end = min(cause.start() if cause else len(window), later.start() - win_start if later else len(window))
     commodity = topic.commodity or vocab.find_commodity(window[:goods_end])
+    # "exports reached $240 million, of which agricultural goods made up $190 million": the goods
+    # named for the part are the part's, not the whole's
+    part = _PART_AFTER.search(text, amts[0].end, amts[-1].start) if len(amts) > 1 and commodity else None
+    whole_commodity = topic.commodity or vocab.find_commodity(text[win_start:part.start()]) if part else commodity
     changes_left = list(chgs)
     measures = {c: _measures(text, c) for c in chgs}
     rows = []
@@ -800,7 +838,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         if unit is None:
             continue          # "manat" in an article about neither Azerbaijan nor Turkmenistan
         rows.append(_row(doc, s, topic.flow, *sides, a.value, unit, period, kind, change.pct if change else None,
-                         _goods_after(text, a, commodity) if len(amts) > 1 else commodity, a.approximate, "trade.amount"))
+                         _goods_after(text, a, whole_commodity if part and a.end <= part.start() else commodity)
+                         if len(amts) > 1 else commodity, a.approximate, "trade.amount"))
     if not amts and _COUNTED_THINGS.search(window):
         return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
     for c in changes_left if not amts else [c for c in changes_left if c in own_clause or _is_aim(c)]:
@@ -815,6 +854,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     return rows
 
 
+_PART_AFTER = re.compile(r",\s*(?:of\s+which|of\s+this|of\s+that|including)\b", re.IGNORECASE)
 # "95,000 tonnes of wheat and 12,000 tonnes of barley": the goods named right after each figure
 _OF_GOODS_AFTER = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
 
@@ -1038,7 +1078,8 @@ _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|altho
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
-_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
+_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting|"
+                          r"urging|calling\s+(?:on|for)|warning)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
                           r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s|,\s*(?:provided\s+(?:that\s+)?|as\s+long\s+as\s|unless\s|if\s)")
 _SAID_THAT = re.compile(r"\b(?:said|says|noted|stressed|added|told\s+[\w\s]{1,30}?)\s+that\b", re.IGNORECASE)
 # "the country's trade with Russia": the country the article is most about
