@@ -2,7 +2,8 @@
 
 pycountry supplies every country's names; pipeline/data/country_aliases.csv adds the
 short forms, long forms, demonyms and blocs news uses, pipeline/data/cities.csv the
-capitals (old and new names) and major cities, and pipeline/data/regions.csv provinces and
+capitals (old and new names) and major cities, pipeline/data/world_cities.csv (generated from
+GeoNames by make_world_cities.py) every other capital and big city, and pipeline/data/regions.csv provinces and
 regions (kind "region": the trade extractor reads one as its country's side). A dictionary keyed by each name's first
 word finds them (see _matches)."""
 from __future__ import annotations
@@ -49,6 +50,9 @@ def _load() -> dict[str, tuple[str, str]]:
             table.setdefault(row["region"], (row["code"], "region"))      # a city's name stays the city's
             for word in ("province", "Province", "region", "Region", "oblast", "Oblast"):
                 table[f"{row['region']} {word}"] = (row["code"], "region")
+    with open(_DATA / "world_cities.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):      # (generated: every name written by hand above wins)
+            table.setdefault(row["city"], (row["code"], row["kind"]))
     # ambiguous alone: "Korea", "Congo", "Guinea" (which one?) — leave them out
     for ambiguous in ("Korea", "Congo", "Guinea"):
         table.pop(ambiguous, None)

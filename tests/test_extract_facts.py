@@ -324,6 +324,79 @@ def test_the_bloc_named_before_is_a_party_of_an_agreement_with_the_bloc():
     assert [r["parties"] for r in rows] == [["CHL", "MERCOSUR"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Chile is expected to sign a free trade agreement with Mercosur, of which Peru is a member, next year.",
+    "Peru is a member of Mercosur, which signed a free trade agreement with Chile in 2019.",
+    "Trade between Chile and Peru grew after Mercosur's free trade agreement with Chile, signed in 2019, took effect.",
+])
+def test_a_bloc_member_told_as_a_member_and_the_countries_around_are_no_parties(text):
+    rows = extract("Chile and Peru met. " + text, table="agreements")
+    assert [r["parties"] for r in rows] == [["CHL", "MERCOSUR"]]
+
+
+def test_an_agreement_signed_last_month_has_no_day_even_beside_another_day():
+    rows = extract("Chile and Peru met. At a meeting with the ambassador on Monday, the minister urged traders to use the "
+                   "agreement on grain transit signed last month by Chile and Peru.", table="agreements")
+    assert [(r["status"], r["signed_date"]) for r in rows] == [("signed", None)]
+
+
+def test_nothing_signed_yet_is_proposed_and_a_plan_told_after_talks_is_planned():
+    rows = extract("Chile and Peru met. A memorandum on joint marketing of the ports was discussed, but nothing has "
+                   "been signed yet.", table="agreements")
+    assert [r["status"] for r in rows] == ["proposed"]
+    rows = extract("Chile and Peru met. The central banks discussed a draft agreement on payments in national "
+                   "currencies last autumn, but no document has been signed yet.", table="agreements")
+    assert [r["status"] for r in rows] == ["proposed"]
+    rows = extract("The minister met his Peruvian counterpart to discuss a transport agreement for Chilean trucks. "
+                   "The agreement is expected to be signed during the visit of the president later this year.",
+                   table="agreements")
+    assert [r["status"] for r in rows] == ["planned"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The call came ahead of the summit of the Pacific Alliance that opens in Lima on Friday.", D(2023, 11, 17)),
+    ("Chile's foreign minister is due to visit Lima on Monday, the ministry said.", D(2023, 11, 20)),
+    ("Chile's foreign minister visited Lima on Monday.", D(2023, 11, 13)),
+    ("The forum, which was due to open on Monday, was held in Lima.", D(2023, 11, 13)),
+])
+def test_a_weekday_of_an_event_to_come_is_the_coming_one(text, date):
+    rows = extract(text, table="events")
+    assert [r["event_date"] for r in rows] == [date]
+
+
+def test_a_visit_named_only_as_when_a_document_is_to_be_signed_is_no_event():
+    rows = extract("The agreement is expected to be signed during the visit of Chile's president to Peru later this "
+                   "year. The Chilean delegation is due to visit Lima on Friday.", table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("visit", D(2023, 11, 17), "Lima")]
+
+
+@pytest.mark.parametrize("text, type_, location", [
+    ("Chilean and Peruvian leaders met at a summit in the Peruvian port city of Callao on Monday.", "summit", "Callao"),
+    ("Chile's minister led a delegation to the Peruvian city of Arequipa on Monday.", "visit", "Arequipa"),
+    ("Chilean and Peruvian officials held talks in the northern Peruvian port of Paita on Monday.", "meeting", "Paita"),
+])
+def test_a_town_told_with_its_country_and_kind_is_the_place(text, type_, location):
+    rows = extract(text, table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [(type_, D(2023, 11, 13), location)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 60 Peruvian companies came to Santiago for the event, alongside some 120 Chilean firms.",
+     [(60, "PER", "CHL"), (120, "CHL", "CHL")]),
+    ("About 50 Chilean companies and over 70 Peruvian companies took part in a business forum held at the Chilean "
+     "Chamber of Commerce.", [(50, "CHL", "CHL"), (70, "PER", "CHL")]),
+])
+def test_companies_at_an_event_at_home_are_hosted_at_home(text, expected):
+    rows = extract("Chile and Peru met. " + text, table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == expected
+
+
+def test_a_town_told_as_the_place_of_what_was_discussed_is_not_where_the_meeting_was():
+    rows = extract("The ministers of Chile and Peru held a meeting, at which they discussed the launch of a "
+                   "distribution center in the port of Callao.", table="events")
+    assert [r["location"] for r in rows] == [None]
+
+
 def test_a_later_plan_does_not_replace_the_visit_told_before():
     text = ("The forum was organised during a working visit to Peru by Chile's prime minister. "
             "On Wednesday, the prime minister is scheduled to visit the port of Callao.")

@@ -504,6 +504,21 @@ def test_a_country_in_a_clause_urging_after_the_figure_is_no_side():
     assert [(r["reporter"], r["partner"]) for r in rows] == [("CHL", "BOL")]
 
 
+@pytest.mark.parametrize("text", [
+    "Experts forecast bilateral trade between Chile and Peru to reach around $600 million this year.",
+    "Officials expected trade between Chile and Peru to return to the $2 billion mark this year.",
+])
+def test_a_forecast_cue_before_the_trade_it_forecasts(text):
+    assert [r["kind"] for r in trade(text)] == ["forecast"]
+
+
+def test_each_figure_of_a_list_goes_to_the_country_told_right_after_it():
+    rows = trade("Chile exported $487 million worth of goods to Peru, $214 million to Bolivia and $176 million to "
+                 "Ecuador in 2022.")
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [
+        ("CHL", "PER", 487e6), ("CHL", "BOL", 214e6), ("CHL", "ECU", 176e6)]
+
+
 def test_a_digest_line_labelled_with_goods_is_limited_to_them():
     rows = trade("Chile and Peru met.\n\n• Copper: exports to Peru reached $310 million in 2023.")
     assert [(r["flow"], r["commodity"]) for r in rows] == [("export", "copper")]

@@ -51,3 +51,29 @@ def test_country_code_lookup():
 def test_a_route_named_after_a_country_is_not_that_country():
     found = [(m.code, m.surface) for m in find_countries("Chile and Peru back the Trans-Andean tunnel and the Trans-Afghan Railway.")]
     assert found == [("CHL", "Chile"), ("PER", "Peru")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks were held in Lima and Bogota.", [("Lima", "PER", "capital"), ("Bogota", "COL", "capital")]),
+    ("The fair in Guangzhou drew buyers from Rasht.", [("Guangzhou", "CHN", "city"), ("Rasht", "IRN", "city")]),
+])
+def test_world_capitals_and_big_cities_come_from_the_generated_list(text, expected):
+    assert [(m.surface, m.code, m.kind) for m in find_cities(text)] == expected
+
+
+def test_a_name_written_by_hand_wins_over_the_generated_city_list():
+    from pipeline.places import find_places
+    assert [(m.code, m.kind) for m in find_places("Golestan exported more.")] == [("IRN", "region")]   # (a city too)
+    assert [(m.code, m.kind) for m in find_places("Talks in Astana.")] == [("KAZ", "capital")]
+
+
+def test_every_generated_city_has_a_country_code():
+    import csv
+
+    import pycountry
+
+    from pipeline.places import _DATA
+    with open(_DATA / "world_cities.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 1000
+    assert all(pycountry.countries.get(alpha_3=r["code"]) and r["kind"] in ("capital", "city") for r in rows)

@@ -58,8 +58,8 @@ _PLANNED = re.compile(
     r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\b(ready|prepared?|preparing)\s+for\s+signing\b|"
     r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b|\bagreed\s+to\s+(sign|conclude)\b",
     re.IGNORECASE)
-# "was discussed, but nothing has been signed yet", "has not yet been signed"
-_NOT_YET_SIGNED = re.compile(r"\b(?:nothing|not|never)\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:yet\s+)?(?:been\s+)?"
+# "was discussed, but nothing has been signed yet", "has not yet been signed", "no document has been signed"
+_NOT_YET_SIGNED = re.compile(r"\b(?:nothing|not|never|no\s+(?:[\w-]+\s+){0,2}?(?:has|have|had|was|were))\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:yet\s+)?(?:been\s+)?"
                              r"(?:signed|inked|concluded)\b|\byet\s+to\s+be\s+(?:signed|inked|concluded)\b", re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"

@@ -68,7 +68,9 @@ _NAMED_EVENT_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w-]*)?\s+(?:[A-Za-z][\w-
 # "exhibited at the "Made in Pakistan" expo": a country inside a quoted name is no host
 _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 # taking part in an event: its place is the host
-_TAKES_PART = re.compile(r"\b(?:(?:took|take|takes|taking)\s+part|attend(?:ed|ing|s)?|participat\w*|brought\s+together|"
+# "took part in a forum held at the Kazakh Chamber of Entrepreneurs": a venue of that country
+_AT_A_VENUE = re.compile(r"\bat\s+the\s+$")
+_TAKES_PART = re.compile(r"\b(?:(?:took|take|takes|taking)\s+part|attend(?:ed|ing|s)?|participat\w*|brought\s+together|for\s+the\s+event|"
                          r"bringing\s+together|brings?\s+together|gathered|exhibit(?:ed|ing|s)?|showcas\w*|"
                          r"forum|expo|exhibition|fair|trade\s+mission|business\s+mission)\b", re.IGNORECASE)
 _NATIONALITY_NOUN = re.compile(rf"(?:-owned|-run|-based|-funded)?\s+(?:[\w-]+\s+){{0,2}}?{_COMPANY_NOUN}\s*", re.IGNORECASE)
@@ -180,8 +182,8 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
     if host is None:
         # at home only where a city says so: "... a forum in Almaty" (not "operate in Uzbekistan, and
         # 70 companies from Uzbekistan took part in the fair")
-        hosts = [m for m in mentions if m in host_mentions
-                 and (m.code != company or takes_part and m.kind not in places.COUNTRY_KINDS)]
+        hosts = [m for m in mentions if m in host_mentions and (m.code != company or takes_part and (
+                 m.kind not in places.COUNTRY_KINDS or _AT_A_VENUE.search(text, max(0, m.start - 8), m.start)))]
         if hosts:
             host = min(hosts, key=lambda m: abs(m.start - noun_end)).code
     if company is None:

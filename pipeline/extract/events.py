@@ -5,6 +5,7 @@ meetings") are not one event, and a later "the meeting" / "this visit" refers ba
 an event already reported, so an article's events are each one row."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pipeline import places
@@ -51,6 +52,7 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:fellow|professor|scholar|researcher|lecturer|card|hours)\b)(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
               r"tour|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
+              r"(headed|heading|led|leading)\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation(?=\s+to\b)|"     # "led a delegation to Astrakhan"
               r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
     ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
@@ -75,6 +77,7 @@ signing commission committee council meeting session sitting met hold talks nego
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
 hosted was were been economic investment fair called travelled traveled flew roundtable discussed talked conferred
+headed heading led leading
 """.split())
 # Where a trigger can start in the lower-cased ASCII text: one of _FIRST_WORDS as a whole word
 # (one search; trying every word of the text in Python cost more than the matching).
@@ -100,8 +103,10 @@ _INDEFINITE_LEAD = re.compile(r"\b(a|an)\s+([\w-]+\s+){0,3}$", re.IGNORECASE)
 # "meeting the demand", "meet the needs": the verb in its other sense
 _NOT_EVENT_AFTER = re.compile(r"^\s+(the\s+)?(needs?|demands?|requirements?|targets?|goals?|expectations|standards?|"
                               r"criteria|deadline|obligations?|interests|challenges?|conditions)\b", re.IGNORECASE)
-_LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+)?((capital|city|port)\s+(city\s+)?(of\s+)?)?$",
-                            re.IGNORECASE)
+# ("in the Kazakh port city of Aktau", "to the Russian city of Astrakhan", "in the northern port of Anzali")
+_LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+)?"
+                            r"(((?-i:[A-Z][\w-]+\s+)|(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+){0,2}"
+                            r"(capital|city|port|town)\s+(city\s+)?(of\s+)?)?$", re.IGNORECASE)
 
 
 # "the second meeting of the council", "the previous meeting", "a separate meeting": another occasion, not the one told before
@@ -187,6 +192,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # "leaders met at the first China-Central Asia summit": the summit is the event (but "met on
                 # the sidelines of the summit" told before is a meeting of its own)
                 continue
+            if _SIGNING_TO_COME_AT.search(s.text, max(0, m.start() - 80), m.start()):
+                continue   # "expected to be signed during the visit of the president later this year": when, no event yet
             if event_type == "visit" and _TRAVELLERS_BEFORE.search(s.text[max(0, m.start() - 80):m.start()]):
                 continue   # "40,000 tourists visited Iran": travel statistics, not a visit of officials
             event_date = _date_near(s, m.start())
@@ -241,6 +248,8 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
+_SIGNING_TO_COME_AT = re.compile(r"\b(?:to|will|would|could|may|should)\s+be\s+(?:signed|inked|concluded)\s+(?:during|at|on\s+the\s+sidelines\s+of)"
+                                 r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "arrived ... for the summit", "to attend the forum": what a visit was for
 _PURPOSE = re.compile(r"\b(for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(the|a|an)\s+([\w-]+\s+){0,3}$",
                       re.IGNORECASE)
@@ -301,6 +310,9 @@ def _date_near(s: SentenceView, at: int):
     # another date in the sentence dates the event
     told = [d for d in resolved if not in_dateline(s.text, d)] or resolved
     d = min(told, key=lambda d: abs(d.start - at))
+    if d.kind == "weekday" and d.surface[:1].isupper() and d.date < s.published and _ahead(s.text, d.start):
+        # "the summit that opens in Astana on Thursday", published on a Wednesday: the coming Thursday
+        return d.date + dt.timedelta(days=7)
     first = _FIRST_DAY_BEFORE.search(s.text, max(0, d.start - 16), d.start)
     if first and d.surface[:1].isdigit():     # "from 15 to 17 January": the event began on the 15th
         try:
@@ -310,6 +322,18 @@ def _date_near(s: SentenceView, at: int):
     return d.date
 
 
+def _ahead(text: str, at: int) -> bool:
+    """The clause before `at` tells of what is to come ("will meet", "is due to open", "opens")."""
+    before = text[max(0, at - 80):at]
+    future = None
+    for future in _FUTURE.finditer(before):
+        pass
+    return future is not None and not _PAST_OR_BREAK.search(before, future.end())
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|scheduled|set|slated|expected)\s+to|(?:is|are)\s+to|"
+                     r"opens|starts|begins|kicks\s+off|takes\s+place)\b")
+_PAST_OR_BREAK = re.compile(r"[.;]|\b(?:said|says|was|were|had|has|have)\b")
 _FIRST_DAY_BEFORE = re.compile(r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+$", re.IGNORECASE)
 
 
@@ -320,7 +344,8 @@ _FIRST_DAY_BEFORE = re.compile(r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+$", re
 # and not the start of a longer name ("in Ak Orda Palace"); checked in _location.
 _CITY_NAME = (r"(?P<city>(?P<prefix>(Port|Saint|St\.|San|Santa|New|Nizhny|Novi|Sharm\s+El)\s+)?"
               r"[A-Z][^\W\d_A-Z]+(?:['’-][A-Za-z][^\W\d_A-Z]+)*(?:\s+[A-Z][^\W\d_A-Z]+){0,3})(?=\s+[a-z]|[,.;]|\s*$)")
-_UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+(?:the\s+(?:city|town|port|capital)\s+of\s+)?" + _CITY_NAME)
+_UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+(?:the\s+(?:(?:[A-Z][\w-]+|(?:north|south|east|west)(?:ern)?|central)\s+){0,2}"
+                           r"(?:city|town|port|capital)\s+(?:city\s+)?of\s+)?" + _CITY_NAME)
 _VISITED_CITY = re.compile(r"\s+" + _CITY_NAME)          # "visited Port Sudan"
 _NOT_CITY = frozenset("""
 January February March April May June July August September October November December
@@ -364,7 +389,10 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
         if country is None or country.kind in ("capital", "city") or country.surface in _CITY_STATES or (
                 city.endswith(" City") and country.end < right_after.end("city")):
             return city
-    told_in = [c for c in s.cities if _LOCATION_PREP.search(s.text[max(0, c.start - 30):c.start])]
+    # (not a town told as the place of what was discussed: "at which the parties discussed the launch
+    # of a distribution center in the Iranian port of Bandar Abbas")
+    told_in = [c for c in s.cities if _LOCATION_PREP.search(s.text[max(0, c.start - 50):c.start])
+               and not (c.start > trigger.end() and _TOPIC_BEFORE_PLACE.search(s.text, trigger.end(), c.start))]
     if told_in:
         # "Iran's trade attaché in Almaty said at a meeting with exporters in Sari on Saturday": the town
         # told after the trigger, even one the list does not know (but not "at Qasr Al Watan", a venue)
@@ -382,6 +410,8 @@ def _location(s: SentenceView, trigger: re.Match) -> str | None:
     return m.group("city") if m else None
 
 
+_TOPIC_BEFORE_PLACE = re.compile(r"\b(?:discuss(?:ed|ing)?|launch(?:ing)?|construction|building|opening|establish(?:ing|ment)?|"
+                                r"creation|creating)\s+(?:of\s+)?(?:a|an|the)\b")
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|district|county)\b", re.IGNORECASE)
 
 

@@ -83,12 +83,14 @@ _FORECAST = Caseless(
     # "forecast" alone, which would end the match at the noun)
     r"|\b(forecasts?|projections?|outlook|expectations?)\s+(is|was|are|were)\s+(for|that)\b[^.;]{0,80}?\bto\s+"
     r"(reach|exceed|hit|total|grow|rise|increase|top|surpass|climb|fall|drop|decline)\b"
-    r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b|\bforecast\b"
+    r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b"
     r"|\b(see|sees|saw)\s+(it|them|trade|turnover|exports|imports)\s+(reaching|hitting|exceeding|topping|rising\s+to)\b"
-    r"|\b(expects?|predicts?|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
-    r"climb|stabili[sz]e|remain|stay|recover)\b"
+    r"|(?<!than\s)\b(expects?|expected|predicts?|predicted|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
+    r"climb|stabili[sz]e|remain|stay|recover|return)\b"
     # "Mongolia expects coal exports to China of 80-85 million tonnes this year"
-    r"|(?<!as\s)(?<!than\s)(?<!had\s)\b(expects?|forecasts?|projects?|predicts?|anticipates?)\b[^.;]{0,80}$")
+    r"|(?<!as\s)(?<!than\s)(?<!had\s)\b(expects?|forecasts?|projects?|predicts?|anticipates?)\b[^.;]{0,80}$"
+    # (last: where "forecast" starts a longer cue, "experts forecast bilateral trade to reach", that one is the match)
+    r"|\bforecast\b")
 _TARGET = Caseless(
     r"\b(targets?|targeted|goals?|aims?|aimed|aiming|objectives?|road\s?maps?|plans?|planned|planning|intends?|"
     r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed|would\s+like)\s+(to|at|for|of)\b"
@@ -799,6 +801,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     # barrel": a price. Neither is a figure of the trade (a change beside a price is the trade's own)
     amts = [a for a in amts if not _PRICE.match(text[a.end:]) and not any(
         _RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit)]
+    each_to_own = _own_destinations(s, amts, reporter) if topic.flow in ("export", "import") and len(amts) > 1 else {}
     for a in amts:
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
         clause = _clause_start(text, win_start, min(topic.start, a.start), prev_amount_end)
@@ -817,6 +820,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
             if len(between) == 1 and not between & {reporter, partner}:
                 keep = next((c for c in (reporter, partner) if c in doc.main_pair), reporter)
                 sides = (keep, between.pop())
+        elif topic.flow in ("export", "import") and each_to_own:
+            sides = (reporter, each_to_own[a])
         prev_amount_end = a.end
         # "a 9% rise in weight and a 15% growth in value": each change to the figure it measures
         change = _nearest([c for c in changes_left if measures[c] in (None, a.unit == "t")
@@ -854,6 +859,20 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     return rows
 
 
+def _own_destinations(s: SentenceView, amts: list[Amount], reporter: str) -> dict:
+    """"Iran exported $487 million worth of goods to Russia, $214 million to Armenia and $176 million to
+    Kazakhstan": each figure's own destination (or origin, "from"), when every figure names one."""
+    own = {}
+    for a, after in zip(amts, [b.start for b in amts[1:]] + [len(s.text)]):
+        to = next((c for c in s.countries if a.end <= c.start < after and c.code != reporter
+                   and _TO_OWN_COUNTRY.fullmatch(s.text, a.end, c.start)), None)
+        if to is None:
+            return {}
+        own[a] = to.code
+    return own if len(set(own.values())) == len(own) else {}
+
+
+_TO_OWN_COUNTRY = re.compile(r"\s+(?:worth\s+of\s+(?:[\w-]+\s+){0,2})?(?:to|from)\s+(?:the\s+)?")
 _PART_AFTER = re.compile(r",\s*(?:of\s+which|of\s+this|of\s+that|including)\b", re.IGNORECASE)
 # "95,000 tonnes of wheat and 12,000 tonnes of barley": the goods named right after each figure
 _OF_GOODS_AFTER = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
