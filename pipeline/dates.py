@@ -412,6 +412,7 @@ _PUB_DATELINE = re.compile(
 _PUB_AFTER = re.compile(
     r"\s{3,}\S"                                                # "Ashgabat, 25.04.2024          Views: 1 204": another column
     r"|[,.]\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*(?:[-–—]{1,2}|:)"   # "Riyadh, October 20, 2024, SPA --", "Astana. 21 May 2025. INTERFAX-KAZAKHSTAN –"
+    r"|[,.]\s*/[A-Z][\w .-]{1,30}/"                          # "MOSCOW, December 7, 2023. /TASS-Express/."
     r"|\s*(?:$"
     r"|(?:[,.|•·–—-]\s*|at\s+|T|\[)?\d{1,2}[:.]\d\d(?!\d)"     # a time ("T09:15": ISO 8601; "10.15 GMT"; "[17:22]"; "2024.10.21. 17:05")
     r"|\.\s*$"                                                  # "Bogota, July 16, 2024."
@@ -548,6 +549,7 @@ def _published_on_line(line: str, day_first: bool | None) -> tuple[dt.date, int,
     line = line[:_LINE_HEAD].translate(_EASTERN_DIGITS)
     if not _DIGIT.search(line) or _TICKER.match(line):
         return None
+    line = _DAY_DOT_YEAR.sub(r"\1,\2", line)     # "Baku, Azerbaijan, September 20. 2023" (same length: offsets hold)
     cut = _SKIP_LINE.search(line)
     if cut:
         if not line[:cut.start()].strip(" \t|•·,;:-–—("):
@@ -556,6 +558,7 @@ def _published_on_line(line: str, day_first: bool | None) -> tuple[dt.date, int,
     return _published_in_line(line, day_first)
 
 
+_DAY_DOT_YEAR = re.compile(rf"({MONTH_RX}\s+\d{{1,2}})\.(\s+(?:19|20)\d\d\b)")
 # An Iranian outlet's date line: "15 Shahrivar 1403", "1403/08/15" (year, month, day)
 _SOLAR_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{PERSIAN_MONTH_RX})\s+(?P<y>1[34]\d\d)\b")
 # "1403/11/26", "1403-11-26 10:42" (Iranian sites stamp pages so)

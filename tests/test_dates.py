@@ -143,6 +143,8 @@ PUBLISHED_CASES = [
     ("Ministry of Trade\nPress centre > News\nHeadline\nPress service, 24 September 2019\nText.", D(2019, 9, 24), "24 September 2019"),
     ("Headline\nPosted by Ana Quispe on September 30, 2019\nText.", D(2019, 9, 30), "September 30, 2019"),
     ("Headline\nTime: 10:15  /  12 October 2017\nText.", D(2017, 10, 12), "12 October 2017"),
+    ("Headline\n\nLIMA, December 7, 2023. /Andina-Express/. The president of Peru met ...", D(2023, 12, 7), "December 7, 2023"),
+    ("Headline\n\nLima, Peru, September 20. 2023\nBy Ana Quispe\nText.", D(2023, 9, 20), "September 20. 2023"),
     ("Headline\nLima, Peru (LimaDaily.com) -- October 24, 2023 - 11:05\nText.", D(2023, 10, 24), "October 24, 2023"),
     ("Menu | News\nDate of publication: 21 February 2024, 14:05\nText.", D(2024, 2, 21), "21 February 2024"),
     ("Headline\n2025-01-09T16:40 CET\nText.", D(2025, 1, 9), "2025-01-09"),                  # ISO 8601 stamp
