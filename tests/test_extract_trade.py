@@ -480,22 +480,21 @@ def test_goods_of_a_part_told_with_of_which_are_the_parts_only():
     assert [(r["value"], r["commodity"]) for r in rows] == [(240e6, None), (190e6, "copper")]
 
 
-def test_a_part_opening_with_of_this_has_the_period_of_the_sentence_before():
-    rows = trade("Chile and Peru met. 2.9 million tonnes of cargo were carried on the line in January-November 2023. "
-                 "Of this, exports from Chile to Peru amounted to 1.5 million tonnes.")
-    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
-        (1.5e6, dt.date(2023, 1, 1), dt.date(2023, 11, 30))]
-
-
-def test_the_same_period_is_the_one_told_before_even_for_a_figure_that_is_no_trade():
-    rows = trade("Chile and Peru met. Chilean investment in Peru reached $38 million in January-June 2023, while mutual "
-                 "trade over the same period grew 47 percent to $256 million.")
-    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
-        (256e6, dt.date(2023, 1, 1), dt.date(2023, 6, 30))]
-    rows = trade("Chile and Peru met. The port handled 1.3 million tonnes of cargo bound for Peru in January-July. "
-                 "Chile exported 480,000 tonnes of copper to Peru in the same seven months, the ministry said.")
-    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
-        (480e3, dt.date(2023, 1, 1), dt.date(2023, 7, 31))]
+@pytest.mark.parametrize("text, value, start, end", [
+    # "Of this, ...": the part is of the whole's period, whatever the whole was
+    ("Chile and Peru met. 2.9 million tonnes of cargo were carried on the line in January-November 2023. "
+     "Of this, exports from Chile to Peru amounted to 1.5 million tonnes.", 1.5e6, dt.date(2023, 1, 1), dt.date(2023, 11, 30)),
+    # "the same period" in the sentence, after a figure that is no trade
+    ("Chile and Peru met. Chilean investment in Peru reached $38 million in January-June 2023, while mutual "
+     "trade over the same period grew 47 percent to $256 million.", 256e6, dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
+    # "the same seven months" in the sentence after
+    ("Chile and Peru met. The port handled 1.3 million tonnes of cargo bound for Peru in January-July. "
+     "Chile exported 480,000 tonnes of copper to Peru in the same seven months, the ministry said.",
+     480e3, dt.date(2023, 1, 1), dt.date(2023, 7, 31)),
+])
+def test_a_period_told_before_for_a_figure_that_is_no_trade_is_the_period_of_the_part_or_the_same_period(
+        text, value, start, end):
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in trade(text)] == [(value, start, end)]
 
 
 def test_a_country_in_a_clause_urging_after_the_figure_is_no_side():

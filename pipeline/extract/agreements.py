@@ -122,7 +122,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             continue
         m = _first_agreement_noun(s.text, rows)
         if m is None:
-            _date_the_one_told(doc, i, rows)
+            _update_the_one_told(doc, i, rows)
             continue
         status = _status(s.text)
         if status is None:
@@ -164,9 +164,10 @@ def extract_agreements(doc: DocContext) -> list[dict]:
 _SIGNED_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:was|had\s+been|has\s+been)?\s*(?:signed|inked)\b", re.IGNORECASE)
 
 
-def _date_the_one_told(doc: DocContext, i: int, rows: list[dict]) -> None:
-    """"The agreement was signed in St. Petersburg on December 25, 2023": the signing day of the
-    document told before, when that telling had none."""
+def _update_the_one_told(doc: DocContext, i: int, rows: list[dict]) -> None:
+    """What a sentence adds to the document told before, when it names it again ("the agreement"):
+    its signing day, when that telling had none ("The agreement was signed in St. Petersburg on
+    December 25, 2023"), or its plan ("The agreement is expected to be signed ...")."""
     if not rows:
         return      # nothing told before (checked first: most sentences come before any agreement row)
     s = doc.sentences[i]

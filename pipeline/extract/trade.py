@@ -789,7 +789,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     # "exports reached $240 million, of which agricultural goods made up $190 million": the goods
     # named for the part are the part's, not the whole's
     part = _PART_AFTER.search(text, amts[0].end, amts[-1].start) if len(amts) > 1 and commodity else None
-    whole_commodity = topic.commodity or vocab.find_commodity(text[win_start:part.start()]) if part else commodity
+    whole_commodity = (topic.commodity or vocab.find_commodity(text[win_start:part.start()])) if part else commodity
     changes_left = list(chgs)
     measures = {c: _measures(text, c) for c in chgs}
     rows = []
