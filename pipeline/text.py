@@ -44,7 +44,9 @@ _MENU_LINE = re.compile(r"^\s*[^|•·»\n]{1,30}((\s*[|•·»]\s*|\s+/\s+)[^|�
 # lines (most: paragraphs of text) are not matched against the alternation, which backtracks on each
 _MENU_HINT = re.compile(r"[|•·»/]|\s\s")
 # "Trade turnover | $1.03 billion | +21.4%": a row of a table, not a menu
-_TABLE_ROW = re.compile(r"\d\s?%|[$€£¥₽]\s?\d|\d\s?(mln|bln|million|billion|bn|tonnes|tons)\b")
+_TABLE_ROW = re.compile(r"\d\s?%|[$€£¥₽]\s?\d|\d\s?(mln|bln|million|billion|bn|tonnes|tons)\b"
+                        # "Iran | 87.6 | 61.2 | 26.4": two or more cells of bare figures
+                        r"|(?:\|\s*(?:[+\-−–]?\d[\d,.]*|[—–-])\s*(?=\||$)){2,}")
 # "Main > Economy > Kazakhstan and Russia sign ...": a breadcrumb trail
 _BREADCRUMB = re.compile(r"^\s*[^>»›\n]{1,40}(\s+[>»›]\s+[^>»›\n]{1,40}){0,3}\s+[>»›]\s+\S"
                          # "Home / Economy": short capitalised items between spaced slashes, nothing else

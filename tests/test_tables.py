@@ -1,7 +1,9 @@
-"""Plain-text tables whose header states the unit of the bare figures below it (tables written for the tests)."""
+"""Plain-text tables whose header (or caption) states the unit of the bare figures below it:
+label-and-figure tables and grids of several figure columns (tables written for the tests)."""
 import pytest
 
-from pipeline.tables import header_unit, row_amounts, row_changes, table_rows
+from pipeline.tables import find_grids, header_unit, row_amounts, row_changes, table_rows
+from pipeline.text import split_sentences
 from tests.extract_helpers import extract
 
 
@@ -42,3 +44,64 @@ def test_a_table_under_a_title_gives_the_rows_of_the_pair():
             r["value"], r["change_pct"], r["period_start"].isoformat()) for r in rows if r["value"]]
     assert got == [("total", "NER", "TCD", 7.83e7, 12.5, "2024-01-01"), ("export", "TCD", "NER", 4.2e6, -8.0, "2024-01-01"),
                    ("import", "TCD", "NER", 7.41e7, 13.4, "2024-01-01")]
+
+
+def _trade(text, published=None):
+    import datetime as dt
+    rows = extract(text, published=published or dt.date(2024, 8, 20), table="trade_figures")
+    return [(r["flow"], r["reporter"], r["partner"], r["value"], r["unit"], str(r["period_start"]), str(r["period_end"]),
+             r["change_pct"]) for r in rows if r["rule"] == "trade.table_grid"]
+
+
+def test_a_grid_with_a_country_in_each_row_gives_each_flow_of_each_country():
+    text = ("Ghana's trade with neighbours\n\nPublished: 20.08.2024\n\n"
+            "The statistics service has published trade data for January-June 2024. "
+            "The table shows Ghana's trade with its neighbours, in USD million.\n\n"
+            "Country | Turnover | Exports | Imports\nTogo | 412.5 | 300.1 | 112.4\nBurkina Faso | 1,020 | — | 55\n\n"
+            "Trade with Togo grew on higher cocoa prices, the service said.\n")
+    assert _trade(text) == [
+        ("total", "GHA", "TGO", 412.5e6, "USD", "2024-01-01", "2024-06-30", None),
+        ("export", "GHA", "TGO", 300.1e6, "USD", "2024-01-01", "2024-06-30", None),
+        ("import", "GHA", "TGO", 112.4e6, "USD", "2024-01-01", "2024-06-30", None),
+        ("total", "GHA", "BFA", 1020e6, "USD", "2024-01-01", "2024-06-30", None),
+        ("import", "GHA", "BFA", 55e6, "USD", "2024-01-01", "2024-06-30", None)]
+
+
+def test_a_grid_of_years_gives_each_years_figures_of_the_captions_pair():
+    text = ("Chile and Peru: ten years of trade\n\nLIMA, March 3, 2025 (Andina) - Chile's trade with Peru has grown "
+            "steadily over the past decade, the ministry said on Monday.\n\n"
+            "| Year | Exports ($ mln) | Imports ($ mln) |\n|---|---|---|\n| 2023 | 1,204.5 | 810 |\n| 2024 | 1,350 | 902.3 |\n")
+    assert _trade(text) == [
+        ("export", "CHL", "PER", 1204.5e6, "USD", "2023-01-01", "2023-12-31", None),
+        ("import", "CHL", "PER", 810e6, "USD", "2023-01-01", "2023-12-31", None),
+        ("export", "CHL", "PER", 1350e6, "USD", "2024-01-01", "2024-12-31", None),
+        ("import", "CHL", "PER", 902.3e6, "USD", "2024-01-01", "2024-12-31", None)]
+
+
+def test_a_grid_with_years_as_columns_and_a_change_column():
+    text = ("Norway-Iceland trade, NOK million\n\nTrade between Norway and Iceland rose last year, "
+            "Statistics Norway said in its annual review of Norwegian trade with Iceland.\n\n"
+            "Indicator     2022     2023     Change, %\nTurnover      4,210    4,630    +10.0\n"
+            "Exports       2,900    3,010    +3.8\n")
+    got = _trade(text)
+    assert ("total", "NOR", "ISL", 4210e6, "NOK", "2022-01-01", "2022-12-31", None) in got
+    assert ("total", "NOR", "ISL", 4630e6, "NOK", "2023-01-01", "2023-12-31", 10.0) in got
+    assert ("export", "NOR", "ISL", 3010e6, "NOK", "2023-01-01", "2023-12-31", 3.8) in got
+    assert len(got) == 4
+
+
+@pytest.mark.parametrize("lines", [
+    ["Year | Passengers | Flights", "2023 | 120,000 | 1,400"],          # columns that are no trade flows
+    ["Home | Exports | Imports | Contacts", "About us | Jobs | Help | Press"],   # a menu: no figures below
+    ["Country | Turnover | Exports", "Togo | $412.5 million | 300.1"],  # a figure with a unit of its own: a sentence's
+])
+def test_no_grid(lines):
+    assert find_grids(lines) == []
+
+
+def test_a_grid_row_is_text_not_a_menu():
+    text = ("Ghana and Togo trade\n\nGhana's trade with Togo grew in the first half, the service said.\n\n"
+            "Country | Turnover | Exports\nTogo | 412.5 | 300.1\nBurkina Faso | 1,020 | —\nHome | News | Sport\n")
+    sections = {s.text: s.section for s in split_sentences(text)}
+    assert sections["Togo | 412.5 | 300.1"] == sections["Burkina Faso | 1,020 | —"] == "body"
+    assert sections["Home | News | Sport"] == "chrome"

@@ -97,14 +97,18 @@ class DocContext:
     published: dt.date | None
     sentences: list[SentenceView] = field(default_factory=list)
     headline: list[SentenceView] = field(default_factory=list)
+    grids: list[tables.Grid] = field(default_factory=list)    # line numbers: Sentence.idx
 
     @classmethod
     def build(cls, doc_id: str, sentences: list[Sentence], published: dt.date | None) -> "DocContext":
-        table_rows = tables.table_rows([s.text for s in sentences])
+        lines = [s.text for s in sentences]
+        grids = tables.find_grids(lines)
+        in_grid = {r.line for g in grids for r in g.rows}
+        table_rows = {i: u for i, u in tables.table_rows(lines).items() if i not in in_grid}
         body = [SentenceView(s, published, table_rows.get(i)) for i, s in enumerate(sentences)
                 if s.section == "body" and s.repeat_of is None]
         headline = [SentenceView(s, published) for s in sentences if s.section == "title"]
-        return cls(doc_id, published, body, headline)
+        return cls(doc_id, published, body, headline, grids)
 
     def last_place(self, i: int, kind: str) -> places.PlaceMention | None:
         """The last place of `kind` ("region", "bloc") named in sentences 0..i: what "the province"

@@ -7,10 +7,11 @@ sentence that belongs to that trade word, by their prepositions (`roles`). Perio
 kind (actual / target / forecast) and commodity are read from the same stretch."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline import fiscal
+from pipeline import fiscal, tables
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
 from pipeline.periods import a_year_before
@@ -275,6 +276,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             last_rows, last_rows_at = sent_rows, i
         rows += sent_rows
         prev_rows = sent_rows
+    rows += _grid_rows(doc)
     headline = _headline_period(doc)
     if headline:
         for r in rows:
@@ -1286,6 +1288,61 @@ def _row(doc, s, flow, reporter, partner, value, unit, period, kind, change_pct,
     return {**base_row(doc, s, rule), "flow": flow, "reporter": reporter, "partner": partner, "value": value,
             "unit": unit, "period_start": period[0], "period_end": period[1], "kind": kind,
             "change_pct": change_pct, "commodity": commodity, "approximate": approximate}
+
+
+# --------------------------------------------------------------------------- grids
+_CAPTION_SENTENCES = 4     # how far above a grid its caption (unit, period, sides) may stand
+
+
+def _grid_rows(doc: DocContext) -> list[dict]:
+    """Rows of the grids in the document ("Country | Turnover | Exports | Imports", then
+    "Iran | 87.6 | 61.2 | 26.4"): each figure's flow from its column heading (or its row label:
+    "Exports | 300 | 412" under years), its period from a year heading or label, else the one
+    period the caption above states; the unit from the headings or the caption. A row labelled
+    with a country is that country's figures with the side the caption names (or the article's
+    other side); other rows are the caption's (or the article's) pair."""
+    rows: list[dict] = []
+    at = {s.sentence.idx: k for k, s in enumerate(doc.sentences)}
+    for grid in doc.grids:
+        above = [s for s in doc.sentences if grid.header - _CAPTION_SENTENCES <= s.sentence.idx < grid.header]
+        unit = grid.unit or next((u for s in reversed(above) if (u := tables.caption_unit(s.text))), None)
+        period = next((p for s in reversed(above) if (p := _the_one_period(s))), None) or _headline_period(doc)
+        caption_flow = next((t.flow for s in reversed(above) for t in _topics(s.text) if t.flow != "none"), None)
+        named = [m.code for s in above for m in s.countries]
+        views = [doc.sentences[at[r.line]] if r.line in at else None for r in grid.rows]
+        labelled = [next((m.code for m in v.countries if m.end <= r.label_end), None) if v else None
+                    for v, r in zip(views, grid.rows)]
+        own = next((c for c in named + list(doc.main_pair) if c not in labelled), None)
+        pair = tuple(dict.fromkeys(named))[:2] if len(set(named)) >= 2 else doc.main_pair
+        for s, r, country in zip(views, grid.rows, labelled):
+            if s is None:
+                continue
+            year = tables.grid_year(r.label)
+            if country:
+                sides = (own, country)
+            elif year is not None or tables.grid_flow(r.label):
+                sides = pair
+            else:
+                continue      # "Total | 2,130 | ...", "Other countries | ...": no pair of countries
+            if len(sides) < 2 or None in sides or sides[0] == sides[1]:
+                continue
+            cells = {c.column: c for c in r.cells}
+            for c in r.cells:
+                column = grid.columns[c.column]
+                flow = column.flow or tables.grid_flow(r.label) or caption_flow
+                cell_unit = column.unit or unit
+                if column.is_change or flow is None or cell_unit is None:
+                    continue
+                year_of = column.year or year
+                when = (dt.date(year_of, 1, 1), dt.date(year_of, 12, 31)) if year_of else (period or (None, None))
+                change = cells.get(c.column + 1)
+                pct = change.value if change and grid.columns[c.column + 1].is_change else None
+                currency = resolve_currency(cell_unit.unit, (*sides, *doc.main_pair))
+                if currency is None:
+                    continue
+                rows.append(_row(doc, s, flow, *sides, c.value * cell_unit.scale, currency, when, "actual", pct,
+                                 None, False, "trade.table_grid"))
+    return rows
 
 
 def _attach_back_reference(s: SentenceView, prev_rows: list[dict]) -> None:
