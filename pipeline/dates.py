@@ -385,6 +385,8 @@ _ZONE_OFFSET = r"(?:[+-]\d{1,2}(?::?\d\d)?)?"      # "GMT+3:30", "UTC-5"
 _PUB_LABEL = re.compile(
     r"\s*(?:(?:[Ff]irst\s+)?[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?:ed)?\s+[Tt]ime|[Pp]ublication\s+[Tt]ime|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated"
     r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,"      # "Research note, 2 June 2025"
+    # "Business feed, 26.01.2026", "Morning digest, 5 March 2024": a dated issue of a feed or newsletter
+    r"|(?:[A-Z][a-z]+\s+)?(?:feed|digest|roundup|briefing|edition|newsletter|bulletin)\s*,"
     r"|[Pp]ress\s+(?:service|office|cent(?:re|er))\s*,|[Tt]ime(?=\s*:))"      # "Press service, 24 September 2019", "Time: 10:15 / 12 October 2017"
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
     rf"(?:\d{{1,2}}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{{2,4}}{_ZONE_OFFSET}\s*)?[,|/]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM GMT+3:30, June 14, 2024"

@@ -45,6 +45,8 @@ def parse_number(surface: str) -> float | None:
         return 12.0
     if s in ("a hundred", "one hundred"):
         return 100.0
+    if s == "a thousand":
+        return 1000.0
     parts = s.split()
     if parts[:2] == ["a", "hundred"]:        # "a hundred and twenty"
         parts[0] = "one"
@@ -85,8 +87,8 @@ class Count:
 _COUNT = re.compile(
     rf"(?:(?P<approx>{APPROXIMATE})\s+)?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACE_GROUPED}|\d+|a\s+dozen|dozen|"
-    # "one hundred and fifteen", "two hundred", "a hundred and twenty"
-    rf"(?:a|{NUMBER_WORDS})\s+hundred(?:(?:\s+and)?\s+(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}))?)?|"
+    # "two thousand", "a thousand"; "one hundred and fifteen", "two hundred", "a hundred and twenty"
+    rf"(?:a|{NUMBER_WORDS})\s+thousand|(?:a|{NUMBER_WORDS})\s+hundred(?:(?:\s+and)?\s+(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}))?)?|"
     rf"(?:{NUMBER_WORDS})(?:[-\s](?:{NUMBER_WORDS}|dozen))?)\b"
     r"(?P<plus>\+)?(?![\d.,]*\d)(?!\s*(?:%|percent|per\s+cent|st\b|nd\b|rd\b|th\b))",
     re.IGNORECASE)

@@ -316,6 +316,8 @@ _VARIANTS: list[_Variant] = [
              rf"\s+the\s+(?:beginning|start)\s+of\s+(?:(?:the|this)\s+(?:calendar\s+)?year\b|(?P<yd_y>{_Y}))"),
     # this year / next year / current year / a year earlier / the year before
     _Variant("RY", "ry_w", _both("this", "next", "current", "present", "coming", "prior"), r"\s+year\b"),
+    # "full-year turnover", "the full-year result" (no year named after it): this year
+    _Variant("RY", "ry_full", _both("full"), r"-year\b(?!\s+(?:19|20)\d\d)"),
     _Variant("RY", "ry_ago", ["year"], r"\s+(?:earlier|before)\b(?!\s+last)"),     # a year earlier, the year before
     # last month / this month / the past month
     _Variant("RM", "rm_w", _both("last", "this", "next", "current", "previous", "past", "coming"), r"\s+month\b"),
@@ -878,7 +880,7 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             return _previous_year(article.start(), e, text)._replace(year_back=True) if article else None
         the = _back(_THE_BEFORE, text, s, 8)
         s = the.start() if the else s
-        word = _g(m, "ry_w").lower()
+        word = (_g(m, "ry_w") or "this").lower()      # ("full-year": this one)
         if word == "prior":
             return _previous_year(s, e, text)
         if P is None:
@@ -1012,12 +1014,17 @@ def _is_comparison_base(c: _Cand, text: str) -> bool:
         if (k.start() == 0 or not text[k.start() - 1].isalnum()) and _COMPARE_AT.match(text, k.start(), c.start):
             return True
     if c.whole_year and text[c.start - 1:c.start].isspace() and not _WHEN_AFTER.match(text, c.end):
-        # "up 5% over 2019" (but "a far cry from 2015, when the two traded $245 million": its time)
-        return _word_before(text, c.start)[0] in ("over", "from", "on")
+        # "up 5% over 2019" (but "a far cry from 2015, when the two traded $245 million": its time;
+        # "Over 2021 as a whole, trade rose ...": the time the sentence opens with)
+        word, _, at = _word_before(text, c.start)
+        if word == "over" and (not text[:at].strip() or text[:at].rstrip()[-1] in ",;:" or _AS_A_WHOLE.match(text, c.end)):
+            return False
+        return word in ("over", "from", "on")
     return False
 
 
 _WHEN_AFTER = re.compile(r",?\s+when\b")
+_AS_A_WHOLE = re.compile(r"\s+as\s+a\s+whole\b", re.IGNORECASE)
 _REACH_BACK = 50       # a construct starts at most this far before its first hint word
 
 

@@ -60,6 +60,7 @@ def _load() -> dict[str, tuple[str, str]]:
 
 
 _SURFACES = _load()
+BLOCS = frozenset(code for code, kind in _SURFACES.values() if kind == "bloc")
 _BY_CODE_NAME: dict[str, str] = {}
 _CAPITAL: dict[str, str] = {}       # the first capital cities.csv lists for a country: its current name
 for _s, (_code, _kind) in _SURFACES.items():

@@ -140,6 +140,8 @@ PUBLISHED_CASES = [
     ("Headline\nBy Jane Doe / 12 March 2024\nText.", D(2024, 3, 12), "12 March 2024"),
     ("Headline\nBy Jane Doe, Lima Daily correspondent, 3 September 2024\nText.", D(2024, 9, 3), "3 September 2024"),
     ("Headline\nResearch note, 2 June 2025\nText.", D(2025, 6, 2), "2 June 2025"),
+    ("Chad news\nBusiness feed, 26.01.2026\n\nStories are listed newest first.", D(2026, 1, 26), "26.01.2026"),
+    ("Weekly wrap\nMorning digest, 5 March 2024\nText.", D(2024, 3, 5), "5 March 2024"),
     ("Ministry of Trade\nPress centre > News\nHeadline\nPress service, 24 September 2019\nText.", D(2019, 9, 24), "24 September 2019"),
     ("Headline\nPosted by Ana Quispe on September 30, 2019\nText.", D(2019, 9, 30), "September 30, 2019"),
     ("Headline\nTime: 10:15  /  12 October 2017\nText.", D(2017, 10, 12), "12 October 2017"),

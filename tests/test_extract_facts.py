@@ -31,6 +31,11 @@ D = dt.date
      "Business Networking Session.", 22, "TJK", "UZB", False),
     ("A business forum was held in Tashkent. It was attended by 120 Uzbek and Tajik companies.",
      120, None, "UZB", False),
+    # joint ventures of both countries in a region: the side from abroad, in the region's country
+    ("Chile and Peru met. At present, 24 joint Chilean-Peruvian enterprises operate in Arequipa region.",
+     24, "CHL", "PER", False),
+    ("Chile and Peru: key numbers. Twelve: the number of Chilean construction companies now working in Peru.",
+     12, "CHL", "PER", False),
 ])
 def test_company_counts(text, count, company, host, approx):
     rows = extract(text, table="company_counts")
@@ -44,6 +49,19 @@ def test_company_counts(text, count, company, host, approx):
 ])
 def test_count_that_is_not_one_countrys_companies(text):
     assert extract(text, table="company_counts") == []
+
+
+def test_the_home_side_at_an_event_told_just_before_is_hosted_where_the_event_is():
+    rows = extract("Uzbekistan and Tajikistan held talks. Some 100 Tajik companies took part in the event, the ministry "
+                   "said. The Uzbek side was represented by 62 companies, including the national holding.",
+                   table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [
+        (100, "TJK", "UZB"), (62, "UZB", "UZB")]
+    # (a count in the same sentence is no event told before: "registered in the Sultanate")
+    rows = extract("Chile and Peru met. More than 400 Chilean companies are registered in Peru, while around 70 Peruvian "
+                   "companies attended this week's forum in Lima.", table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [
+        (400, "CHL", "PER"), (70, "PER", "PER")]
 
 
 def test_traders_are_companies():
@@ -67,6 +85,15 @@ def test_traders_are_companies():
      "agreement", "planned", None, ["CHL", "PER"], 1),
     ("Chile and Peru will prepare three documents for signing during the president's visit.",
      "document", "planned", None, ["CHL", "PER"], 3),
+    # not signed yet: discussed with "no agreement reached", called for "to be finalised", "still under discussion"
+    ("Chile and Peru also discussed a currency swap deal, but no agreement has been reached yet.",
+     "deal", "proposed", None, ["CHL", "PER"], 1),
+    ("Chile and Peru called for a new agreement on fisheries to be finalised at the next summit.",
+     "agreement", "proposed", None, ["CHL", "PER"], 1),
+    ("Chile and Peru said an agreement on a joint fund was still under discussion and may be signed next year.",
+     "agreement", "proposed", None, ["CHL", "PER"], 1),
+    ("The minister said that Peru wants to sign a trilateral rail agreement with Chile and Bolivia next year.",
+     "agreement", "proposed", None, ["BOL", "CHL", "PER"], 1),
 ])
 def test_agreements(text, type_, status, date, parties, count):
     rows = extract(text, table="agreements")
@@ -74,6 +101,16 @@ def test_agreements(text, type_, status, date, parties, count):
     r = rows[0]
     assert (r["agreement_type"], r["status"], r["signed_date"], r["parties"], r["agreement_count"]) == \
         (type_, status, date, parties, count)
+
+
+def test_numbered_items_under_the_following_documents_were_signed_are_each_a_document():
+    rows = extract("Chile and Peru held a commission. In addition, the following documents were signed:\n\n"
+                   "1) a memorandum of understanding between the ministries of trade on e-commerce;\n"
+                   "2) an agreement on cooperation in the field of civil aviation security;\n"
+                   "3) a programme of cultural exchanges for 2026-2028.\n", table="agreements")
+    assert [(r["agreement_type"], r["status"], r["agreement_count"], r["rule"]) for r in rows] == [
+        ("memorandum of understanding", "signed", 1, "agreements.list_item"), ("agreement", "signed", 1, "agreements.list_item"),
+        ("programme", "signed", 1, "agreements.list_item")]
 
 
 def test_agreement_value_is_kept_with_the_agreement():
@@ -145,6 +182,16 @@ def test_events(text, type_, date, location):
      D(2023, 11, 14), "Gyumri"),
     ("On Thursday, Yerevan hosted the 5th Armenian-Georgian Interregional Forum.", "forum", D(2023, 11, 9), "Yerevan"),
     ("The Georgian minister arrived in the Armenian capital on Monday.", "visit", D(2023, 11, 13), "Yerevan"),
+    ("The Armenian minister said at a briefing in Yerevan on Monday that exports grew.", "press_conference",
+     D(2023, 11, 13), "Yerevan"),
+    ("The third round of the Karabakh talks took place in Tbilisi on Monday.", "meeting", D(2023, 11, 13), "Tbilisi"),
+    ("The Supreme Eurasian Economic Council, bringing together the leaders of the union, was held in Sochi on Monday.",
+     "meeting", D(2023, 11, 13), "Sochi"),
+    ("The Georgian minister discussed power exports with his Armenian counterpart by video link on Monday.", "call",
+     D(2023, 11, 13), None),
+    # a delegation led to a summit: the summit is the event, not a visit
+    ("The Armenian premier, who is leading the delegation to the two-day summit of the CIS in Minsk, spoke first.",
+     "summit", None, "Minsk"),
 ])
 def test_event_forms_with_their_dates_and_places(text, type_, date, location):
     rows = extract(text, table="events")
@@ -732,6 +779,7 @@ def test_every_agreement_noun_passes_the_prefilter(noun):
     ("Some two dozen companies and about 300 traders took part.", [24, 300]),
     ("One hundred and fifteen firms and a hundred and twenty traders took part.", [115, 120]),
     ("Seven hundred forty-two firms and two hundred traders took part.", [742, 200]),
+    ("Almost two thousand joint ventures and a thousand traders are registered.", [2000, 1000]),
 ])
 def test_counts_start_at_a_number_or_its_qualifier(text, counts):
     from pipeline.numbers import find_counts
@@ -911,3 +959,19 @@ def test_companies_at_an_event_told_before_are_hosted_where_it_is_held_and_repre
                    "business-to-business sessions, and the forum was attended by some 400 company representatives.",
                    table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [(80, "PER", "UZB")]
+
+
+@pytest.mark.parametrize("text", [
+    '"The economics only work if the payments are safe," said an analyst. "Neither condition is met today."',
+    "Ana Ruiz is a non-resident fellow at the Andean Policy Forum.",
+])
+def test_a_condition_met_and_an_institutions_name_are_no_events(text):
+    assert extract(text, table="events") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Newsletter: Get the Ledger's weekly Andean briefing in your inbox.",
+    "Chile and Peru met. The spokesperson told a weekly briefing on Thursday that the talks went well.",
+])
+def test_a_briefing_is_an_event_only_as_a_briefing_somewhere(text):
+    assert [r["event_type"] for r in extract(text, table="events") if r["event_type"] == "press_conference"] == []

@@ -1412,3 +1412,61 @@ def test_the_union_or_the_bloc_is_the_bloc_named_before():
                  "in 2024.", published=D(2025, 3, 1))
     assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [("CHL", "MERCOSUR", 4.3e9),
                                                                          ("CHL", "MERCOSUR", 5e9)]
+
+
+@pytest.mark.parametrize("sentence, kind, value", [
+    ("Chilean ministers have repeatedly spoken of reaching $3 billion.", "target", 3e9),
+    ("Our presidents have spoken of $3 billion a year.", "target", 3e9),
+    ("We are aiming for at least $3 billion in the medium term.", "target", 3e9),
+    ("In the next three years we expect to reach $1 billion.", "forecast", 1e9),
+    ("I expect the full-year result to be close to $600 million.", "forecast", 600e6),
+])
+def test_a_sum_aimed_at_or_expected_with_no_other_word_is_the_pairs_trade(sentence, kind, value):
+    rows = trade(f"Chile and Peru held talks on trade. {sentence}")
+    assert [(r["flow"], sorted((r["reporter"], r["partner"])), r["kind"], r["value"]) for r in rows] == [
+        ("total", ["CHL", "PER"], kind, value)]
+    # a sum aimed at for something else is no trade
+    assert trade("Chile and Peru held talks on trade. The company is aiming for $3 billion in revenue.") == []
+
+
+def test_each_expected_figure_takes_its_nearest_period():
+    rows = trade("Chile and Peru held talks on trade. Realistically, in the next three years we expect to reach "
+                 "$1 billion, and our ministry's forecast for this year is around $500 million.", published=D(2025, 3, 1))
+    assert [(r["value"], r["kind"], r["period_start"], r["period_end"]) for r in rows] == [
+        (1e9, "forecast", D(2025, 3, 2), D(2028, 3, 1)), (500e6, "forecast", D(2025, 1, 1), D(2025, 12, 31))]
+
+
+def test_to_supply_a_figure_is_an_export_and_takes_the_goods_told_before_it_in_the_sentence():
+    rows = trade("Chile and Peru held talks. Chile aimed to supply up to 1.5 million tonnes of grain to Peru annually.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["kind"], r["commodity"]) for r in rows] == [
+        ("export", "CHL", "PER", 1.5e6, "target", "grain")]
+    rows = trade("Chile and Peru held talks. Chilean wheat exports to Peru in the eight months reached 450,000 tonnes, "
+                 "and the target is to supply 1 million tonnes annually.")
+    assert [(r["value"], r["kind"], r["commodity"]) for r in rows] == [(450e3, "actual", "wheat"), (1e6, "target", "wheat")]
+    rows = trade("Chile and Peru held talks. Shipments of Chilean wheat to Peru reached 240,000 tonnes in 2024, while "
+                 "Peruvian exports to Chile amounted to just 38,000 tonnes.")
+    assert [(r["reporter"], r["value"], r["commodity"]) for r in rows] == [("CHL", 240e3, "wheat"), ("PER", 38e3, None)]
+
+
+def test_a_members_share_of_a_blocs_trade_is_its_own_trade_with_the_partner():
+    rows = trade("Chile and Mercosur. In 2018 trade between the Mercosur member states and Chile amounted to 2.7 billion "
+                 "US dollars. The share of Brazil in this amount was 516 million US dollars. Chile's trade with Mercosur "
+                 "members reached $4.3 billion in the first seven months of 2025. Argentina's share of that was about "
+                 "$290 million.")
+    assert [(sorted((r["reporter"], r["partner"])), r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (["CHL", "MERCOSUR"], 2.7e9, D(2018, 1, 1), D(2018, 12, 31)), (["BRA", "CHL"], 516e6, D(2018, 1, 1), D(2018, 12, 31)),
+        (["CHL", "MERCOSUR"], 4.3e9, D(2025, 1, 1), D(2025, 7, 31)), (["ARG", "CHL"], 290e6, D(2025, 1, 1), D(2025, 7, 31))]
+
+
+def test_a_country_in_a_figure_that_clause_and_a_year_opened_with_over_are_no_side_and_no_base():
+    rows = trade("Chile and Peru ties. Analysts at the Lima Chamber of Commerce expect full-year trade with Chile to approach "
+                 "$500 million, a figure that would still fall short of the levels seen before the 2018 US sanctions. "
+                 "Over 2021 as a whole, trade rose 39 percent to $331 million.", published=D(2022, 3, 1))
+    assert [(sorted((r["reporter"], r["partner"])), r["value"], r["kind"], r["period_start"], r["change_pct"]) for r in rows] == [
+        (["CHL", "PER"], 500e6, "forecast", D(2022, 1, 1), None), (["CHL", "PER"], 331e6, "actual", D(2021, 1, 1), 39.0)]
+
+
+def test_a_figure_labelled_in_a_fact_box_takes_the_flow_its_label_names():
+    rows = trade("Chile and Peru: key numbers\n\n$52 million: the value of Chilean tiles, ceramics and glassware exported to Peru in 2023.\n")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["period_start"]) for r in rows] == [
+        ("export", "CHL", "PER", 52e6, D(2023, 1, 1))]

@@ -144,6 +144,8 @@ MONTH_AND_RANGE_CASES = [
 RELATIVE_CASES = [
     ("Trade doubled last year.", P, [("last year", D(2022, 1, 1), D(2022, 12, 31), "relative", False)]),
     ("Trade doubled this year.", P, [("this year", D(2023, 1, 1), D(2023, 12, 31), "relative", False)]),
+    ("We expect full-year turnover to reach $1 billion.", P, [("full-year", D(2023, 1, 1), D(2023, 12, 31), "relative", False)]),
+    ("The full-year 2022 figures are out.", P, [("2022", D(2022, 1, 1), D(2022, 12, 31), "year", False)]),
     ("Trade doubled in the current year.", P, [("the current year", D(2023, 1, 1), D(2023, 12, 31), "relative", False)]),
     ("Trade will double next year.", P, [("next year", D(2024, 1, 1), D(2024, 12, 31), "relative", False)]),
     ("Trade doubled last year.", None, [("last year", None, None, "relative", False)]),

@@ -58,18 +58,20 @@ _PLANNED = re.compile(
     r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\b(ready|prepared?|preparing)\s+for\s+signing\b|"
     r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b|\bagreed\s+to\s+(sign|conclude)\b",
     re.IGNORECASE)
-# "was discussed, but nothing has been signed yet", "has not yet been signed", "no document has been signed"
+# "was discussed, but nothing has been signed yet", "has not yet been signed", "no document has been signed",
+# "no agreement has been reached yet"
 _NOT_YET_SIGNED = re.compile(r"\b(?:nothing|not|never|no\s+(?:[\w-]+\s+){0,2}?(?:has|have|had|was|were))\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:yet\s+)?(?:been\s+)?"
-                             r"(?:signed|inked|concluded)\b|\byet\s+to\s+be\s+(?:signed|inked|concluded)\b", re.IGNORECASE)
+                             r"(?:signed|inked|concluded|reached)\b|\byet\s+to\s+be\s+(?:signed|inked|concluded)\b", re.IGNORECASE)
+_STILL_DISCUSSED = re.compile(r"\bstill\s+(?:under\s+(?:discussion|negotiation)|being\s+(?:discussed|negotiated))\b", re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
     r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|work\s+on|work(ing)?\s+out|talks\s+on|could\s+sign|may\s+sign|might\s+sign|"
-    r"urged|would\s+like\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e|"
+    r"urged|would\s+like\s+to\s+sign|wants?\s+to\s+sign|wanted\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e|"
     r"(press|presses|pressed|push|pushes|pushed)\s+for)\b",
     re.IGNORECASE)
 _SIGNED = re.compile(
-    r"\b(signed|inked|concluded|reached|sealed|struck|clinched|finali[sz]ed|ratified|signing\s+ceremony|"
+    r"\b(signed|inked|concluded|reached|sealed|struck|clinched|(?<!to\sbe\s)finali[sz]ed|ratified|signing\s+ceremony|"
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
     r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|put\s+their\s+(?:names|signatures)\s+to|"
     r"(witnessed|attended|oversaw|marked|followed|welcomed)\s+(by\s+)?the\s+(signing|exchange)|"
@@ -203,10 +205,10 @@ def _end_list(rows: list[dict], listing: dict) -> None:
         rows.remove(listing["row"])
 
 
-# an item of a list of documents: "iv. Agreement on Cooperation in the field of Tourism;",
+# an item of a list of documents: "iv. Agreement on Cooperation in the field of Tourism;", "1) a memorandum ...;",
 # "- Memorandum of Understanding between ...": a document's name opens it
 # (in a list of signed documents a programme or plan is one too)
-_LIST_ITEM = re.compile(r"\s*(?:[-–•·*]\s*)?(?:[A-Z][\w-]*\s+){0,3}?(?P<noun>" + "|".join(p for p, _ in _TYPES)
+_LIST_ITEM = re.compile(r"\s*(?:[-–•·*]\s*|\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)?(?:[A-Z][\w-]*\s+){0,3}?(?P<noun>" + "|".join(p for p, _ in _TYPES)
                         + r"|program(?:me)?s?|plans?|concepts?|strateg(?:y|ies)|(?:agreed\s+)?minutes)\b", re.IGNORECASE)
 
 
@@ -261,6 +263,8 @@ _IN_PROGRESS = re.compile(r"\b(is|are)\s+(still\s+)?being\s+(finali[sz]ed|negoti
 
 
 def _status(text: str) -> str | None:
+    if _STILL_DISCUSSED.search(text):
+        return "proposed"       # "was still under discussion and may be signed during the next visit"
     if _PLANNED.search(text):
         return "planned"
     if _IN_PROGRESS.search(text):

@@ -29,6 +29,8 @@ _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMP
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|(?P<over>exceeds?|exceeded|surpassed|topped)|totals?|totaled|totalled|"
                         r"amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to|from)\s*$",
                         re.IGNORECASE)
+# a fact box's line "Twelve: the number of Iranian construction companies now working in Kazakhstan"
+_COUNT_LABEL = re.compile(rf"\s*:\s+the\s+number\s+of\s+(?:[\w-]+\s+){{0,3}}?{_COMPANY_NOUN}\b", re.IGNORECASE)
 # "Uzbek businesses registered in the UAE number about 700"; a digest line "Enterprises with
 # Russian capital operating in Kyrgyzstan: 1,213"
 _NOUN_NUMBER = re.compile(rf"\b{_COMPANY_NOUN}\b(?P<rest>[^.;,:]{{0,60}}?)(?:\bnumber(?:ed)?\s*|:\s*)$", re.IGNORECASE)
@@ -70,7 +72,7 @@ _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 # taking part in an event: its place is the host
 # "took part in a forum held at the Kazakh Chamber of Entrepreneurs": a venue of that country
 _AT_A_VENUE = re.compile(r"\bat\s+the\s+$")
-_TAKES_PART = re.compile(r"\b(?:(?:took|take|takes|taking)\s+part|attend(?:ed|ing|s)?|participat\w*|brought\s+together|for\s+the\s+event|"
+_TAKES_PART = re.compile(r"\b(?:(?:took|take|takes|taking)\s+part|(?:was|were|is|are)\s+represented\s+by|attend(?:ed|ing|s)?|participat\w*|brought\s+together|for\s+the\s+event|"
                          r"bringing\s+together|brings?\s+together|gathered|exhibit(?:ed|ing|s)?|showcas\w*|"
                          r"forum|expo|exhibition|fair|trade\s+mission|business\s+mission)\b", re.IGNORECASE)
 _NATIONALITY_NOUN = re.compile(rf"(?:-owned|-run|-based|-funded)?\s+(?:[\w-]+\s+){{0,2}}?{_COMPANY_NOUN}\s*", re.IGNORECASE)
@@ -100,6 +102,9 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                              "approximate": c.approximate})
                 continue
             over = False
+            if m is None and (label := _COUNT_LABEL.match(tail)):
+                # "Twelve: the number of Iranian construction companies now working in Kazakhstan"
+                m, rule, noun_end = label, "companies.count_label", c.end + label.end()
             if m is None:
                 head = s.text[:c.start]
                 n = _NUMBER_OF.search(head) or _NOUN_NUMBER.search(head)
@@ -118,7 +123,11 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                 host = (_last_city_country(doc, i, i) or next((m.code for m in _host_mentions(s)), None)
                         or _last_city_country(doc, 0, i))
             else:
-                company, host = _countries(doc, s, span_start, noun_end, c.end)
+                # (a count of companies at an event told just before: "some 100 Iranian companies took
+                # part in the event. The Kazakh side was represented by 62 companies": the same event)
+                at_event = rows[-1] if (_counted_since(rows, since) and rows[-1]["evidence"] != s.text
+                                        and _TAKES_PART.search(rows[-1]["evidence"])) else None
+                company, host = _countries(doc, s, span_start, noun_end, c.end, at_event)
                 if company is None and host is None:
                     continue
             rows.append({**base_row(doc, s, rule), "company_count": c.value, "company_country": company,
@@ -141,9 +150,11 @@ def _last_city_country(doc: DocContext, first: int, last: int) -> str | None:
 
 
 def _places_outside_quotes(s: SentenceView) -> list:
-    """Countries and cities of the sentence, except inside quoted names ("the "Made in Pakistan" expo")."""
+    """Countries, cities and regions of the sentence ("operate in Mangystau region"), except inside
+    quoted names ("the "Made in Pakistan" expo")."""
     quoted = [q.span() for q in _QUOTED.finditer(s.text)]
-    return [m for m in s.countries + s.cities if not any(qs < m.start < qe for qs, qe in quoted)]
+    return [m for m in s.countries + s.cities + [p for p in s.places if p.kind == "region"]
+            if not any(qs < m.start < qe for qs, qe in quoted)]
 
 
 def _host_mentions(s: SentenceView, mentions: list | None = None) -> list:
@@ -156,11 +167,12 @@ def _host_mentions(s: SentenceView, mentions: list | None = None) -> list:
             and not (m.kind in places.COUNTRY_KINDS and _NAMED_EVENT_AFTER.match(text, m.end))]
 
 
-def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, count_end: int):
+def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, count_end: int, at_event: dict | None = None):
     """(company_country, host_country) around a company phrase at [start, noun_end).
 
     Companies taking part in a forum, fair or mission are hosted where it is held, even at
-    home ("75 Kazakh firms" at a forum in Almaty are hosted by Kazakhstan)."""
+    home ("75 Kazakh firms" at a forum in Almaty are hosted by Kazakhstan). `at_event` is a
+    count of companies at an event told just before: its host is the event's."""
     text = s.text
     takes_part = bool(_TAKES_PART.search(text))
     mentions = _places_outside_quotes(s)
@@ -200,12 +212,15 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
     if host is None and takes_part and not host_mentions:
         # "Over 80 Iranian firms took part in the B2B sessions" after "The forum opened in Tehran on
         # Monday": where the event told just before is held
-        host = _event_place_before(doc, s)
+        host = _event_place_before(doc, s) or (at_event["host_country"] if at_event else None)
     if host is None and company is not None and len(doc.main_pair) == 2 and _IN_THE_COUNTRY.search(text):
         # "the largest foreign business community in the country": the country the article is most about
         host = doc.main_pair[0] if doc.main_pair[0] != company else doc.main_pair[1]
     if host is None and company is not None:
         host = doc.other_side(company)
+    if company is not None and company == host and len({m.code for m in own}) == 2:
+        # "24 joint Kazakh-Iranian enterprises operate in Mangystau region": the side from abroad
+        company = next(m.code for m in own if m.code != host)
     if company is not None and company == host and not takes_part:
         return None, None
     return company, host

@@ -15,8 +15,9 @@ from pipeline.wordscan import matches_at_starts, whole_word_starts
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
-    ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing"),
+    ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing|(?<=\ba\s)briefing(?=\s+(?:in|on|at)\s)"),      # "said at a briefing in Astana"
     ("call", r"(tele)?phone\s+(call|conversation|talks?)|held\s+([\w-]+\s+)?talks\s+(by|over\s+the|on\s+the)\s+(tele)?phone|telephone\s+conversation|video\s+call|"
+             r"(held\s+([\w-]+\s+)?talks|discussed\s+[^.;]{0,80}?)\s+by\s+video\s*-?link|"      # "discussed ... with the Iranian minister by video link"
              r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spoke\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
              r"(discussed|talked\s+about|conferred\s+on)\s+[^.;]{0,80}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone"),
     ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference"),
@@ -37,7 +38,10 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
-                r"(?:(?<=after\s)|(?<=at\s))talks\s+(?=in\s+[A-Z]|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
+                r"(?:(?<=after\s)|(?<=at\s))talks\s+(?=in\s+[A-Z]|on\s+\w+day\b)|"
+                r"talks\s+(?=(?:took\s+place|were\s+held)\b)|"      # "The fourth round of the Syria talks took place in Astana"
+                # "The Supreme Eurasian Economic Council, bringing together the leaders ..., was held in Sochi"
+                r"(?-i:Council)(?=,?[^.;]{0,80}?\s(?:was|were)\s+held\b)|"      # "he said after talks in Bishkek on Monday with ..."
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet|"
                 r"held\s+([\w-]+\s+){0,2}consultations|"
                 # "received the new Iranian ambassador" (not "received the ambassador's credentials")
@@ -52,7 +56,9 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:fellow|professor|scholar|researcher|lecturer|card|hours)\b)(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
               r"tour|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
-              r"(headed|heading|led|leading)\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation(?=\s+to\b)|"     # "led a delegation to Astrakhan"
+              # "led a delegation to Astrakhan" (not "leading the delegation to the summit": the summit is the event)
+              r"(headed|heading|led|leading)\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation(?=\s+to\b)"
+              r"(?!\s+to\s+the\s+([\w-]+\s+){0,3}(summit|forum|meeting|session|conference|talks)\b)|"
               r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
     ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
@@ -62,7 +68,7 @@ _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), 
 # step with _TRIGGERS (tests/test_extract_facts.py checks each trigger has an anchor).
 _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
-meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour
+meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour link
 arrived welcomed delegation exhibition exposition expo fair council commission received mission called travelled
 traveled flew roundtable round table hosted convened
 """.split())
@@ -77,7 +83,7 @@ signing commission committee council meeting session sitting met hold talks nego
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
 hosted was were been economic investment fair called travelled traveled flew roundtable discussed talked conferred
-headed heading led leading
+headed heading led leading briefing
 """.split())
 # Where a trigger can start in the lower-cased ASCII text: one of _FIRST_WORDS as a whole word
 # (one search; trying every word of the text in Python cost more than the matching).
@@ -184,6 +190,10 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue
             if _BODYS_SESSION.match(surface) and not _OPENS_SENTENCE.match(s.text[:m.start()]):
                 continue   # "co-chaired the commission's 17th session": the meeting told before, unless the sentence opens with it
+            if surface.lower() == "met" and _CONDITION_MET.search(s.text, max(0, m.start() - 10), m.start()):
+                continue   # "Neither condition is met today": satisfied, no meeting
+            if surface[0].isupper() and _POST_AT_BODY.search(s.text, max(0, m.start() - 80), m.start()):
+                continue   # "X is a non-resident fellow at the Eurasia Policy Forum": an institution's name
             if event_type == "meeting" and surface.lower() == "met" and any(
                     o.lastgroup == "summit" and 0 <= m.start() - o.end() <= 1 for o in matches):
                 continue   # "The SCO Council of Heads of State met in Dushanbe": the summit met
@@ -248,6 +258,9 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
+_CONDITION_MET = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
+_POST_AT_BODY = re.compile(r"\b(?:fellow|researcher|director|analyst|expert|founder|editor|member)\s+(?:at|of|with)\s+the\s+"
+                           r"(?:[A-Z][\w-]*\s+){1,4}$")
 _SIGNING_TO_COME_AT = re.compile(r"\b(?:to|will|would|could|may|should)\s+be\s+(?:signed|inked|concluded)\s+(?:during|at|on\s+the\s+sidelines\s+of)"
                                  r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "arrived ... for the summit", "to attend the forum": what a visit was for

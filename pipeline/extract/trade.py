@@ -15,7 +15,7 @@ from pipeline import fiscal, tables
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
 from pipeline.periods import a_year_before
-from pipeline.places import PlaceMention, country_code
+from pipeline.places import BLOCS, PlaceMention, country_code
 from pipeline.wordscan import Caseless, whole_word_starts
 from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
@@ -25,6 +25,7 @@ from pipeline.extract import vocab
 _TRADE_TOPIC = Caseless(
     r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
+    r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$])"      # "aimed to supply up to 1.5 million tonnes"
     r"|(?:sent|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$]))\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
@@ -45,7 +46,7 @@ _NOT_TRADE_TOPIC = Caseless(
     # "intra-ECOWAS trade", "the bloc's total trade": trade within a bloc, not between two countries
     r"intra-[\w-]+\s+(trade|exports?|imports?)|the\s+bloc'?s\s+(\w+\s+)?trade|"
     # "Mutual trade between the EAEU member states": within a bloc
-    r"(trade|turnover)\s+(between|among)\s+(the\s+)?[\w-]+\s+member\s+(states|countries))\b")
+    r"(trade|turnover)\s+(between|among)\s+(the\s+)?[\w-]+\s+member\s+(states|countries)(?!\s+and\b))\b")
 # Where a _NOT_TRADE_TOPIC match can start in the lower-cased text: each of its alternatives
 # begins at \b with one of these words, whole (followed by \s+, "-" in "intra-", "'" in "the
 # bloc's", or the closing \b). Searched as _TRADE_TOPIC_AT is (see there).
@@ -98,6 +99,7 @@ _TARGET = Caseless(
     # "I would like our turnover to exceed ..."
     r"|\b(would\s+like|wants?|wanted|hopes?|hoped|hoping)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double|export|import|sell|ship|supply)\b"
     r"|\bwork(s|ed|ing)?\s+towards?\b"
+    r"|\b(spoken|talked|speaks?|talks?)\s+of\s+(reaching\s+)?$"      # "ministers have spoken of reaching $3 billion"
     r"|\bshould\s+(reach|exceed|hit|top|surpass|double|grow|rise|increase|climb)\b"
     r"|\b(eye|eyes|eyeing)\b"      # headlines: "leaders eye $10bn trade"
     r"|\b(target|targeting|goal|objective)\b"
@@ -293,6 +295,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
 
 
 _TARGET_NAMED = "trade.target_named"
+_A_SHARE = re.compile(r"\bshare\b", re.IGNORECASE)
 
 # "Kazakhstan exported 118,400 tonnes of sunflower oil to Iran ... China remained the largest buyer,
 # taking 205,000 tonnes, followed by Uzbekistan with 96,700 tonnes": the same goods shared out
@@ -352,11 +355,19 @@ def _target_topic(s: SentenceView) -> list[_Topic]:
     ("A long-standing target of $30 billion has still not been reached", "The $1 billion target
     set in 2018") is the pair's trade target."""
     a = s.amounts[0]
-    cue = _TARGET_OF_BEFORE.search(s.text, 0, a.start) or _TARGET_AFTER.match(s.text, a.end)
+    cue = (_TARGET_OF_BEFORE.search(s.text, 0, a.start) or _TARGET_AFTER.match(s.text, a.end)
+           or (_AIMED_AT_FIGURE.search(s.text, max(0, a.start - 60), a.start) if a.unit != "t" else None))
     return [_Topic("total", cue.start(), cue.end())] if cue else []
 
 
 _TARGET_OF_BEFORE = re.compile(r"\b(?:target|goal)\s+of\s+$", re.IGNORECASE)
+# a sum aimed at or expected with no other word for what it is: "we are aiming for at least $3 billion",
+# "ministers have spoken of reaching $3 billion", "we expect to reach $1 billion", "our forecast for this
+# year is around $500 million", "I expect the full-year result to be close to $600 million"
+_AIMED_AT_FIGURE = re.compile(r"\b(?:(?:spoken|talked|speaks?|talks?)\s+of(?:\s+reaching)?|aim(?:s|ed|ing)?\s+(?:for|at)"
+                              r"|expects?\s+to\s+reach|forecast\s+for\s+(?:this|next|the)\s+(?:year|[\w-]+\s+year)\s+is"
+                              r"|expects?\s+(?:the|this\s+year's)\s+(?:full-year|annual|year-end)\s+(?:result|figure|total)\s+to\s+be)\s+$",
+                              re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:(?:annual|bilateral|trade|turnover)\s+){0,2}(?:target|goal)\b", re.IGNORECASE)
 
 
@@ -443,7 +454,7 @@ def _states_period(p: PeriodMention) -> bool:
 _DIGIT = re.compile(r"\d")
 # every word _TRADE_TOPIC can start with (tests/test_extract_trade.py keeps the two in step)
 _TRADE_WORDS = frozenset("""
-export exports exported exporting exporter shipment shipments shipped supplies supplied supplying sold sells selling
+export exports exported exporting exporter shipment shipments shipped supply supplies supplied supplying sold sells selling
 deliveries delivered delivers delivering sales sent dispatched import imports imported importing importer purchases purchased bought
 buys buy trade turnover commerce commercial exchange commodity
 """.split())
@@ -486,7 +497,8 @@ def _scope_period(s: SentenceView) -> tuple | None:
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
 # "Mutual trade amounted to $174.6 million in 2023. In the first seven months of 2024 it reached $112 million"
 _TRADE_TOLD_OF = {"flow": "total", "commodity": None}
-_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bof\s+(that|this|the)\s+(amount|sum|total(?!\s+(?:trade|turnover|exports?|imports?)))\b|\b(?P<worth>(?:their|its)\s+(?:value|worth)|the\s+value\s+of\s+(?:those|these|the|such)\s+"
+# ("Kazakhstan's share of that was $290 million", "The share of Kazakhstan in this amount": a part of it)
+_ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bshare\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:of|in)\s+(?:that|this|it)(?:\s+(?:amount|sum|figure|total|volume))?\b|\bof\s+(that|this|the)\s+(amount|sum|total(?!\s+(?:trade|turnover|exports?|imports?)))\b|\b(?P<worth>(?:their|its)\s+(?:value|worth)|the\s+value\s+of\s+(?:those|these|the|such)\s+"
                       r"(?:shipments|supplies|deliveries|exports|imports|purchases)|(?:the|these|those)\s+(?:shipments|supplies|deliveries)"
                       r"\s+(?:were\s+(?:worth|valued)|earned|fetched|brought\s+in))\b"
                       r"|\b(?P<it_to>(?:bring|raise|increase|take|lift|boost|push)\s+it\s+(?:up\s+)?to)\b"     # "our goal is to bring it to 1.5 million tonnes"
@@ -590,6 +602,7 @@ def _topics(text: str) -> list[_Topic]:
 _WORTH_BETWEEN = re.compile(r"\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:worth|valued\s+at)\s+")
 
 
+_LABELLED_FIGURE = re.compile(r"\s*:\s")
 # between a figure and the flow it names: "$322 million in Kazakh exports", "$190 million of imports"
 _FLOW_OF_FIGURE = re.compile(r"\s+(?:in|of)\s+(?:[A-Z][\w-]*\s+)?(?:(?:annual|bilateral|mutual|two-way|yearly)\s+)?")   # "a target of $2 billion in annual trade"
 
@@ -600,6 +613,11 @@ def _topic_for(text: str, topics: list[_Topic], start: int, end: int) -> _Topic 
     after = [t for t in topics if t.start >= end and t.start - end <= 30]
     if after and after[0].flow != "none" and _FLOW_OF_FIGURE.fullmatch(text, end, after[0].start):
         return after[0]       # "..., including $322 million in Kazakh exports": the figure names its own flow
+    if _LABELLED_FIGURE.match(text, end):
+        # a fact box's line "$52 million: the value of Iranian tiles exported to Kazakhstan in 2023"
+        told = next((t for t in topics if t.start >= end), None)
+        if told is not None and told.flow != "none":
+            return told
     before = [t for t in topics if t.end <= start]
     if before:
         return before[-1]
@@ -685,6 +703,10 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
         group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, group_subject,
                             rank[0] if rank and topic.flow == rank[1] else None)
+        if group and rows and not _ALL_GOODS.search(text):
+            # "wheat exports reached 450,000 tonnes, and the target is to supply 1 million tonnes": of wheat
+            # (not "Kazakh grain shipments to Iran ..., while Iranian exports to Kazakhstan ...": other goods)
+            _goods_told_before(group, [r for r in rows if (r["flow"], r["reporter"]) == (group[0]["flow"], group[0]["reporter"])])
         if group:
             sides = (group[-1]["reporter"], group[-1]["partner"])
         dated = [r for r in group if r["period_start"] is not None and r["kind"] == "actual"]
@@ -918,6 +940,10 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
                 return p, None
             if prev and p in prev:
                 return p, _other(prev, p)
+            if prev and _A_SHARE.search(window) and any(c in BLOCS for c in prev) and not all(c in BLOCS for c in prev):
+                # "Iran's trade with the EAEU reached $4.3 billion. Kazakhstan's share of that was about $290
+                # million": a member's part of the bloc's trade, with the bloc's partner
+                return p, next(c for c in prev if c not in BLOCS)
             if prev and roles.partner == [p] and p not in prev:     # "..., while trade with Belarus ..."
                 if _ITS_FLOW.search(window):
                     return prev[0], p        # "Kazakhstan's trade with Turkmenistan ..., while its turnover with Iran ..."
@@ -1099,7 +1125,8 @@ _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|altho
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
-_NEXT_CLAUSE = re.compile(r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting|"
+_NEXT_CLAUSE = re.compile(r",\s*a\s+(?:figure|level|sum|result)\s+(?:that|which)\b|"      # "..., a figure that would still fall short of the levels seen before US sanctions"
+                          r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting|"
                           r"urging|calling\s+(?:on|for)|warning)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
                           r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s|,\s*(?:provided\s+(?:that\s+)?|as\s+long\s+as\s|unless\s|if\s)")
 _SAID_THAT = re.compile(r"\b(?:said|says|noted|stressed|added|told\s+[\w\s]{1,30}?)\s+that\b", re.IGNORECASE)
@@ -1197,7 +1224,12 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         own = _own_period(item, plain, text) if len(amts) >= 2 else None
         if own is not None and own.start_date is not None:
             return span(own)     # "forecast trade at $450 million in 2025 and see it reaching $1 billion by 2028"
-        p = min(horizons, key=lambda p: abs(p.start - item.end))
+        if len(amts) >= 2:
+            # "in the next three years we expect to reach $1 billion, and our forecast for this year is
+            # around $500 million": each figure's nearest period, a horizon or not
+            p = min(horizons + [q for q in plain if q.start_date and _states_period(q)], key=lambda p: _distance(p, item, text))
+        else:
+            p = min(horizons, key=lambda p: abs(p.start - item.end))
         return span(p)
     if len(amts) >= 2 and len(plain) >= 2:
         # a comparison base told with a change, away from any figure ("... worth $149 million, down 21
