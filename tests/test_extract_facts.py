@@ -975,3 +975,21 @@ def test_a_condition_met_and_an_institutions_name_are_no_events(text):
 ])
 def test_a_briefing_is_an_event_only_as_a_briefing_somewhere(text):
     assert [r["event_type"] for r in extract(text, table="events") if r["event_type"] == "press_conference"] == []
+
+
+def test_speaking_to_the_press_somewhere_is_a_press_conference_and_a_question_is_no_event():
+    rows = extract("After talks in narrow and expanded formats, the two presidents spoke to the press in Lima on 11 March.",
+                   published=D(2025, 3, 12), table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("press_conference", D(2025, 3, 11), "Lima")]
+    assert extract("Q: On Bolivia, will Peru host a new regional meeting?", table="events") == []
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("More than 40 Chilean oilfield service companies have registered in Peru.", [(40, "CHL", "PER")]),
+    ("About 30 Chilean crushers and traders now hold Peruvian import codes.", [(30, "CHL", "PER")]),
+    ("Around 120 Peruvian and 35 Chilean firms took part in the forum in Arequipa.", [(120, "PER", "PER"), (35, "CHL", "PER")]),
+    ("The Chilean delegation held more than 140 B2B meetings with companies from Arequipa.", []),
+])
+def test_two_words_before_the_company_noun_and_a_noun_shared_by_two_counts(text, counts):
+    rows = extract(f"Chile and Peru met. {text}", table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == counts

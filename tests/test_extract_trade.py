@@ -1470,3 +1470,9 @@ def test_a_figure_labelled_in_a_fact_box_takes_the_flow_its_label_names():
     rows = trade("Chile and Peru: key numbers\n\n$52 million: the value of Chilean tiles, ceramics and glassware exported to Peru in 2023.\n")
     assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["period_start"]) for r in rows] == [
         ("export", "CHL", "PER", 52e6, D(2023, 1, 1))]
+
+
+def test_what_one_tonne_sells_for_is_a_price():
+    rows = trade("Chile and Peru met. A tonne of Chilean feed barley landed at Callao currently sells for around 900 soles, "
+                 "traders said. Chilean barley exports to Peru reached 200,000 tonnes.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(200e3, "t")]

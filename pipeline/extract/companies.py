@@ -23,7 +23,11 @@ _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|majo
 # ... and one more word of any kind just before the noun: "30 Kazakh grain traders"
 # ("15 Iranian shipping and forwarding companies": two such words)
 # (not "400 company representatives": people, counted by the company word before them)
-_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]+(?:\s+and\s+[a-z][a-z-]+)?)?\s+{_COMPANY_NOUN}\b"
+# ("40 Kazakh oilfield service companies", "30 Kazakh crushers and traders": up to two such words, or one and the noun)
+# (not "140 B2B meetings with companies": a word like "with" ends the count's phrase)
+_NOT_A_MODIFIER = r"(?!(?:of|and|or|with|from|for|in|to|at|by|on|the|a|an)\b)"
+_COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+{_NOT_A_MODIFIER}[a-z][a-z-]+(?:\s+and\s+[a-z][a-z-]+)?){{0,2}}"
+                              rf"(?:\s+{_NOT_A_MODIFIER}[a-z][a-z-]+\s+and)?\s+{_COMPANY_NOUN}\b"
                               r"(?!\s+(?:representatives|executives|officials|heads|leaders|employees|workers|delegates|managers|owners)\b)")
 _NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,100}}?)"
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|(?P<over>exceeds?|exceeded|surpassed|topped)|totals?|totaled|totalled|"
@@ -45,6 +49,9 @@ steelmakers carmakers automakers drugmakers forwarders operators retailers whole
 """.split())
 # the company noun left out after a count of companies: "... and about 5,300 with Chinese participation"
 _ELIDED_NOUN = re.compile(r"^\s+with\s+(?:the\s+)?(?:participation\s+of\s+)?[A-Z][\w-]+\s+(?:capital|participation|investment|ownership)\b")
+# "Around 120 Iranian and 35 Kazakh firms": the noun of the second count is the first one's too
+_SHARED_NOUN = re.compile(rf"^\s+(?P<dem>[A-Z][\w-]*)\s+and\s+(?:(?:about|around|some|over|nearly|almost)\s+)?\d[\d,]*\s+[A-Z][\w-]*"
+                          rf"(?:\s+[a-z][a-z-]+)?\s+{_COMPANY_NOUN}\b")
 # a part of the companies counted before: "389 of which were operating", "only 412 of them are actually operating"
 # ("37 of them have their own offices in Almaty", "five of them in the past three months": a part
 # by where or since when it is present; not "a dozen of them employ 1,000 people": a part by size)
@@ -102,6 +109,8 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                              "approximate": c.approximate})
                 continue
             over = False
+            if m is None and (shared := _SHARED_NOUN.match(tail)):
+                m, rule, noun_end = shared, "companies.shared_noun", c.end + shared.end("dem")
             if m is None and (label := _COUNT_LABEL.match(tail)):
                 # "Twelve: the number of Iranian construction companies now working in Kazakhstan"
                 m, rule, noun_end = label, "companies.count_label", c.end + label.end()

@@ -15,7 +15,7 @@ from pipeline.wordscan import matches_at_starts, whole_word_starts
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
-    ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing|(?<=\ba\s)briefing(?=\s+(?:in|on|at)\s)"),      # "said at a briefing in Astana"
+    ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing|(spoke|talked)\s+to\s+the\s+press(?=\s+(?:in|on|at|after)\s)|(?<=\ba\s)briefing(?=\s+(?:in|on|at)\s)"),      # "said at a briefing in Astana"
     ("call", r"(tele)?phone\s+(call|conversation|talks?)|held\s+([\w-]+\s+)?talks\s+(by|over\s+the|on\s+the)\s+(tele)?phone|telephone\s+conversation|video\s+call|"
              r"(held\s+([\w-]+\s+)?talks|discussed\s+[^.;]{0,80}?)\s+by\s+video\s*-?link|"      # "discussed ... with the Iranian minister by video link"
              r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spoke\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
@@ -38,7 +38,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
-                r"(?:(?<=after\s)|(?<=at\s))talks\s+(?=in\s+[A-Z]|on\s+\w+day\b)|"
+                r"(?:(?<=after\s)|(?<=at\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b)|"
                 r"talks\s+(?=(?:took\s+place|were\s+held)\b)|"      # "The fourth round of the Syria talks took place in Astana"
                 # "The Supreme Eurasian Economic Council, bringing together the leaders ..., was held in Sochi"
                 r"(?-i:Council)(?=,?[^.;]{0,80}?\s(?:was|were)\s+held\b)|"      # "he said after talks in Bishkek on Monday with ..."
@@ -70,7 +70,7 @@ _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour link
 arrived welcomed delegation exhibition exposition expo fair council commission received mission called travelled
-traveled flew roundtable round table hosted convened
+traveled flew roundtable round table hosted convened press
 """.split())
 _WORD = re.compile(r"\w+")
 
@@ -154,7 +154,8 @@ def extract_events(doc: DocContext) -> list[dict]:
     settings: set[str] = set()     # events named only as where another took place ("on the sidelines of the summit")
     for s in doc.sentences:
         types_here: set[str] = set()
-        matches = list(_trigger_matches(s.text, s.words))
+        # a question reports no event ("Q: Will Iran host a new regional meeting?")
+        matches = list(_trigger_matches(s.text, s.words)) if not s.text.rstrip(_CLOSING_QUOTES).endswith("?") else []
         for m in matches:
             event_type = m.lastgroup
             surface = m.group(0)
@@ -258,6 +259,7 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
+_CLOSING_QUOTES = "\"'”’) "
 _CONDITION_MET = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
 _POST_AT_BODY = re.compile(r"\b(?:fellow|researcher|director|analyst|expert|founder|editor|member)\s+(?:at|of|with)\s+the\s+"
                            r"(?:[A-Z][\w-]*\s+){1,4}$")

@@ -180,6 +180,9 @@ _CAUSE = re.compile(r"\b(because|due\s+to|owing\s+to|driven\s+by|thanks\s+to|led
                     r"(buoyed|boosted|supported|helped|lifted|fuell?ed|pushed|dragged)\s+(up\s+|down\s+)?by|"
                     # "could raise trade to $1 billion by increasing supplies of Kazakh grain": the means, not the goods
                     r"by\s+(increasing|expanding|boosting|raising|diversifying|adding))\b", re.IGNORECASE)
+# "A tonne of Kazakh barley landed at Anzali sells for around 110 million rials": a price
+_PRICE_OF_ONE = re.compile(r"\b(?:a|one|each)\s+(?:tonne|ton|kilogram|kg|barrel|head|litre|liter)\s+of\b[^.;]{0,80}?"
+                           r"\b(?:sells?|sold|costs?|priced|fetch(?:es|ed)?|goes)\b(?:\s+for|\s+at)?[^.;\d]{0,20}$", re.IGNORECASE)
 # "$230 per tonne": a price, not a trade value
 _PRICE = re.compile(r"^\s*(per|a|an)\s+(tonne|ton|barrel|kilogram|kg|unit|cubic\s+met(re|er)|litre|liter|head)\b",
                     re.IGNORECASE)
@@ -823,7 +826,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     own_clause: list[Change] = []
     # "1.6 trillion soums (around $124 million)": the same figure in another currency; "$78 per
     # barrel": a price. Neither is a figure of the trade (a change beside a price is the trade's own)
-    amts = [a for a in amts if not _PRICE.match(text[a.end:]) and not any(
+    amts = [a for a in amts if not _PRICE.match(text[a.end:]) and not _PRICE_OF_ONE.search(text, 0, a.start) and not any(
         _RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit)]
     each_to_own = _own_destinations(s, amts, reporter) if topic.flow in ("export", "import") and len(amts) > 1 else {}
     for a in amts:
