@@ -1,4 +1,4 @@
-"""The written sets (tests/data/devset, holdout, holdout2 ... holdout98): passages with gold facts,
+"""The written sets (tests/data/devset, holdout, holdout2 ... holdout106): passages with gold facts,
 run through the whole pipeline and scored like the seeds. The floors are the figures the README
 reports less a thousandth (the report rounds to three decimals), rounded down."""
 import json
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 DATA = PROJECT / "tests" / "data"
 FACT_TABLES = ("trade_figures", "company_counts", "agreements", "events")
 # set -> (min articles, min precision, min exact F1, min published dates right)
-FLOORS = {"devset": (40, 0.95, 0.97, 48), "holdout": (20, 0.95, 0.95, 20), "holdout2": (20, 0.95, 0.94, 20),
+FLOORS = {"devset": (40, 0.95, 0.97, 48), "holdout": (20, 0.95, 0.95, 20), "holdout2": (20, 0.95, 0.95, 20),
           "holdout3": (20, 0.95, 0.94, 20), "holdout4": (20, 0.95, 0.98, 20), "holdout5": (20, 0.95, 0.94, 20),
           "holdout6": (20, 0.95, 0.96, 20), "holdout7": (20, 0.95, 0.99, 20), "holdout8": (20, 0.95, 0.95, 20),
           "holdout9": (20, 0.95, 0.94, 20), "holdout10": (20, 0.95, 0.96, 20), "holdout11": (20, 0.94, 0.94, 20),
@@ -27,26 +27,29 @@ FLOORS = {"devset": (40, 0.95, 0.97, 48), "holdout": (20, 0.95, 0.95, 20), "hold
           "holdout30": (20, 0.95, 0.92, 20), "holdout31": (20, 0.97, 0.94, 20), "holdout32": (20, 0.96, 0.92, 20),
           "holdout33": (20, 0.98, 0.95, 20), "holdout34": (20, 0.95, 0.94, 20), "holdout35": (20, 0.97, 0.94, 20),
           "holdout36": (20, 0.96, 0.92, 20), "holdout37": (20, 0.96, 0.93, 20), "holdout38": (20, 0.95, 0.91, 20),
-          "holdout39": (20, 0.97, 0.91, 20), "holdout40": (20, 0.95, 0.88, 20), "holdout41": (20, 0.97, 0.91, 20),
+          "holdout39": (20, 0.97, 0.92, 20), "holdout40": (20, 0.95, 0.9, 20), "holdout41": (20, 0.97, 0.91, 20),
           "holdout42": (20, 0.96, 0.93, 20), "holdout43": (20, 0.96, 0.97, 20), "holdout44": (20, 0.93, 0.86, 20),
-          "holdout45": (20, 0.96, 0.9, 20), "holdout46": (20, 0.91, 0.9, 20), "holdout47": (20, 0.95, 0.88, 20),
-          "holdout48": (20, 0.93, 0.92, 20), "holdout49": (20, 0.96, 0.94, 20), "holdout50": (20, 0.92, 0.85, 20),
-          "holdout51": (20, 0.96, 0.91, 20), "holdout52": (20, 0.95, 0.95, 20), "holdout53": (20, 0.93, 0.83, 20),
-          "holdout54": (20, 0.95, 0.88, 20), "holdout55": (20, 0.93, 0.85, 20), "holdout56": (20, 0.93, 0.8, 20),
+          "holdout45": (20, 0.96, 0.9, 20), "holdout46": (20, 0.91, 0.91, 20), "holdout47": (20, 0.95, 0.88, 20),
+          "holdout48": (20, 0.93, 0.92, 20), "holdout49": (20, 0.96, 0.94, 20), "holdout50": (20, 0.92, 0.86, 20),
+          "holdout51": (20, 0.96, 0.92, 20), "holdout52": (20, 0.95, 0.95, 20), "holdout53": (20, 0.93, 0.83, 20),
+          "holdout54": (20, 0.95, 0.89, 20), "holdout55": (20, 0.93, 0.85, 20), "holdout56": (20, 0.93, 0.81, 20),
           "holdout57": (20, 0.89, 0.87, 20), "holdout58": (20, 0.93, 0.92, 20), "holdout59": (20, 0.95, 0.9, 20),
           "holdout60": (20, 0.93, 0.76, 20), "holdout61": (20, 0.91, 0.87, 20), "holdout62": (20, 0.95, 0.91, 20),
-          "holdout63": (20, 0.91, 0.79, 20), "holdout64": (20, 0.92, 0.87, 20), "holdout65": (20, 0.95, 0.88, 20),
+          "holdout63": (20, 0.91, 0.8, 20), "holdout64": (20, 0.92, 0.87, 20), "holdout65": (20, 0.95, 0.88, 20),
           "holdout66": (20, 0.92, 0.86, 20), "holdout67": (20, 0.91, 0.9, 20), "holdout68": (20, 0.93, 0.89, 20),
-          "holdout69": (20, 0.96, 0.95, 20), "holdout70": (20, 0.88, 0.89, 20), "holdout71": (20, 0.9, 0.9, 20),
-          "holdout72": (20, 0.95, 0.88, 20), "holdout73": (20, 0.96, 0.89, 20), "holdout74": (20, 0.9, 0.88, 20),
-          "holdout75": (20, 0.92, 0.84, 20), "holdout76": (20, 0.93, 0.84, 20), "holdout77": (20, 0.94, 0.82, 20),
-          "holdout78": (20, 0.93, 0.9, 20), "holdout79": (20, 0.92, 0.87, 20), "holdout80": (20, 0.95, 0.81, 20),
-          "holdout81": (20, 0.94, 0.88, 20), "holdout82": (20, 0.97, 0.87, 20), "holdout83": (20, 0.94, 0.83, 20),
+          "holdout69": (20, 0.96, 0.95, 20), "holdout70": (20, 0.88, 0.89, 20), "holdout71": (20, 0.9, 0.91, 20),
+          "holdout72": (20, 0.95, 0.89, 20), "holdout73": (20, 0.96, 0.89, 20), "holdout74": (20, 0.9, 0.88, 20),
+          "holdout75": (20, 0.92, 0.84, 20), "holdout76": (20, 0.93, 0.84, 20), "holdout77": (20, 0.94, 0.83, 20),
+          "holdout78": (20, 0.93, 0.9, 20), "holdout79": (20, 0.92, 0.89, 20), "holdout80": (20, 0.95, 0.81, 20),
+          "holdout81": (20, 0.94, 0.88, 20), "holdout82": (20, 0.97, 0.87, 20), "holdout83": (20, 0.94, 0.84, 20),
           "holdout84": (20, 0.93, 0.86, 20), "holdout85": (20, 0.91, 0.82, 20), "holdout86": (20, 0.94, 0.88, 20),
           "holdout87": (20, 0.98, 0.93, 20), "holdout88": (20, 0.96, 0.9, 20), "holdout89": (20, 0.96, 0.91, 20),
-          "holdout90": (20, 0.95, 0.87, 20), "holdout91": (20, 0.93, 0.91, 20), "holdout92": (20, 0.95, 0.89, 20),
-          "holdout93": (20, 0.95, 0.88, 20), "holdout94": (20, 0.89, 0.86, 20), "holdout95": (20, 0.95, 0.88, 20),
-          "holdout96": (20, 0.95, 0.88, 20), "holdout97": (20, 0.98, 0.92, 20), "holdout98": (20, 0.95, 0.85, 20)}
+          "holdout90": (20, 0.95, 0.89, 20), "holdout91": (20, 0.93, 0.91, 20), "holdout92": (20, 0.95, 0.89, 20),
+          "holdout93": (20, 0.95, 0.91, 20), "holdout94": (20, 0.89, 0.86, 20), "holdout95": (20, 0.95, 0.88, 20),
+          "holdout96": (20, 0.95, 0.88, 20), "holdout97": (20, 0.98, 0.92, 20), "holdout98": (20, 0.95, 0.85, 20),
+          "holdout99": (20, 0.96, 0.89, 20), "holdout100": (20, 0.97, 0.95, 20), "holdout101": (20, 0.93, 0.92, 20),
+          "holdout102": (20, 0.97, 0.92, 20), "holdout103": (20, 0.93, 0.88, 20), "holdout104": (20, 0.95, 0.89, 20),
+          "holdout105": (20, 0.95, 0.82, 20), "holdout106": (20, 0.89, 0.82, 20)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
