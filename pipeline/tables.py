@@ -43,13 +43,15 @@ def header_unit(text: str) -> TableUnit | None:
     if _DIGIT.search(_YEAR.sub("", text)):
         return None
     m = _UNIT.search(text)
-    if m is None:
-        return None
+    unit = _unit_of(m) if m else None
+    return TableUnit(unit.unit, unit.scale, bool(_PCT_COLUMN.search(text))) if unit else None
+
+
+def _unit_of(m: re.Match) -> TableUnit | None:
+    """The unit a _UNIT match states, None when its currency is no currency ("the million")."""
     scale = SCALES[(m.group("scale") or m.group("scale2")).lower()]
     unit = "t" if m.group("ton") else currency_code(m.group("cur") or m.group("cur2"))
-    if unit is None:
-        return None
-    return TableUnit(unit, scale, bool(_PCT_COLUMN.search(text)))
+    return TableUnit(unit, scale, False) if unit else None
 
 
 def table_rows(lines: list[str]) -> dict[int, TableUnit]:
@@ -226,9 +228,4 @@ def find_grids(lines: list[str]) -> list[Grid]:
 
 def caption_unit(text: str) -> TableUnit | None:
     """The unit a caption over a table states ("Below are the figures ..., in USD million")."""
-    for m in _UNIT.finditer(text):
-        scale = SCALES[(m.group("scale") or m.group("scale2")).lower()]
-        unit = "t" if m.group("ton") else currency_code(m.group("cur") or m.group("cur2"))
-        if unit is not None:
-            return TableUnit(unit, scale, False)
-    return None
+    return next((u for m in _UNIT.finditer(text) if (u := _unit_of(m))), None)
