@@ -112,3 +112,11 @@ def _lower_literals(pattern: str) -> str:
             out.append(ch.lower())
             i += 1
     return "".join(out)
+
+
+def last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | None:
+    """The span of the last of pattern.finditer(text), None when there is none."""
+    span = None
+    for m in pattern.finditer(text):
+        span = m.span()
+    return span

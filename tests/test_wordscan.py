@@ -38,3 +38,9 @@ def test_finditer_at_yields_what_finditer_yields(text):
     starts = whole_word_starts(frozenset({"export", "exports", "import", "imports"}))
     assert [(m.span(), m.span("goods")) for m in pattern.finditer_at(text, starts)] == [
         (m.span(), m.span("goods")) for m in re.finditer(pattern.any_case.pattern, text, re.IGNORECASE)]
+
+
+def test_last_match_is_the_span_of_the_last_match_or_none():
+    from pipeline.wordscan import last_match
+    assert last_match(re.compile(r"\bwill\b"), "it will rise and will fall") == (17, 21)
+    assert last_match(re.compile(r"\bwill\b"), "it rose") is None

@@ -11,7 +11,7 @@ import re
 from pipeline import places
 from pipeline.extract import people
 from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline
-from pipeline.wordscan import matches_at_starts, whole_word_starts
+from pipeline.wordscan import last_match, matches_at_starts, whole_word_starts
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
@@ -38,10 +38,10 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
-                r"(?:(?<=after\s)|(?<=at\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b)|"
+                r"(?:(?<=after\s)|(?<=at\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
                 r"talks\s+(?=(?:took\s+place|were\s+held)\b)|"      # "The fourth round of the Syria talks took place in Astana"
                 # "The Supreme Eurasian Economic Council, bringing together the leaders ..., was held in Sochi"
-                r"(?-i:Council)(?=,?[^.;]{0,80}?\s(?:was|were)\s+held\b)|"      # "he said after talks in Bishkek on Monday with ..."
+                r"(?-i:Council)(?=,?[^.;]{0,80}?\s(?:was|were)\s+held\b)|"
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet|"
                 r"held\s+([\w-]+\s+){0,2}consultations|"
                 # "received the new Iranian ambassador" (not "received the ambassador's credentials")
@@ -340,10 +340,8 @@ def _date_near(s: SentenceView, at: int):
 def _ahead(text: str, at: int) -> bool:
     """The clause before `at` tells of what is to come ("will meet", "is due to open", "opens")."""
     before = text[max(0, at - 80):at]
-    future = None
-    for future in _FUTURE.finditer(before):
-        pass
-    return future is not None and not _PAST_OR_BREAK.search(before, future.end())
+    future = last_match(_FUTURE, before)
+    return future is not None and not _PAST_OR_BREAK.search(before, future[1])
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|scheduled|set|slated|expected)\s+to|(?:is|are)\s+to|"

@@ -16,7 +16,7 @@ from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
 from pipeline.periods import a_year_before
 from pipeline.places import BLOCS, PlaceMention, country_code
-from pipeline.wordscan import Caseless, whole_word_starts
+from pipeline.wordscan import Caseless, last_match, whole_word_starts
 from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row
 from pipeline.extract.roles import assign_roles
 from pipeline.extract import vocab
@@ -75,6 +75,8 @@ _TWO_OF_THEM = re.compile(r"\b(two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(neighbou?rs
                           re.IGNORECASE)      # "the two Caspian neighbours"
 _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap test before the full pattern
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
+# "have spoken of $3 billion", "talked of reaching": a sum aimed at
+_SPOKEN_OF = r"(?:spoken|talked|speaks?|talks?)\s+of(?:\s+reaching)?"
 _FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
     r"|\b(will|would|could|may|might)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|come\s+to|stand\s+at|"
@@ -99,7 +101,7 @@ _TARGET = Caseless(
     # "I would like our turnover to exceed ..."
     r"|\b(would\s+like|wants?|wanted|hopes?|hoped|hoping)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double|export|import|sell|ship|supply)\b"
     r"|\bwork(s|ed|ing)?\s+towards?\b"
-    r"|\b(spoken|talked|speaks?|talks?)\s+of\s+(reaching\s+)?$"      # "ministers have spoken of reaching $3 billion"
+    rf"|\b{_SPOKEN_OF}\s+$"      # "ministers have spoken of reaching $3 billion"
     r"|\bshould\s+(reach|exceed|hit|top|surpass|double|grow|rise|increase|climb)\b"
     r"|\b(eye|eyes|eyeing)\b"      # headlines: "leaders eye $10bn trade"
     r"|\b(target|targeting|goal|objective)\b"
@@ -367,7 +369,7 @@ _TARGET_OF_BEFORE = re.compile(r"\b(?:target|goal)\s+of\s+$", re.IGNORECASE)
 # a sum aimed at or expected with no other word for what it is: "we are aiming for at least $3 billion",
 # "ministers have spoken of reaching $3 billion", "we expect to reach $1 billion", "our forecast for this
 # year is around $500 million", "I expect the full-year result to be close to $600 million"
-_AIMED_AT_FIGURE = re.compile(r"\b(?:(?:spoken|talked|speaks?|talks?)\s+of(?:\s+reaching)?|aim(?:s|ed|ing)?\s+(?:for|at)"
+_AIMED_AT_FIGURE = re.compile(rf"\b(?:{_SPOKEN_OF}|aim(?:s|ed|ing)?\s+(?:for|at)"
                               r"|expects?\s+to\s+reach|forecast\s+for\s+(?:this|next|the)\s+(?:year|[\w-]+\s+year)\s+is"
                               r"|expects?\s+(?:the|this\s+year's)\s+(?:full-year|annual|year-end)\s+(?:result|figure|total)\s+to\s+be)\s+$",
                               re.IGNORECASE)
@@ -673,8 +675,8 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         group_subject = subject
         if gi == 0:      # "Egyptian exports to Jordan ..., while Jordan's exports to Egypt amounted to $142m"
             before = [t for t in topics if t.end <= topic.start]
-            brk = _last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
-            said = _last_match(_SAID_THAT, text[:topic.start]) if not before else None
+            brk = last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
+            said = last_match(_SAID_THAT, text[:topic.start]) if not before else None
             if brk:
                 win_start = before[-1].end + brk[1]
             elif said and any(said[1] <= m.start for m in s.countries if m.end <= topic.start):
@@ -686,7 +688,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
                 # country's trade with Russia reached $7.3 billion": the figure's own clause, when
                 # it names a country ("...; its exports to its neighbour" is about the one before)
                 win_start = semi + 1
-            rel = _last_match(_WITH_WHICH, text[win_start:topic.start])
+            rel = last_match(_WITH_WHICH, text[win_start:topic.start])
             if rel:
                 # "Russia came second after China, with which the turnover of Uzbekistan made up
                 # $13.7 billion": the relative clause and the country it is about
@@ -700,7 +702,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
                         # reached $43.8 billion": China's trade with the country whose partner it is
                         group_subject = PlaceMention(owner.code, at, at + 1, owner.surface, owner.kind)
         else:            # "exported $386 million to Azerbaijan, while imports from Azerbaijan ...": not its destination
-            brk = _last_match(_NEXT_CLAUSE, text[win_start:topic.start])
+            brk = last_match(_NEXT_CLAUSE, text[win_start:topic.start])
             if brk:
                 win_start += brk[1]
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
@@ -1091,13 +1093,13 @@ _AFTER_IT_HAPPENED = re.compile(r",\s*after\s+(?:they|it|which|(?:the\s+)?(?:tra
 
 
 def _kind(before: str, after: str = "", published=None) -> str:
-    happened = _last_match(_AFTER_IT_HAPPENED, before)
+    happened = last_match(_AFTER_IT_HAPPENED, before)
     if happened is not None:
         before = before[happened[0]:]
     if _REACHED.search(before):
         return "actual"
-    forecast = _last_match(_FORECAST, before)
-    target = _last_match(_TARGET, before)
+    forecast = last_match(_FORECAST, before)
+    target = last_match(_TARGET, before)
     if target is not None and (past := _BY_YEAR.fullmatch(before, *target)) and (
             published is not None and int(past.group(1)) < published.year or _HAD_AFTER.match(before, target[1])):
         target = None      # "by 2017 it had shrunk to roughly $500 million", written later: what happened by then
@@ -1112,13 +1114,6 @@ def _kind(before: str, after: str = "", published=None) -> str:
     if by_year and (published is None or int(by_year.group(1)) > published.year):
         return "target"    # "... $150 billion by 2030" written in 2024; "by 2023" written later is a result
     return "actual"
-
-
-def _last_match(pattern: re.Pattern | Caseless, text: str) -> tuple[int, int] | None:
-    span = None
-    for m in pattern.finditer(text):
-        span = m.span()
-    return span
 
 
 # "..., with turnover of USD 7.9 bn, followed by Russia, Kazakhstan and Türkiye": a ranking, no sides
