@@ -16,7 +16,7 @@ Rules for expressions that need the publication date P:
 - "Monday" / "on Monday" is the latest Monday on or before P; "last/past Monday" the latest one
   strictly before P; "next/coming/this coming Monday" the first one strictly after P; "this
   Monday" is P only when P is a Monday, otherwise None (it can mean either direction);
-- "yesterday", "today", "tomorrow" are P-1, P, P+1.
+- "yesterday", "today", "tomorrow" are P-1, P, P+1; "this morning", "this afternoon", "this evening" are P.
 """
 from __future__ import annotations
 
@@ -288,8 +288,10 @@ def range_dates(r: CalendarRange, published: dt.date | None) -> tuple[dt.date | 
 
 # --------------------------------------------------------------------------- weekdays, relative days
 
-_REL_OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
-_DAY_WORD = re.compile(_alternation(_cased(list(WEEKDAYS) + list(_REL_OFFSET)) + list(_REL_OFFSET)))
+# ("held talks in Astana this morning": the day the story was published)
+_REL_OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1, "this morning": 0, "this afternoon": 0, "this evening": 0}
+_DAY_WORD = re.compile(_alternation(_cased(list(WEEKDAYS) + list(_REL_OFFSET)) + list(_REL_OFFSET)
+                                    + [w[0].upper() + w[1:] for w in _REL_OFFSET]))
 _WEEKDAY_MODIFIER = re.compile(r"(?:\b(?:[Tt]his\s+coming|[Tt]his\s+past|[Nn]ext|[Ll]ast|[Pp]ast|[Cc]oming|[Tt]his))\s+$")
 _DATE_AFTER_WEEKDAY = re.compile(r"[\s,(]*")
 
@@ -317,7 +319,8 @@ _DIGIT = re.compile(r"\d")
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Day-level dates in one sentence, in text order (see the module doc for the rules)."""
     has_digit = _DIGIT.search(text) is not None
-    has_day_word = "day" in text or "DAY" in text or "orrow" in text or "ORROW" in text
+    has_day_word = ("day" in text or "DAY" in text or "orrow" in text or "ORROW" in text
+                    or "his morning" in text or "his afternoon" in text or "his evening" in text)
     if not has_digit and not has_day_word:
         return []
     out: list[DateMention] = []

@@ -320,7 +320,8 @@ _VARIANTS: list[_Variant] = [
     _Variant("RY", "ry_full", _both("full"), r"-year\b(?!\s+(?:19|20)\d\d)"),
     _Variant("RY", "ry_ago", ["year"], r"\s+(?:earlier|before)\b(?!\s+last)"),     # a year earlier, the year before
     # last month / this month / the past month
-    _Variant("RM", "rm_w", _both("last", "this", "next", "current", "previous", "past", "coming"), r"\s+month\b"),
+    # ("the last month of the year, Esfand": one of the year's months, not the month before publication)
+    _Variant("RM", "rm_w", _both("last", "this", "next", "current", "previous", "past", "coming"), r"\s+month\b(?!\s+of\b)"),
     # March 2021 / March of 2021
     _Variant("MO", "mo_m", _MONTH_WORDS, rf"{_MONTH_END},?\s+(?:of\s+)?(?P<mo_y>{_Y})"),
     # (in) March

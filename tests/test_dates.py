@@ -60,6 +60,8 @@ DATE_CASES = [
     ("Today the foreign ministers spoke by phone.", P, [("Today", D(2023, 11, 15), "relative")]),
     ("The delegation arrives tomorrow.", P, [("tomorrow", D(2023, 11, 16), "relative")]),
     ("The delegation arrives tomorrow.", None, [("tomorrow", None, "relative")]),
+    ("The ministers met in Lima this morning.", P, [("this morning", D(2023, 11, 15), "relative")]),
+    ("This afternoon the ministers met in Lima.", P, [("This afternoon", D(2023, 11, 15), "relative")]),
     # not dates
     ("Iran may 5 times increase its exports.", P, []),
     ("Flights run on Mondays and Fridays.", P, []),

@@ -64,6 +64,13 @@ def test_the_home_side_at_an_event_told_just_before_is_hosted_where_the_event_is
         (400, "CHL", "PER"), (70, "PER", "PER")]
 
 
+def test_a_definite_count_of_companies_named_before_is_no_one_countrys_count():
+    text = ("Chile's LATAM, Peru's Aerolineas and Bolivia's BoA have signed a code-share deal, the three operators "
+            "announced. The 40 Chilean firms at the fair in Lima signed contracts. The 30 companies from Peru also took part.")
+    rows = extract(text, table="company_counts")
+    assert [(r["company_count"], r["company_country"]) for r in rows] == [(40, "CHL"), (30, "PER")]
+
+
 def test_traders_are_companies():
     rows = extract("Some 30 Georgian wine traders have opened offices in Armenia.", table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"], r["approximate"]) for r in rows] == [
@@ -94,6 +101,11 @@ def test_traders_are_companies():
      "agreement", "proposed", None, ["CHL", "PER"], 1),
     ("The minister said that Peru wants to sign a trilateral rail agreement with Chile and Bolivia next year.",
      "agreement", "proposed", None, ["BOL", "CHL", "PER"], 1),
+    ("An agreement on customs clearance is under discussion and could be concluded this year, Chile and Peru said.",
+     "agreement", "proposed", None, ["CHL", "PER"], 1),
+    # capitals for their governments
+    ("Speakers called for a preferential trade agreement between Santiago and Lima.",
+     "agreement", "proposed", None, ["CHL", "PER"], 1),
 ])
 def test_agreements(text, type_, status, date, parties, count):
     rows = extract(text, table="agreements")
@@ -122,6 +134,14 @@ def test_memorandum_named_again_is_one_row():
     text = ("Kyrgyzstan and Tajikistan signed a memorandum of understanding on water use on Monday. "
             "The memorandum envisages joint monitoring of rivers.")
     assert len(extract(text, table="agreements")) == 1
+
+
+def test_no_agreement_reached_is_no_agreement_and_the_documents_signed_refer_back():
+    assert extract("Chile offered to finance the rolling stock, but no agreement on financing was reached with Peru.",
+                   table="agreements") == []
+    rows = extract("Chile and Peru signed nine memoranda of understanding in Lima on Monday. The documents were signed "
+                   "by senior officials of the two countries.", table="agreements")
+    assert [(r["agreement_type"], r["agreement_count"]) for r in rows] == [("memorandum of understanding", 9)]
 
 
 def test_the_document_signed_refers_back_to_the_agreement_told_before_but_counted_documents_do_not():
@@ -192,6 +212,12 @@ def test_events(text, type_, date, location):
     # a delegation led to a summit: the summit is the event, not a visit
     ("The Armenian premier, who is leading the delegation to the two-day summit of the CIS in Minsk, spoke first.",
      "summit", None, "Minsk"),
+    ("The swap was negotiated during talks in Yerevan between Armenian and Georgian executives.", "meeting", None, "Yerevan"),
+    # the news after "Before the signing ceremony, ..."; a gathering's name after "within the ..." is an organisation
+    ("Before the signing ceremony, the Armenian and Georgian delegations held a meeting at the ministry in Tbilisi.",
+     "meeting", None, "Tbilisi"),
+    ("Armenia and Georgia discussed cooperation within the Shanghai Cooperation Organisation and the Conference on "
+     "Interaction and Confidence-Building Measures in Asia at a meeting in Yerevan.", "meeting", None, "Yerevan"),
 ])
 def test_event_forms_with_their_dates_and_places(text, type_, date, location):
     rows = extract(text, table="events")
@@ -201,9 +227,18 @@ def test_event_forms_with_their_dates_and_places(text, type_, date, location):
 @pytest.mark.parametrize("text", [
     "Some 25,000 Polish tourists visited Croatia last year.",
     "The number of travellers from Chile visiting Peru rose by a third.",
+    "Tour operators in Lima said demand for trips to Chile was returning.",
+    # a country's trade mission in a city is its office there
+    "More than 400 Chilean-owned companies are registered in Peru, according to Chile's trade mission in Lima.",
 ])
 def test_travellers_counted_are_not_a_visit(text):
     assert extract(text, table="events") == []
+
+
+def test_talks_shortly_after_an_arrival_are_on_the_arrival_day():
+    rows = extract("LIMA - Chilean President Gabriel Boric arrived in Lima on Monday on a three-day official visit. Boric "
+                   "held talks with Prime Minister Ana Ruiz at the palace shortly after his arrival.", table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("visit", D(2023, 11, 13)), ("meeting", D(2023, 11, 13))]
 
 
 def test_received_a_named_official_is_a_meeting_and_the_dateline_does_not_date_it():

@@ -1476,3 +1476,31 @@ def test_what_one_tonne_sells_for_is_a_price():
     rows = trade("Chile and Peru met. A tonne of Chilean feed barley landed at Callao currently sells for around 900 soles, "
                  "traders said. Chilean barley exports to Peru reached 200,000 tonnes.")
     assert [(r["value"], r["unit"]) for r in rows] == [(200e3, "t")]
+
+
+def test_a_second_verb_with_no_subject_of_its_own_has_the_first_verbs_subject():
+    rows = trade("Chile exported $218 million worth of goods to Peru and imported $357 million.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
+        ("export", "CHL", "PER", 218e6), ("import", "CHL", "PER", 357e6)]
+
+
+def test_members_of_a_group_ranked_after_a_countrys_trade_with_the_group_are_its_partners():
+    rows = trade("Chile's trade with the five Andean countries reached $1.36 billion in 2024. Peru was the top partner "
+                 "with $431 million, followed by Bolivia with $402 million and Ecuador with $386 million.")
+    assert [(r["reporter"], r["partner"], r["value"], r["period_start"]) for r in rows if r["value"] < 1e9] == [
+        ("CHL", "PER", 431e6, D(2024, 1, 1)), ("CHL", "BOL", 402e6, D(2024, 1, 1)), ("CHL", "ECU", 386e6, D(2024, 1, 1))]
+
+
+def test_the_n_month_period_is_the_period_of_that_many_months_told_before_solar_hijri_months_too():
+    # nine Solar Hijri months (March 21-December 21) span ten Gregorian ones; the month "alone" is a part
+    rows = trade("Chile's trade with Peru rose to $385 million in the first nine months of the Solar Hijri year 1402. In the "
+                 "month of Azar (November 22-December 21) alone, trade between the two came to $52 million. Chile's "
+                 "trade with Bolivia reached $2.9 billion in the nine-month period.", published=D(2024, 1, 14))
+    assert [(r["partner"], r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        ("PER", 385e6, D(2023, 3, 21), D(2023, 12, 21)), ("PER", 52e6, D(2023, 11, 22), D(2023, 12, 21)),
+        ("BOL", 2.9e9, D(2023, 3, 21), D(2023, 12, 21))]
+
+
+def test_to_restore_trade_to_a_figure_is_a_target():
+    rows = trade("The Chilean delegation said it hoped to restore turnover with Peru to at least $1 billion within three years.")
+    assert [(r["kind"], r["value"]) for r in rows] == [("target", 1e9)]

@@ -165,6 +165,7 @@ RELATIVE_CASES = [
     ("Trade grew in the past 10 months.", None, [("the past 10 months", None, None, "relative", False)]),
     ("Earlier this month, the first flight landed.", P, [("this month", D(2023, 11, 1), D(2023, 11, 30), "relative", False)]),
     ("Last month, the first flight landed.", P, [("Last month", D(2023, 10, 1), D(2023, 10, 31), "relative", False)]),
+    ("In the last month of the year, trade was $61 million.", P, []),      # one of a year's months, not the month before
     ("Over the past ten months, trade has grown by 40% compared to the previous year.", P,
      [("the past ten months", D(2023, 1, 16), P, "relative", False), ("the previous year", None, None, "relative", True)]),
     ("Trade reached $1m in 2021, up 5% from the previous year.", P,

@@ -10,7 +10,7 @@ import re
 
 from pipeline.amounts import resolve_currency
 from pipeline.dates import MONTH_RX
-from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row, in_dateline
+from pipeline.extract.context import THE_BEFORE, THE_BLOC, DocContext, SentenceView, base_row, in_dateline
 from pipeline.numbers import parse_number
 
 _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the type
@@ -60,9 +60,11 @@ _PLANNED = re.compile(
     re.IGNORECASE)
 # "was discussed, but nothing has been signed yet", "has not yet been signed", "no document has been signed",
 # "no agreement has been reached yet"
-_NOT_YET_SIGNED = re.compile(r"\b(?:nothing|not|never|no\s+(?:[\w-]+\s+){0,2}?(?:has|have|had|was|were))\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:yet\s+)?(?:been\s+)?"
+_NOT_YET_SIGNED = re.compile(r"\b(?:nothing|not|never|no\s+(?:[\w-]+\s+){0,3}?(?:has|have|had|was|were))\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:yet\s+)?(?:been\s+)?"
                              r"(?:signed|inked|concluded|reached)\b|\byet\s+to\s+be\s+(?:signed|inked|concluded)\b", re.IGNORECASE)
-_STILL_DISCUSSED = re.compile(r"\bstill\s+(?:under\s+(?:discussion|negotiation)|being\s+(?:discussed|negotiated))\b", re.IGNORECASE)
+# ("is under discussion and could be concluded before the end of the year": discussed, not yet planned)
+_STILL_DISCUSSED = re.compile(r"\bstill\s+(?:under\s+(?:discussion|negotiation)|being\s+(?:discussed|negotiated))\b"
+                              r"|\b(?:is|are|remains?)\s+under\s+(?:discussion|negotiation)\b", re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
@@ -131,6 +133,8 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             continue
         noun = m.group("noun")
         before = s.text[:m.start()]
+        if _NO_BEFORE.search(before):
+            continue     # "but no agreement on financing was reached": there is none
         count = _count(before, noun)
         if count == 1:      # "signed a memorandum on ... and a contract for ...": two documents
             more = list(_AND_ANOTHER.finditer(s.text, m.end(), _clause_end(s.text, m.end())))
@@ -163,6 +167,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
     return _dedupe(rows)
 
 
+_NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 _SIGNED_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:was|had\s+been|has\s+been)?\s*(?:signed|inked)\b", re.IGNORECASE)
 
 
@@ -244,6 +249,7 @@ def _first_agreement_noun(text: str, rows: list[dict]) -> re.Match | None:
             continue
         if rows and _DEFINITE.search(text[:m.start()]) and (
                 not _SIGNING_ACT.search(text) or m.group("noun").lower() == "document"     # "The document was signed in Tehran by ..."
+                or m.group("noun").lower() == "documents" and THE_BEFORE.search(text, 0, m.start())     # "The documents were signed by ..." (not "the 11 documents")
                 or any(r["agreement_type"] == _type_of(m.group("noun")) for r in rows)):
             continue
         return m
@@ -361,6 +367,9 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
         named = [m.code for m in s.countries if between.start() <= m.start < between.end()]
         if len(set(named)) == 2:
             return sorted(set(named))
+        capitals = {m.code for m in s.cities if m.kind == "capital" and between.start() <= m.start < between.end()}
+        if not named and len(capitals) == 2:
+            return sorted(capitals)      # "an agreement between Tehran and Astana": the two governments
     if len(codes) >= 2:
         return sorted(codes)
     pair = list(doc.main_pair)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline import places
-from pipeline.extract.context import DocContext, SentenceView, base_row
+from pipeline.extract.context import THE_BEFORE, DocContext, SentenceView, base_row
 from pipeline.numbers import find_counts
 
 _COMPANY_NOUN = (r"(companies|company|firms?|enterprises?|businesses|producers|manufacturers|exporters|importers|"
@@ -131,6 +131,8 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                 company = None
                 host = (_last_city_country(doc, i, i) or next((m.code for m in _host_mentions(s)), None)
                         or _last_city_country(doc, 0, i))
+            elif THE_BEFORE.search(s.text, max(0, c.start - 8), c.start) and not _nationality_named(s, c.end, noun_end):
+                continue    # "the three operators announced": the companies named before, no one country's count
             else:
                 # (a count of companies at an event told just before: "some 100 Iranian companies took
                 # part in the event. The Kazakh side was represented by 62 companies": the same event)
@@ -142,6 +144,16 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
             rows.append({**base_row(doc, s, rule), "company_count": c.value, "company_country": company,
                          "host_country": host, "approximate": c.approximate or over})
     return _dedupe(rows)
+
+
+_FROM_BEFORE = re.compile(r"^\s+(?:from|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _nationality_named(s: SentenceView, count_end: int, noun_end: int) -> bool:
+    """Whose companies a count names: a nationality in its phrase ("the 40 Iranian firms") or a
+    country after it ("the 40 companies from Iran")."""
+    return any(count_end <= m.start and m.end <= noun_end
+               or noun_end <= m.start and _FROM_BEFORE.match(s.text[noun_end:m.start]) for m in s.countries)
 
 
 def _counted_since(rows: list[dict], since: int) -> bool:

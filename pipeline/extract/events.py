@@ -38,7 +38,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
-                r"(?:(?<=after\s)|(?<=at\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
+                r"(?:(?<=after\s)|(?<=at\s)|(?<=during\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
                 r"talks\s+(?=(?:took\s+place|were\s+held)\b)|"      # "The fourth round of the Syria talks took place in Astana"
                 # "The Supreme Eurasian Economic Council, bringing together the leaders ..., was held in Sochi"
                 r"(?-i:Council)(?=,?[^.;]{0,80}?\s(?:was|were)\s+held\b)|"
@@ -54,12 +54,12 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"called\s+on\s+(the\s+)?(?-i:(?:[A-Z][\w-]+(?:['’]s)?\s+){0,2}(President|Prime|Minister|King|Emir|Crown|Speaker|"
                 r"Chairman|Governor|Vice|Sheikh|Federal|Deputy))"),
     ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:fellow|professor|scholar|researcher|lecturer|card|hours)\b)(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
-              r"tour|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
+              r"tour(?!\s+(?:operators?|companies|agenc(?:y|ies)|guides?|packages?)\b)|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               # "led a delegation to Astrakhan" (not "leading the delegation to the summit": the summit is the event)
               r"(headed|heading|led|leading)\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation(?=\s+to\b)"
               r"(?!\s+to\s+the\s+([\w-]+\s+){0,3}(summit|forum|meeting|session|conference|talks)\b)|"
-              r"(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission"
+              r"(?<!['’]s\s)(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission" ("Iran's trade mission in Almaty": an office)
     ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
@@ -143,7 +143,9 @@ _NAMED_FAIR = re.compile(r"(?:\b[A-Z][\w-]*|\b(?:trade|international|industrial|
 # "on the same day": the date of the event told just before
 # ("later in the day": the day of the event told before; "earlier in the day", "earlier today":
 # the day the story was published)
+# ("held talks with the prime minister shortly after his arrival": on the day of the arrival told before)
 _SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b|\blater\s+(in\s+the|that)\s+day\b"
+                       r"|\b(?:shortly|soon|immediately|right)\s+(?:after|upon)\s+(?:his|her|their)\s+arrival\b"
                        r"|\b(?P<story>earlier\s+(in\s+the|that)\s+day|earlier\s+today)\b", re.IGNORECASE)
 # "runs until April 24", "since May 1": a date that bounds an event, not the day it happened
 _BOUND_BEFORE = re.compile(r"\b(until|till|through|since|before|after|by|from)\s+$", re.IGNORECASE)
@@ -173,6 +175,10 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "discussed the preparations for the visit in a phone call": the call is the event
             if len(matches) > 1 and _SETTING.search(s.text[:m.start()]):
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
+            if len(matches) > 1 and m is matches[0] and _OPENS_AFTER_IT.search(s.text, 0, m.start()):
+                continue   # "Before the signing ceremony, the delegations held a meeting": the meeting is the news
+            if surface[0].isupper() and _WITHIN_BODY.search(s.text, max(0, m.start() - 160), m.start()):
+                continue   # "cooperation within the SCO and the Conference on Interaction ...": an organisation
             if event_type in ("summit", "forum", "conference") and "visit" in types_here and _PURPOSE.search(s.text[:m.start()]):
                 continue   # "arrived in Astana on Wednesday for the summit": the arrival is the news; the summit is told apart
             if types_here & _GATHERINGS and event_type in _GATHERINGS and (
@@ -260,6 +266,10 @@ def extract_events(doc: DocContext) -> list[dict]:
 
 
 _CLOSING_QUOTES = "\"'”’) "
+_OPENS_AFTER_IT = re.compile(r"^\W*(?:after|following|ahead\s+of|before)\s+(?:the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
+                             re.IGNORECASE)
+_WITHIN_BODY = re.compile(r"\b(?:within|in\s+the\s+framework\s+of|members?\s+of|membership\s+(?:of|in))\s+the\s+"
+                          r"(?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+|\([A-Z]+\)\s+){0,10}?(?:and\s+the\s+)?$")
 _CONDITION_MET = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
 _POST_AT_BODY = re.compile(r"\b(?:fellow|researcher|director|analyst|expert|founder|editor|member)\s+(?:at|of|with)\s+the\s+"
                            r"(?:[A-Z][\w-]*\s+){1,4}$")

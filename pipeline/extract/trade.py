@@ -107,7 +107,7 @@ _TARGET = Caseless(
     r"|\b(target|targeting|goal|objective)\b"
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
-    r"|\b(to|help|helps|helping|will)\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push)\b"
+    r"|\b(to|help|helps|helping|will)\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push|restore)\b"
     r"|\b(can|could|should|must)\s+be\s+(raised|increased|brought|boosted|lifted|doubled|tripled|expanded|taken)\s+to\b"
     r"|\b(can|could|should|must)\s+(raise|increase|bring|boost|lift|double|triple|expand|take)\b"     # "the sides could raise annual trade to"
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
@@ -205,6 +205,13 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         owner = _partner_owner(s.text, s.countries) if _RANKED_HINT.search(s.text) else None
         if owner is not None:
             ranking = (owner.code, _ranked_flow(s.text, owner), i)
+        elif s.amounts and (group := _TRADE_WITH_GROUP.search(s.text)):
+            # "Iran's trade with the five Central Asian republics reached $1.36 billion. Uzbekistan was the
+            # top partner with $431 million, followed by ...": the group's members ranked as its partners
+            named = [m for m in s.countries if m.end <= group.start()]
+            if len(named) == 1 and named[0].end == group.start():
+                word = group["flow"].lower()
+                ranking = (named[0].code, "export" if word == "exports" else "import" if word == "imports" else "total", i)
         if not s.amounts and not s.changes:
             prev_rows = []
             told_of = _TRADE_TOLD_OF if _may_tell_trade(s) and any(
@@ -438,7 +445,9 @@ def _months_between(period: tuple) -> int | None:
     start, end = period
     if start is None or end is None:
         return None
-    return (end.year - start.year) * 12 + end.month - start.month + 1
+    # by days, not calendar months: the first nine Solar Hijri months (March 21-December 21) span
+    # ten Gregorian months
+    return round(((end - start).days + 1) / 30.44)
 
 
 # "from 1.2 million tonnes a year earlier" with no period before it in the sentence: a comparison
@@ -447,7 +456,8 @@ _UNRESOLVED_BACK_REFERENCE = re.compile(r"\b(earlier|ago|before|previous|prior)\
 
 # "... in Dey alone": a part of a period told before
 _ALONE_AFTER = re.compile(r"\s+alone\b")
-_ALONE_PERIOD = re.compile(r"\b(?i:in|during|for)\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+\s+(?:\d{4}\s+)?alone\b")
+# ("In the month of Azar (November 22-December 21) alone")
+_ALONE_PERIOD = re.compile(r"\b(?i:in|during|for)\s+(?:the\s+month\s+of\s+)?[A-Z][a-z]+\s+(?:\d{4}\s+)?(?:\([^()]{0,40}\)\s+)?alone\b")
 
 
 def _states_period(p: PeriodMention) -> bool:
@@ -705,6 +715,10 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
             brk = last_match(_NEXT_CLAUSE, text[win_start:topic.start])
             if brk:
                 win_start += brk[1]
+            elif _AND_VERB_BEFORE.search(text, win_start, topic.start) and _VERB_TOPIC.fullmatch(text, topic.start, topic.end):
+                # "Iran exported $218 million worth of goods to Kazakhstan and imported $357 million": the
+                # same subject; the first verb's destination is no side of the second
+                win_start = topic.start
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
         group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, group_subject,
                             rank[0] if rank and topic.flow == rank[1] else None)
@@ -750,7 +764,11 @@ def _ranked_flow(text: str, owner: PlaceMention) -> str:
 
 
 # a place in a ranking: "China came second with ...", "and Kazakhstan third", "followed by Brazil"
+# "X's trade with the five Central Asian republics": a country's trade with a group it does not name one by one
+_TRADE_WITH_GROUP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?P<flow>trade|turnover|exports|imports)\s+(?:with|to|from)\s+(?:the|its)\s+"
+                               r"(?:[\w-]+\s+){0,3}(?:countries|republics|states|nations|neighbou?rs)\b", re.IGNORECASE)
 _RANK_PLACE = re.compile(r"\b(?:came|ranked|ranks|ranking|was|is|placed|comes|stood)\s+(?:in\s+)?(?:second|third|fourth|fifth|next)\b"
+                         r"|\b(?:was|is|remained)\s+(?:the\s+)?(?:top|largest|biggest|leading|main)\s+(?:trad(?:e|ing)\s+)?partner\b"
                          r"|\b(?:in|at|took)\s+(?:the\s+)?(?:second|third|fourth|fifth)\s+(?:place|position|spot)\b"
                          r"|\bfollowed\s+by\b", re.IGNORECASE)
 _RANK_SENTENCES = 2
@@ -1133,6 +1151,8 @@ _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.
 # "the province's exports", "the region's trade with Iran": the province or region named before
 _THE_REGION = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)(?:['’]s)?(?=\s)")
 # "..., with which", "..., with whom": a relative clause about the country just named
+_AND_VERB_BEFORE = re.compile(r"\sand\s+(?:also\s+)?$")
+_VERB_TOPIC = re.compile(r"(?:imported|exported|bought|purchased|sold|shipped|supplied)", re.IGNORECASE)
 _WITH_WHICH = re.compile(r",\s*with\s+wh(?:ich|om)\b", re.IGNORECASE)
 
 
