@@ -144,6 +144,7 @@ PUBLISHED_CASES = [
     ("Headline\nResearch note, 2 June 2025\nText.", D(2025, 6, 2), "2 June 2025"),
     ("Chad news\nBusiness feed, 26.01.2026\n\nStories are listed newest first.", D(2026, 1, 26), "26.01.2026"),
     ("Weekly wrap\nMorning digest, 5 March 2024\nText.", D(2024, 3, 5), "5 March 2024"),
+    ("Radio Lima\nEvening news roundup\nBroadcast on 8 September 2015, 19:00\nText.", D(2015, 9, 8), "8 September 2015"),
     ("Ministry of Trade\nPress centre > News\nHeadline\nPress service, 24 September 2019\nText.", D(2019, 9, 24), "24 September 2019"),
     ("Headline\nPosted by Ana Quispe on September 30, 2019\nText.", D(2019, 9, 30), "September 30, 2019"),
     ("Headline\nTime: 10:15  /  12 October 2017\nText.", D(2017, 10, 12), "12 October 2017"),

@@ -10,7 +10,7 @@ import re
 
 from pipeline.amounts import resolve_currency
 from pipeline.dates import MONTH_RX
-from pipeline.extract.context import THE_BEFORE, THE_BLOC, DocContext, SentenceView, base_row, in_dateline
+from pipeline.extract.context import CLOSING_QUOTES, THE_BEFORE, THE_BLOC, DocContext, SentenceView, base_row, in_dateline
 from pipeline.numbers import parse_number
 
 _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the type
@@ -122,8 +122,8 @@ def extract_agreements(doc: DocContext) -> list[dict]:
                 listing["items"] = True
                 continue
             listing = _end_list(rows, listing)
-        if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words):
-            continue
+        if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words) or s.text.rstrip(CLOSING_QUOTES).endswith("?"):
+            continue     # (a question reports none: "Were any documents signed?")
         m = _first_agreement_noun(s.text, rows)
         if m is None:
             _update_the_one_told(doc, i, rows)

@@ -9,8 +9,9 @@ import datetime as dt
 import re
 
 from pipeline import places
+from pipeline.dates import MONTH_RX
 from pipeline.extract import people
-from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline
+from pipeline.extract.context import CLOSING_QUOTES, DocContext, SentenceView, base_row, in_dateline
 from pipeline.wordscan import last_match, matches_at_starts, whole_word_starts
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
@@ -156,8 +157,11 @@ def extract_events(doc: DocContext) -> list[dict]:
     settings: set[str] = set()     # events named only as where another took place ("on the sidelines of the summit")
     for s in doc.sentences:
         types_here: set[str] = set()
-        # a question reports no event ("Q: Will Iran host a new regional meeting?")
-        matches = list(_trigger_matches(s.text, s.words)) if not s.text.rstrip(_CLOSING_QUOTES).endswith("?") else []
+        # a question reports no event ("Q: Will Iran host a new regional meeting?"), nor does a label
+        # ("Video conference.") or an entry of a calendar ("Astana Economic Forum — 21-22 May")
+        matches = list(_trigger_matches(s.text, s.words)) if not (
+            s.text.rstrip(CLOSING_QUOTES).endswith("?") or len(_WORD.findall(s.text)) <= 2
+            or _CALENDAR_ENTRY.match(s.text)) else []
         for m in matches:
             event_type = m.lastgroup
             surface = m.group(0)
@@ -175,6 +179,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "discussed the preparations for the visit in a phone call": the call is the event
             if len(matches) > 1 and _SETTING.search(s.text[:m.start()]):
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
+            if _DURING_THAT.search(s.text, max(0, m.start() - 30), m.start()):
+                continue   # "During that trip we signed an agreement": the trip told before
             if len(matches) > 1 and m is matches[0] and _OPENS_AFTER_IT.search(s.text, 0, m.start()):
                 continue   # "Before the signing ceremony, the delegations held a meeting": the meeting is the news
             if surface[0].isupper() and _WITHIN_BODY.search(s.text, max(0, m.start() - 160), m.start()):
@@ -265,7 +271,8 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
-_CLOSING_QUOTES = "\"'”’) "
+_DURING_THAT = re.compile(r"\b(?:during|after|since|on|from|at)\s+that\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_CALENDAR_ENTRY = re.compile(rf"^\W*[^.;:]{{1,60}}?\s[—–]\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?{MONTH_RX}[^.;]{{0,12}}\.?\s*$")
 _OPENS_AFTER_IT = re.compile(r"^\W*(?:after|following|ahead\s+of|before)\s+(?:the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
                              re.IGNORECASE)
 _WITHIN_BODY = re.compile(r"\b(?:within|in\s+the\s+framework\s+of|members?\s+of|membership\s+(?:of|in))\s+the\s+"
