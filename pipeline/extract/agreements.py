@@ -10,7 +10,8 @@ import re
 
 from pipeline.amounts import resolve_currency
 from pipeline.dates import MONTH_RX
-from pipeline.extract.context import CLOSING_QUOTES, THE_BEFORE, THE_BLOC, DocContext, SentenceView, base_row, in_dateline
+from pipeline.extract.context import (THE_BEFORE, THE_BLOC, DocContext, SentenceView, base_row, in_dateline,
+                                      is_question)
 from pipeline.numbers import parse_number
 
 _TYPES = [  # (pattern, agreement_type); the first match in a sentence names the type
@@ -122,7 +123,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
                 listing["items"] = True
                 continue
             listing = _end_list(rows, listing)
-        if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words) or s.text.rstrip(CLOSING_QUOTES).endswith("?"):
+        if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words) or is_question(s.text):
             continue     # (a question reports none: "Were any documents signed?")
         m = _first_agreement_noun(s.text, rows)
         if m is None:

@@ -32,12 +32,12 @@ class cached_property:  # noqa: N801 (named as the functools one it replaces)
 
 
 _WORD = re.compile(r"\w+")
-# "the union", "the bloc", "the five union members", "member states of the union": a bloc named
-# before in the article (lower case: "the Union State" is a name of its own)
 # what may close a sentence after its "?" ("... a new regional meeting?" he asked.)
-CLOSING_QUOTES = "\"'”’) "
+_CLOSING_QUOTES = "\"'”’) "
 # "the" (or "these", "those") just before a noun: one told before ("The documents were signed by ...")
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+# "the union", "the bloc", "the five union members", "member states of the union": a bloc named
+# before in the article (lower case: "the Union State" is a name of its own)
 THE_BLOC = re.compile(r"\b(?:[Tt]he\s+(?:(?:five|six|\d)\s+)?(?:union|bloc)(?:['’]s\s+members|\s+members)?"
                       r"|member\s+states\s+of\s+the\s+(?:union|bloc))\b")
 
@@ -164,6 +164,11 @@ class DocContext:
         if code == pair[1]:
             return pair[0]
         return None
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks rather than reports ("Q: Will Iran host a new regional meeting?")."""
+    return text.rstrip(_CLOSING_QUOTES).endswith("?")
 
 
 def base_row(doc: DocContext, s: SentenceView, rule: str) -> dict:

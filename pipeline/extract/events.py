@@ -11,7 +11,7 @@ import re
 from pipeline import places
 from pipeline.dates import MONTH_RX
 from pipeline.extract import people
-from pipeline.extract.context import CLOSING_QUOTES, DocContext, SentenceView, base_row, in_dateline
+from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline, is_question
 from pipeline.wordscan import last_match, matches_at_starts, whole_word_starts
 
 # Order matters: the first pattern that matches at a position wins (longest forms first).
@@ -159,9 +159,9 @@ def extract_events(doc: DocContext) -> list[dict]:
         types_here: set[str] = set()
         # a question reports no event ("Q: Will Iran host a new regional meeting?"), nor does a label
         # ("Video conference.") or an entry of a calendar ("Astana Economic Forum — 21-22 May")
-        matches = list(_trigger_matches(s.text, s.words)) if not (
-            s.text.rstrip(CLOSING_QUOTES).endswith("?") or len(_WORD.findall(s.text)) <= 2
-            or _CALENDAR_ENTRY.match(s.text)) else []
+        matches = list(_trigger_matches(s.text, s.words))
+        if matches and (is_question(s.text) or len(_WORD.findall(s.text)) <= 2 or _CALENDAR_ENTRY.match(s.text)):
+            matches = []
         for m in matches:
             event_type = m.lastgroup
             surface = m.group(0)
@@ -181,7 +181,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
             if _DURING_THAT.search(s.text, max(0, m.start() - 30), m.start()):
                 continue   # "During that trip we signed an agreement": the trip told before
-            if len(matches) > 1 and m is matches[0] and _OPENS_AFTER_IT.search(s.text, 0, m.start()):
+            if (len(matches) > 1 and m is matches[0] and (after := _AFTER_IT.search(s.text, 0, m.start()))
+                    and not _WORD.search(s.text, 0, after.start())):
                 continue   # "Before the signing ceremony, the delegations held a meeting": the meeting is the news
             if surface[0].isupper() and _WITHIN_BODY.search(s.text, max(0, m.start() - 160), m.start()):
                 continue   # "cooperation within the SCO and the Conference on Interaction ...": an organisation
@@ -273,8 +274,6 @@ def extract_events(doc: DocContext) -> list[dict]:
 
 _DURING_THAT = re.compile(r"\b(?:during|after|since|on|from|at)\s+that\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _CALENDAR_ENTRY = re.compile(rf"^\W*[^.;:]{{1,60}}?\s[—–]\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?{MONTH_RX}[^.;]{{0,12}}\.?\s*$")
-_OPENS_AFTER_IT = re.compile(r"^\W*(?:after|following|ahead\s+of|before)\s+(?:the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
-                             re.IGNORECASE)
 _WITHIN_BODY = re.compile(r"\b(?:within|in\s+the\s+framework\s+of|members?\s+of|membership\s+(?:of|in))\s+the\s+"
                           r"(?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+|\([A-Z]+\)\s+){0,10}?(?:and\s+the\s+)?$")
 _CONDITION_MET = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)

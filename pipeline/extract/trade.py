@@ -210,8 +210,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             # top partner with $431 million, followed by ...": the group's members ranked as its partners
             named = [m for m in s.countries if m.end <= group.start()]
             if len(named) == 1 and named[0].end == group.start():
-                word = group["flow"].lower()
-                ranking = (named[0].code, "export" if word == "exports" else "import" if word == "imports" else "total", i)
+                ranking = (named[0].code, tables.grid_flow(group["flow"]), i)
         if not s.amounts and not s.changes:
             prev_rows = []
             told_of = _TRADE_TOLD_OF if _may_tell_trade(s) and any(
@@ -763,10 +762,10 @@ def _ranked_flow(text: str, owner: PlaceMention) -> str:
     return "export" if m["export"] else "import" if m["import"] else "total"
 
 
-# a place in a ranking: "China came second with ...", "and Kazakhstan third", "followed by Brazil"
 # "X's trade with the five Central Asian republics": a country's trade with a group it does not name one by one
 _TRADE_WITH_GROUP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?P<flow>trade|turnover|exports|imports)\s+(?:with|to|from)\s+(?:the|its)\s+"
                                r"(?:[\w-]+\s+){0,3}(?:countries|republics|states|nations|neighbou?rs)\b", re.IGNORECASE)
+# a place in a ranking: "China came second with ...", "and Kazakhstan third", "followed by Brazil"
 _RANK_PLACE = re.compile(r"\b(?:came|ranked|ranks|ranking|was|is|placed|comes|stood)\s+(?:in\s+)?(?:second|third|fourth|fifth|next)\b"
                          r"|\b(?:was|is|remained)\s+(?:the\s+)?(?:top|largest|biggest|leading|main)\s+(?:trad(?:e|ing)\s+)?partner\b"
                          r"|\b(?:in|at|took)\s+(?:the\s+)?(?:second|third|fourth|fifth)\s+(?:place|position|spot)\b"
@@ -1150,9 +1149,10 @@ _SAID_THAT = re.compile(r"\b(?:said|says|noted|stressed|added|told\s+[\w\s]{1,30
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
 # "the province's exports", "the region's trade with Iran": the province or region named before
 _THE_REGION = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)(?:['’]s)?(?=\s)")
-# "..., with which", "..., with whom": a relative clause about the country just named
+# "... to Kazakhstan and imported $357 million": a second verb with no subject of its own
 _AND_VERB_BEFORE = re.compile(r"\sand\s+(?:also\s+)?$")
 _VERB_TOPIC = re.compile(r"(?:imported|exported|bought|purchased|sold|shipped|supplied)", re.IGNORECASE)
+# "..., with which", "..., with whom": a relative clause about the country just named
 _WITH_WHICH = re.compile(r",\s*with\s+wh(?:ich|om)\b", re.IGNORECASE)
 
 
