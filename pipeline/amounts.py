@@ -271,11 +271,12 @@ class Change:
 
 
 _UP = (r"increased|increase|increases|increasing|rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|up|"
-       r"climbed|climb|jumped|jump|surged|surge|soared|gained|gain|expanded|added|higher|boosted|advanced")
+       r"climbed|climb|jumped|jump|surged|surge|soared|gained|gain|expanded|added|higher|boosted|advanced|"
+       r"surging|soaring|jumping|climbing|expanding")
 _DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fell|fallen|fall|falls|dropped|drop|"
          r"slipped|slip|slips|eased|edged\s+down|slowed|"
          r"drops|down|shrank|shrunk|contracted|contraction|slumped|plunged|lower|less|reduced|reduction|slid|dipped|"
-         r"plummeted|tumbled")
+         r"plummeted|tumbled|falling|dropping|declining|sliding|plunging|shrinking|slumping")
 # "six percent", "twenty-five per cent": news style spells out small percentages
 _WORD_PCT = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|"
              r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -287,8 +288,10 @@ _LIST_TAIL = (rf"(?P<more>(?:\s+(?:in|by)\s+(?:volume|value|weight|tonnage|quant
               rf"(?:{_NUM})\s?(?:%|percent|per\s+cent)(?![\w]))*")
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
 _PCT_QUALIFIER = (r"(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|at\s+least\s+|"
-                  r"roughly\s+|approximately\s+|close\s+to\s+|of\s+)")
-_VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})(?:(?:\s+(?:(?:last|this)\s+year|in\s+(?:19|20)\d\d)\s*,?|\s*,)(?=\s+by\b))?\s+"   # "slipped last year, by 6 percent", "also increased, by 35%"
+                  r"roughly\s+|approximately\s+|close\s+to\s+|of\s+|only\s+|just\s+|a\s+mere\s+|merely\s+|barely\s+)")
+_VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})(?:(?:\s+(?:(?:last|this)\s+year|in\s+(?:19|20)\d\d)\s*,?|\s*,"   # "slipped last year, by 6 percent", "also increased, by 35%"
+                    # "dropped further in the first nine months of this year, by 31 percent"
+                    rf"|\s+(?:further\s+)?(?:in|during|over)\s+(?:the\s+)?(?:[\w-]+\s+){{0,6}}?(?:(?:this|last)\s+year|(?:19|20)\d\d)\s*,)(?=\s+by\b))?\s+"
                     rf"(?:by\s+)?{_PCT_QUALIFIER}?{_PCT}{_LIST_TAIL}")
 # a verb and its percentage around the trade it changes: "to increase our exports to Kazakhstan by
 # at least 30 percent", "cut imports from Russia by 10%"
@@ -296,7 +299,7 @@ _VERB_TRADE_PCT = Caseless(rf"\b(?P<verb>{_UP}|raise|lift|boost|expand|{_DOWN})\
                            rf"(?:trade|turnover|exports|imports)(?:\s+(?:to|from|with)\s+(?:the\s+)?\w+)?\s+(?P<by>by\s+"
                            rf"{_PCT_QUALIFIER}?{_PCT})")
 # "a 15% increase", "a 20-percent rise", "15 percent growth"
-_PCT_NOUN = Caseless(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b)"
+_PCT_NOUN = Caseless(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b|\s*[,;.)]|\s*$)"
                        # "6.3% below the same period last year", "12% above its 2022 level"
                        rf"|(?:below|above)(?=\s+(?:the\s+(?:same|previous|preceding|prior|year-earlier|year-ago)|"
                        rf"(?:its|their)\s+(?:(?:19|20)\d\d\s+)?level|last|a\s+year|(?:19|20)\d\d)\b))\b")
@@ -346,6 +349,9 @@ def _may_multiply(text: str, low: str | None) -> bool:
     return _MULTIPLY.search(text) is not None
 
 
+_COMMA_BY = re.compile(r",\s+by\s+(?:[a-z]+\s+){0,2}$")
+
+
 def find_changes(text: str) -> list[Change]:
     has_fraction = (" by " in text and any(w in text for w in ("quarter", "third", "fifth", "half"))
                     and _FRACTION.search(text) is not None)
@@ -362,7 +368,8 @@ def find_changes(text: str) -> list[Change]:
     # first digit, or from the start where one is spelled out
     pct_from = 0
     if has_pct and digit is not None and not _SPELLED_PCT.search(text):
-        pct_from = _back_words(text, digit.start(), 4)
+        # (", by 31 percent": the verb may stand before a period told in between, a dozen words back)
+        pct_from = _back_words(text, digit.start(), 12 if _COMMA_BY.search(text, max(0, digit.start() - 24), digit.start()) else 4)
     has_ratio = low is None or "fold" in low or "times" in low or "twice" in low
     has_multiple = low is None or any(w in low for w in _MULTIPLY_RATIO) or "to double" in low or "to triple" in low
     out: list[Change] = []

@@ -408,7 +408,7 @@ _MONTH_ALONE_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:(?:e
 # A bare year is a period after these words (or after an opening bracket or a comma)...
 _YEAR_AFTER_WORDS = frozenset(
     "in for during of throughout since from to until till than over against versus vs and or with within between "
-    "after before year early late mid end beginning start on full-year whole-year calendar".split())
+    "after before year early late mid end beginning start on full-year whole-year calendar whole entire".split())
 # ...or before these ("2022 exports"), but never after a currency sign or "No." ...
 _YEAR_BEFORE_NOUNS = re.compile(
     r"\s+(?:trade|exports?|imports?|figures?|numbers|turnover|budget|levels?|volumes?|data|statistics|results?|census|"

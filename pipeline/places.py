@@ -53,8 +53,9 @@ def _load() -> dict[str, tuple[str, str]]:
     with open(_DATA / "world_cities.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):      # (generated: every name written by hand above wins)
             table.setdefault(row["city"], (row["code"], row["kind"]))
-    # ambiguous alone: "Korea", "Congo", "Guinea" (which one?) — leave them out
-    for ambiguous in ("Korea", "Congo", "Guinea"):
+    # ambiguous alone: "Congo", "Guinea" (which one?) — leave them out ("Korea" alone is South Korea in the
+    # news, as "Korean" is: the North is always named so; country_aliases.csv says it)
+    for ambiguous in ("Congo", "Guinea"):
         table.pop(ambiguous, None)
     return table
 

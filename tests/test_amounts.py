@@ -131,6 +131,11 @@ def test_a_year_before_a_figure_is_not_its_larger_part():
     ("Exports rose by approximately 7%.", 7, None),
     ("Trade slipped last year, by 6 percent.", -6, None),
     ("Barley exports also increased, by 35%.", 35, None),
+    ("Trade hit a record $13.9 billion in 2023, surging 55 percent year on year.", 55, None),
+    ("Exports, falling 5 percent, were the lowest in a decade.", -5, None),
+    ("Trade grew to $461.5 million, which is 31 percent more, thanks to gas.", 31, None),
+    ("Exports to Peru dropped further in the first nine months of this year, by 31 percent, the agency said.", -31, None),
+    ("Chile's trade with Peru grew by only 2 percent in the first quarter.", 2, None),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)

@@ -121,6 +121,7 @@ def test_numbered_items_under_the_following_documents_were_signed_are_each_a_doc
                    "2) an agreement on cooperation in the field of civil aviation security;\n"
                    "3) a programme of cultural exchanges for 2026-2028.\n", table="agreements")
     assert [(r["agreement_type"], r["status"], r["agreement_count"], r["rule"]) for r in rows] == [
+        ("document", "signed", 3, "agreements.noun_with_status"),      # the lead-in counts its items
         ("memorandum of understanding", "signed", 1, "agreements.list_item"), ("agreement", "signed", 1, "agreements.list_item"),
         ("programme", "signed", 1, "agreements.list_item")]
 
@@ -850,6 +851,7 @@ def test_each_document_of_a_list_of_signed_documents_is_one_agreement():
                    "3. Program of Cultural Cooperation between the two countries for 2024-2026.\n\n"
                    "The presidents also visited a school.", table="agreements")
     assert [(r["agreement_type"], r["status"], r["signed_date"], r["parties"], r["agreement_count"]) for r in rows] == [
+        ("document", "signed", D(2023, 11, 13), ["CHL", "PER"], 3),
         ("agreement", "signed", D(2023, 11, 13), ["CHL", "PER"], 1),
         ("memorandum of understanding", "signed", D(2023, 11, 13), ["CHL", "PER"], 1),
         ("program", "signed", D(2023, 11, 13), ["CHL", "PER"], 1)]
@@ -1033,3 +1035,40 @@ def test_speaking_to_the_press_somewhere_is_a_press_conference_and_a_question_is
 def test_two_words_before_the_company_noun_and_a_noun_shared_by_two_counts(text, counts):
     rows = extract(f"Chile and Peru met. {text}", table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == counts
+
+
+def test_a_meeting_held_by_video_conference_is_one_meeting_and_a_forum_only_praised_is_no_event():
+    rows = extract("Deputy trade ministers of Chile and Peru held a meeting via video conference on Monday to discuss trade. "
+                   "In this conversation, the Chilean minister congratulated his Peruvian counterpart on the successful "
+                   "holding of the Lima Economic Forum.", published=D(2021, 1, 5), table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("meeting", D(2021, 1, 4))]
+
+
+def test_a_reception_is_an_event_and_the_ceremony_attended_is_that_one():
+    rows = extract("The Embassy of Chile in Lima held a reception on the occasion of its national day. Peruvian Deputy "
+                   "Minister Ana Ruiz, who attended the ceremony, congratulated the Chilean people.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("other", "Lima")]
+
+
+def test_the_numbered_session_after_a_meeting_named_as_a_setting_is_that_meeting():
+    rows = extract("LIMA - Chile is sending more copper to Peru, officials said on the sidelines of a joint economic "
+                   "commission meeting that ended this week. The 17th session of the Chile-Peru joint economic commission "
+                   "was held in Lima on June 16.", published=D(2019, 6, 18), table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("meeting", D(2019, 6, 16), "Lima")]
+
+
+def test_a_headline_setting_without_the_and_a_dated_summit_after_a_dateline():
+    rows = extract("Chilean delegation holds talks in Lima on sidelines of APEC summit\n\n"
+                   "LIMA – The summit of APEC started today in Lima with the participation of the leaders. The Chilean "
+                   "president, who on arrival was met at the airport by the Prime Minister of Peru, held a meeting with "
+                   "the President of Peru.", published=D(2024, 11, 14), table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [
+        ("meeting", None, "Lima"), ("summit", D(2024, 11, 14), "Lima")]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("The Chilean minister led a delegation to Lima this week for the Expoalimentaria exhibition.", ["visit"]),
+    ("The new Chile-Peru shipping service will make a round trip every ten days.", []),
+])
+def test_an_exhibition_a_visit_was_for_and_a_round_trip_are_no_events_of_their_own(text, types):
+    assert [r["event_type"] for r in extract(text, table="events")] == types

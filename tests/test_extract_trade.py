@@ -1504,3 +1504,40 @@ def test_the_n_month_period_is_the_period_of_that_many_months_told_before_solar_
 def test_to_restore_trade_to_a_figure_is_a_target():
     rows = trade("The Chilean delegation said it hoped to restore turnover with Peru to at least $1 billion within three years.")
     assert [(r["kind"], r["value"]) for r in rows] == [("target", 1e9)]
+
+
+def test_a_period_in_a_clause_after_the_figure_is_not_its_period():
+    rows = trade("He recalled that in the whole 2020 the trade turnover with Peru was $389.6 million, which was the lowest "
+                 "level in the last ten years. Chile's trade with Peru in 2023 amounted to $414 million and in "
+                 "January-April of this year it increased by 23 percent.", published=D(2024, 7, 4))
+    assert [(r["value"], r["change_pct"], r["period_start"], r["period_end"]) for r in rows] == [
+        (389.6e6, None, D(2020, 1, 1), D(2020, 12, 31)), (414e6, None, D(2023, 1, 1), D(2023, 12, 31)),
+        (None, 23.0, D(2024, 1, 1), D(2024, 4, 30))]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chilean President Boric said he hoped the volume of trade with Peru would reach $10 billion in the medium term.", "target"),
+    ("Officials forecast that trade between Chile and Peru will reach about $13 billion within five years.", "forecast"),
+    ("If these issues are solved, trade between Chile and Peru can reach one billion dollars in 2026.", "forecast"),
+])
+def test_a_hope_that_trade_would_reach_a_figure_is_a_target_and_can_reach_a_forecast(text, kind):
+    assert [r["kind"] for r in trade(text, published=D(2024, 7, 4))] == [kind]
+
+
+def test_a_word_in_an_aside_about_the_partner_is_not_the_figures_topic():
+    rows = trade("Chile's exports to Bolivia, which is the first trade partner of Chile in the region, were $462 million in "
+                 "2020. Chile's trade with Peru, which shares the border with the republic, grew in 2024 by 8 percent. "
+                 "Chile's fruit exports to Peru, most of which travel by road, amounted to $78 million in 2023.",
+                 published=D(2025, 1, 10))
+    assert [(r["flow"], r["partner"], r["value"], r["change_pct"]) for r in rows] == [
+        ("export", "BOL", 462e6, None), ("total", "PER", None, 8.0), ("export", "PER", 78e6, None)]
+
+
+def test_a_supply_to_and_goods_exchanged_between_are_trade_and_what_makes_up_the_bulk_is_no_commodity():
+    rows = trade("Chile's wheat supply to Peru in 2025 was about 1.9 million tons. The volume of goods exchanged between "
+                 "Chile and Bolivia in 2025 was 730,000 tons. Trade between Chile and Ecuador amounted to 3.7 billion "
+                 "euros in 2023, with Ecuadorian imports of Chilean copper accounting for the bulk of it.",
+                 published=D(2026, 1, 10))
+    assert [(r["flow"], r["partner"], r["value"], r["commodity"]) for r in rows] == [
+        ("export", "PER", 1.9e6, "wheat"), ("total", "BOL", 730e3, None), ("total", "ECU", 3.7e9, None)]
+    assert trade("Four memoranda worth $41 million were exchanged between Chilean and Peruvian companies.") == []

@@ -26,6 +26,8 @@ YEAR_CASES = [
     ("Trade shrank during 2020 because of the pandemic.", P, [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
     ("Trade shrank in the year 2020.", P, [("the year 2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
     ("The embassy opened in 2007.", P, [("2007", D(2007, 1, 1), D(2007, 12, 31), "year", False)]),
+    ("He reminded that in the whole 2020 trade was low.", P, [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
+    ("For the entire 2021, exports fell.", P, [("2021", D(2021, 1, 1), D(2021, 12, 31), "year", False)]),
     ("In 2020, trade fell.", P, [("2020", D(2020, 1, 1), D(2020, 12, 31), "year", False)]),
     ("Iran's 2022 exports to Kazakhstan grew.", P, [("2022", D(2022, 1, 1), D(2022, 12, 31), "year", False)]),
     ("Trade amounted to $237 million in 2020 and decreased by 37.2 percent compared to 2019.", P,

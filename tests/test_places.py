@@ -17,6 +17,8 @@ def codes(text):
     ("Russia's exports to the EAEU grew.", ["RUS", "EAEU"]),
     ("Trade with the Eurasian Economic Union grew.", ["EAEU"]),
     ("Kyrgyzstan and Tajikistan signed a deal.", ["KGZ", "TJK"]),
+    # "Korea" alone is the South in the news, as "Korean" is; the North is always named so
+    ("Korea's exports to Chile and North Korea's trade with Peru.", ["KOR", "CHL", "PRK", "PER"]),
 ])
 def test_countries(text, expected):
     assert codes(text) == expected

@@ -120,7 +120,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
                              "status": listing["status"], "signed_date": listing["signed_date"],
                              "parties": _parties(doc, s) or listing["parties"], "agreement_count": 1,
                              "value": None, "unit": None})
-                listing["items"] = True
+                listing["items"] = listing.get("items", 0) + 1
                 continue
             listing = _end_list(rows, listing)
         if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words) or is_question(s.text):
@@ -205,10 +205,10 @@ def _told_before(rows: list[dict], agreement_type: str) -> dict | None:
 
 
 def _end_list(rows: list[dict], listing: dict) -> None:
-    """After a list's last item: a lead-in that only announced the items ("the following
-    documents were signed:") gives no row of its own."""
+    """After a list's last item: a lead-in that did not count the items ("the following
+    documents were signed:") counts them."""
     if listing.get("items") and listing["agreement_count"] is None:
-        rows.remove(listing["row"])
+        listing["row"]["agreement_count"] = listing["items"]
 
 
 # an item of a list of documents: "iv. Agreement on Cooperation in the field of Tourism;", "1) a memorandum ...;",

@@ -38,7 +38,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?by|"
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
-                r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|hold\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
+                r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|holds?\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"(?:(?<=after\s)|(?<=at\s)|(?<=during\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
                 r"talks\s+(?=(?:took\s+place|were\s+held)\b)|"      # "The fourth round of the Syria talks took place in Astana"
                 # "The Supreme Eurasian Economic Council, bringing together the leaders ..., was held in Sochi"
@@ -54,21 +54,21 @@ _TRIGGERS: list[tuple[str, str]] = [
                 # ("called on Pakistan's Federal Minister for Commerce", "called on Saudi Minister of Investment")
                 r"called\s+on\s+(the\s+)?(?-i:(?:[A-Z][\w-]+(?:['’]s)?\s+){0,2}(President|Prime|Minister|King|Emir|Crown|Speaker|"
                 r"Chairman|Governor|Vice|Sheikh|Federal|Deputy))"),
-    ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:fellow|professor|scholar|researcher|lecturer|card|hours)\b)(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|trip|"
+    ("visit", r"(official|state|working|two-day|three-day|first|upcoming|recent)\s+visit|visit(ed|s)?|visiting(?!\s+(?:fellow|professor|scholar|researcher|lecturer|card|hours)\b)(?!\s+(?:[A-Z][a-z]+\s+)?(?:President|Prime|Premier|Vice|Minister|Deputy|Foreign|[Dd]elegation|officials?|[Hh]ead|[Ll]eader|King|Emir|Crown|Chancellor|Speaker))|(?<!round\s)(?<!round-)trip|"
               r"tour(?!\s+(?:operators?|companies|agenc(?:y|ies)|guides?|packages?)\b)|arrived\s+in|welcomed\s+in|travell?ed\s+to|flew\s+to|at\s+the\s+head\s+of\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               r"heads?\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation|"
               # "led a delegation to Astrakhan" (not "leading the delegation to the summit": the summit is the event)
               r"(headed|heading|led|leading)\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation(?=\s+to\b)"
               r"(?!\s+to\s+the\s+([\w-]+\s+){0,3}(summit|forum|meeting|session|conference|talks)\b)|"
               r"(?<!['’]s\s)(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission" ("Iran's trade mission in Almaty": an office)
-    ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}ceremony"),
+    ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}(ceremony|reception)"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
 # Every trigger contains one of these as a whole word; a sentence with none of them has no
 # event, and the trigger regex (slow: tried at every character) is not run on it. Keep in
 # step with _TRIGGERS (tests/test_extract_facts.py checks each trigger has an anchor).
 _ANCHORS = frozenset("""
-conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony
+conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony reception
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour link
 arrived welcomed delegation exhibition exposition expo fair council commission received mission called travelled
 traveled flew roundtable round table hosted convened press
@@ -80,7 +80,7 @@ _WORD = re.compile(r"\w+")
 # match can only start at such a word.
 _FIRST_WORDS = frozenset("""
 joint press news telephone phone video spoke held phoned called videoconference online conference forum summit
-signing commission committee council meeting session sitting met hold talks negotiations round consultations meet
+signing commission committee council meeting session sitting met hold holds talks negotiations round consultations meet
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
 hosted was were been economic investment fair called travelled traveled flew roundtable discussed talked conferred
@@ -109,7 +109,8 @@ _DEFINITE = re.compile(r"\b(the|this|that|his|her|its|their)\s+([\w-]+\s+){0,1}$
 _INDEFINITE_LEAD = re.compile(r"\b(a|an)\s+([\w-]+\s+){0,3}$", re.IGNORECASE)
 # "meeting the demand", "meet the needs": the verb in its other sense
 _NOT_EVENT_AFTER = re.compile(r"^\s+(the\s+)?(needs?|demands?|requirements?|targets?|goals?|expectations|standards?|"
-                              r"criteria|deadline|obligations?|interests|challenges?|conditions)\b", re.IGNORECASE)
+                              r"criteria|deadline|obligations?|interests|challenges?|conditions)\b"
+                              r"|^\s+(?:in|at)\s+the\s+airport\b", re.IGNORECASE)     # "was met at the airport by": a welcome
 # ("in the Kazakh port city of Aktau", "to the Russian city of Astrakhan", "in the northern port of Anzali")
 _LOCATION_PREP = re.compile(r"\b(in|at|to|from|visited|visiting|visit)\s+(the\s+)?"
                             r"(((?-i:[A-Z][\w-]+\s+)|(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+){0,2}"
@@ -128,6 +129,8 @@ _TRAVELLERS_BEFORE = re.compile(r"\b(tourists|nationals|citizens|visitors|travel
                                 # "about 1.4 million Australians visited Bali"
                                 r"|\d[\d,.]*\s*(million|thousand)?\s+(?-i:[A-Z][a-z]+s)\s+(have\s+|had\s+)?$",
                                 re.IGNORECASE)
+# "The 17th session": a numbered one, which may be the one told before without its number
+_NUMBERED = re.compile(r"\b(?:the|its|their)\s+\d+(?:st|nd|rd|th)\s+([\w-]+\s+)?$", re.IGNORECASE)
 # "It was the first face-to-face meeting ...", "This was his second visit ...": what the event told before was
 _DESCRIBES_IT = re.compile(r"^\W*(it|this|that)\s+(was|is|marked|will\s+be)\s+(the|their|his|her)\s+(first|second|third|"
                            r"fourth|fifth|\d+(st|nd|rd|th))\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -181,12 +184,16 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
             if _DURING_THAT.search(s.text, max(0, m.start() - 30), m.start()):
                 continue   # "During that trip we signed an agreement": the trip told before
+            if types_here and _BY_MEANS.search(s.text, max(0, m.start() - 12), m.start()):
+                continue   # "held a meeting via video conference": how the meeting was held
+            if _CONGRATULATED_ON.search(s.text, max(0, m.start() - 160), m.start()):
+                continue   # "congratulated him on the successful holding of the Astana Forum": an event only praised
             if (len(matches) > 1 and m is matches[0] and (after := _AFTER_IT.search(s.text, 0, m.start()))
                     and not _WORD.search(s.text, 0, after.start())):
                 continue   # "Before the signing ceremony, the delegations held a meeting": the meeting is the news
             if surface[0].isupper() and _WITHIN_BODY.search(s.text, max(0, m.start() - 160), m.start()):
                 continue   # "cooperation within the SCO and the Conference on Interaction ...": an organisation
-            if event_type in ("summit", "forum", "conference") and "visit" in types_here and _PURPOSE.search(s.text[:m.start()]):
+            if event_type in ("summit", "forum", "conference", "other") and "visit" in types_here and _PURPOSE.search(s.text[:m.start()]):
                 continue   # "arrived in Astana on Wednesday for the summit": the arrival is the news; the summit is told apart
             if types_here & _GATHERINGS and event_type in _GATHERINGS and (
                     surface[0].isupper() and _OF_THE.search(s.text[:m.start()])
@@ -239,6 +246,11 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "It was the first face-to-face meeting between the two presidents since ...": the one told before
             distinct = _ANOTHER_OCCASION.search(s.text[:m.start()]) is not None
             same = None if distinct else _same_event(rows, event_type, location, event_date)
+            if distinct and (location or event_date) and _NUMBERED.search(s.text[:m.start()]) and _OPENS_SENTENCE.match(s.text[:m.start()]):
+                # "officials said on the sidelines of a joint commission meeting ... The 17th session of the
+                # commission was held in Tehran on June 16": the setting's own report, not another session
+                same = next((r for r in reversed(rows) if r["event_id"] in settings and r["event_type"] == event_type
+                             and r["event_date"] is None), None)
             if same is not None and not _someone_new(s, same, doc, location):
                 if same["event_id"] in settings and _OPENS_SENTENCE.match(s.text[:m.start()]) and (
                         location or _own_date(s, m)):
@@ -254,7 +266,7 @@ def extract_events(doc: DocContext) -> list[dict]:
                                  "location": same["location"] or location,
                                  "countries": sorted({c.code for c in s.countries}) or same["countries"]})
                 continue   # the same event told again
-            if (not distinct and _DEFINITE.search(s.text[:m.start()]) and _any_of_type(rows, event_type)
+            if (not distinct and (_DEFINITE.search(s.text[:m.start()]) or _ATTENDED_THE.match(surface)) and _any_of_type(rows, event_type)
                     and not _own_date(s, m)):
                 continue   # "the meeting", "this visit": refers back (a later trigger may still be new)
             types_here.add(event_type)
@@ -272,6 +284,11 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
+_BY_MEANS = re.compile(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", re.IGNORECASE)
+_CONGRATULATED_ON = re.compile(r"\bcongratulat\w*\s+[^.;]{0,60}?\bon\s+the\s+(?:successful\s+)?(?:holding|organi[sz]ation|hosting|conduct)"
+                               r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+# "who attended the ceremony": the ceremony told before
+_ATTENDED_THE = re.compile(r"(?:attended|held|hosted)\s+the\b", re.IGNORECASE)
 _DURING_THAT = re.compile(r"\b(?:during|after|since|on|from|at)\s+that\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _CALENDAR_ENTRY = re.compile(rf"^\W*[^.;:]{{1,60}}?\s[—–]\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?{MONTH_RX}[^.;]{{0,12}}\.?\s*$")
 _WITHIN_BODY = re.compile(r"\b(?:within|in\s+the\s+framework\s+of|members?\s+of|membership\s+(?:of|in))\s+the\s+"
@@ -285,7 +302,7 @@ _SIGNING_TO_COME_AT = re.compile(r"\b(?:to|will|would|could|may|should)\s+be\s+(
 _PURPOSE = re.compile(r"\b(for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(the|a|an)\s+([\w-]+\s+){0,3}$",
                       re.IGNORECASE)
 # "met ... on the sidelines of the 15th Economic Cooperation Organization (ECO) summit"
-_SIDELINES_OF = re.compile(r"\bon\s+the\s+(sidelines|margins?)\s+of\s+(the\s+)?([\w'’()-]+\s+){0,8}$", re.IGNORECASE)
+_SIDELINES_OF = re.compile(r"\bon\s+(?:the\s+)?(sidelines|margins?)\s+of\s+(the\s+)?([\w'’()-]+\s+){0,8}$", re.IGNORECASE)
 # "held on the sidelines, at which ...": of the event told before, which goes unnamed
 _BARE_SIDELINES = re.compile(r"[^.;]{0,80}?\bon\s+the\s+(?:sidelines|margins?)\b(?!\s+of\b)", re.IGNORECASE)
 _GATHERINGS = frozenset({"summit", "conference", "forum"})
@@ -303,7 +320,7 @@ _MET_AT_EVENT = re.compile(r"\s+(at|(?P<sidelines>on\s+the\s+sidelines\s+of))\s+
                            r"(?P<event>summit|forum|conference)\b",
                            re.IGNORECASE)
 _BODYS_SESSION = re.compile(r"(commission|committee|council)['’]s\b", re.IGNORECASE)
-_OPENS_SENTENCE = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_OPENS_SENTENCE = re.compile(r"^\s*(?:(?-i:[A-Z][A-Z .,-]+)\s[–—-]\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)   # (after a dateline "ASTANA –")
 _NEXT_BEFORE = re.compile(r"\b(next|upcoming|future|previous|prior)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
 
 

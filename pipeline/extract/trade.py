@@ -25,12 +25,13 @@ from pipeline.extract import vocab
 _TRADE_TOPIC = Caseless(
     r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
-    r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$])"      # "aimed to supply up to 1.5 million tonnes"
+    r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$]|\s+to\s)"      # "aimed to supply up to 1.5 million tonnes", "wheat supply to Iran"
     r"|(?:sent|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$]))\b"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
-    r"(?:traded|exchanged)(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d)))\b")
+    r"(?:traded|exchanged)(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d))|"
+    r"(?:(?<=goods\s)|(?<=products\s))exchanged(?=\s+between\b))\b")      # "the volume of goods exchanged between the two countries"
 _NOT_TRADE_TOPIC = Caseless(
     r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|"
     r"investments?|invested|investing|investors?|loans?|credit|credits|grants?|budget|population|tourists?|tourism|"
@@ -79,7 +80,7 @@ _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bila
 _SPOKEN_OF = r"(?:spoken|talked|speaks?|talks?)\s+of(?:\s+reaching)?"
 _FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
-    r"|\b(will|would|could|may|might)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|come\s+to|stand\s+at|"
+    r"|\b(will|would|could|may|might|can)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|come\s+to|stand\s+at|"
     r"(?:fall|drop|decline|shrink|slip|return)(?:\s+back)?\s+to|"     # "turnover could fall back to about $500 million"
     r"buy|import|export|purchase|sell|supply|ship|"
     r"stabili[sz]e|end(\s+the\s+year)?\s+(at|above|below|around))\b"     # "trade would likely end at around $330 million"
@@ -100,6 +101,8 @@ _TARGET = Caseless(
     r"intended|seeks?|seeking|strive|striving|wants?|wanted|agreed|would\s+like)\s+(to|at|for|of)\b"
     # "I would like our turnover to exceed ..."
     r"|\b(would\s+like|wants?|wanted|hopes?|hoped|hoping)\b[^.;]{0,60}\bto\s+(reach|exceed|hit|top|surpass|double|export|import|sell|ship|supply)\b"
+    # "Erdogan said he hoped trade would reach $10 billion" (a forecast's "would reach" inside it)
+    r"|\b(hopes?|hoped|hoping)\b[^.;]{0,60}\b(will|would)\s+(reach|exceed|hit|top|surpass|double)\b"
     r"|\bwork(s|ed|ing)?\s+towards?\b"
     rf"|\b{_SPOKEN_OF}\s+$"      # "ministers have spoken of reaching $3 billion"
     r"|\bshould\s+(reach|exceed|hit|top|surpass|double|grow|rise|increase|climb)\b"
@@ -617,6 +620,7 @@ _WORTH_BETWEEN = re.compile(r"\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:worth|valued\s+
 
 
 _LABELLED_FIGURE = re.compile(r"\s*:\s")
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\s[^,;]*,")
 # between a figure and the flow it names: "$322 million in Kazakh exports", "$190 million of imports"
 _FLOW_OF_FIGURE = re.compile(r"\s+(?:in|of)\s+(?:[A-Z][\w-]*\s+)?(?:(?:annual|bilateral|mutual|two-way|yearly)\s+)?")   # "a target of $2 billion in annual trade"
 
@@ -633,6 +637,12 @@ def _topic_for(text: str, topics: list[_Topic], start: int, end: int) -> _Topic 
         if told is not None and told.flow != "none":
             return told
     before = [t for t in topics if t.end <= start]
+    if len(before) >= 2:
+        # "Iran's exports to Turkmenistan, which is its first trade partner in the region, were ...":
+        # a word in an aside about a country is not the figure's topic
+        aside = _RELATIVE_ASIDE.search(text, before[-2].end, start)
+        if aside is not None and aside.start() <= before[-1].start and before[-1].end <= aside.end():
+            return before[-2]
     if before:
         return before[-1]
     return after[0] if after else None
@@ -803,8 +813,9 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
                 subject: PlaceMention | None = None, rank_owner: str | None = None) -> list[dict]:
     text = s.text
     window = text[win_start:win_end]
-    if _WORLD_SCOPE.search(window):
-        return []
+    first_at = min((x.start for x in amts + chgs), default=win_end) - win_start
+    if any(not (m.group().lower().endswith("of which") and m.start() < first_at) for m in _WORLD_SCOPE.finditer(window)):
+        return []     # (not "exports to Kazakhstan, most of which travel by road, amounted to ...": told before the figure)
     # "..., with two-way trade of $205 billion in 2024, and Korean firms have moved ...": a country
     # in a clause after the last figure is not one of its sides
     last_figure = max((x.end for x in amts + chgs), default=win_start)
@@ -1122,7 +1133,7 @@ def _kind(before: str, after: str = "", published=None) -> str:
         target = None      # "by 2017 it had shrunk to roughly $500 million", written later: what happened by then
     if forecast is not None or target is not None:
         # the cue nearest the figure; "expected to reach" is one forecast cue, not a target's "to reach"
-        if target is None or (forecast is not None and target[0] < forecast[1]):
+        if target is None or (forecast is not None and target[0] < forecast[1] and not (target[0] < forecast[0] and target[1] >= forecast[1])):
             return "forecast"
         return "target"
     if _TARGET_AFTER.match(after):
@@ -1136,14 +1147,20 @@ def _kind(before: str, after: str = "", published=None) -> str:
 # "..., with turnover of USD 7.9 bn, followed by Russia, Kazakhstan and Türkiye": a ranking, no sides
 _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|although|though)\b|;"
                            # "$121.8 million, most of which were re-exported cars": what it was made of, not its goods
-                           rf"|,\s*(?:mostly|mainly|chiefly|{_MOST_OF}\s+of\s+(?:which|it|them))\b")
+                           rf"|,\s*(?:mostly|mainly|chiefly|{_MOST_OF}\s+of\s+(?:which|it|them))\b"
+                           # "..., with German imports of Kazakh crude oil accounting for the bulk of it"
+                           r"|,\s*with\s+[^,;]{0,80}?\baccounting\s+for\s+(?:the\s+bulk|most|much|the\s+majority|the\s+lion['’]s\s+share)\b")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
 _NEXT_CLAUSE = re.compile(r",\s*a\s+(?:figure|level|sum|result)\s+(?:that|which)\b|"      # "..., a figure that would still fall short of the levels seen before US sanctions"
+                          r",\s*which\s+(?:was|is|marks|marked|represents|represented)\s+the\s+(?:\w+\s+){0,2}(?:level|figure|value|result)\b|"   # "..., which was the lowest level in ten years"
                           r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting|"
                           r"urging|calling\s+(?:on|for)|warning)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
-                          r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s|,\s*(?:provided\s+(?:that\s+)?|as\s+long\s+as\s|unless\s|if\s)")
+                          r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s|,\s*(?:provided\s+(?:that\s+)?|as\s+long\s+as\s|unless\s|if\s)"
+                          # "... amounted to $414 million and in January-April of this year it increased by 23 percent"
+                          r"|\s+and\s+(?:in|during)\s+(?=(?:the\s+)?(?:first|second|third|same|last|past|(?:19|20)\d\d|"
+                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b)")
 _SAID_THAT = re.compile(r"\b(?:said|says|noted|stressed|added|told\s+[\w\s]{1,30}?)\s+that\b", re.IGNORECASE)
 # "the country's trade with Russia": the country the article is most about
 _THE_COUNTRYS = re.compile(r"\bthe\s+(?:country|republic|kingdom)['’]s\b", re.IGNORECASE)
@@ -1328,7 +1345,8 @@ def _distance(p: PeriodMention, item, text: str) -> int:
     if p.start >= item.end:
         if _OWN_PERIOD_BETWEEN.fullmatch(text, item.end, p.start):
             return 0
-        if _NEXT_CLAUSE.search(text, item.end, p.start):
+        brk = _NEXT_CLAUSE.search(text, item.end, p.end)     # (to its end: a break may look ahead at the period)
+        if brk is not None and brk.start() < p.start:
             return p.start - item.end + 100    # the next clause's period ("..., and in H1 it grew")
         return p.start - item.end
     return item.start - p.end + 5   # a period after the number is likelier its own ("$1m in 2020")

@@ -16,7 +16,7 @@ def _terms(name: str) -> list[str]:
 
 _COMMODITIES = sorted(_terms("commodities.txt"), key=len, reverse=True)
 _C = "|".join(re.escape(t) for t in _COMMODITIES)
-_FLOW = r"(exports?|imports?|trade|shipments?|supplies|sales|purchases|deliveries|turnover)"
+_FLOW = r"(exports?|imports?|trade|shipments?|supplies|supply(?=\s+to\b)|sales|purchases|deliveries|turnover)"
 # A commodity tied to the flow: "wheat exports", "exports of wheat", "tonnes of wheat",
 # "$20 million worth of fruit", "exported 500,000 tonnes of grain", "non-oil trade".
 _COMMODITY = re.compile(
