@@ -590,7 +590,7 @@ def _year_part(spec, published, first: int, last: int):
 
 # the Gregorian year a glossed Solar Hijri year ends in: "(March 2022-March 2023)", "(March 20, 2012-March 20, 2013)"
 _GLOSS_END_YEAR = re.compile(rf"\([^()]*?[-–]\s*(?:{_MON})\s+(?:\d{{1,2}},?\s+)?(?P<y>{_Y})\s*\)$")
-_DAY_GLOSS = re.compile(rf"\((?P<m1>{_MON})\s+(?P<d1>\d{{1,2}})\s*[–-]\s*(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})"
+_DAY_GLOSS = re.compile(rf"\((?P<m1>{_MON})\s+(?P<d1>\d{{1,2}})\s*(?:[–-]|to)\s*(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})"
                         rf"(?:,?\s*(?P<y>{_Y}))?\)$")
 
 

@@ -16,8 +16,10 @@ from pipeline.numbers import SCALES
 
 _SCALE = r"trillion|billion|million|thousand|trln|bln|mln|thsd|bn|mn"
 # "RM billion", "(USD million)", "US$ mln", "million tenge", "thousand tonnes"
-_UNIT = re.compile(rf"(?:^|(?<=[\s(,]))(?:(?P<cur>{PREFIX_CURRENCY_PATTERN}|[A-Z]{{3}})\s?(?P<scale>{_SCALE})"
-                   rf"|(?P<scale2>{_SCALE})\s+(?:of\s+)?(?:(?P<ton>tonnes|tons|metric\s+tons|t)|(?P<cur2>{CURRENCY_PATTERN})))\b",
+# ("$m", "€bn": a sign and a short scale; "Exports, t", "(tonnes)": tonnes as they are)
+_UNIT = re.compile(rf"(?:^|(?<=[\s(,]))(?:(?P<cur>{PREFIX_CURRENCY_PATTERN}|[A-Z]{{3}})\s?(?P<scale>{_SCALE}|(?<=[$€£¥])(?:m|bn|b))"
+                   rf"|(?P<scale2>{_SCALE})\s+(?:of\s+)?(?:(?P<ton>tonnes|tons|metric\s+tons|t)|(?P<cur2>{CURRENCY_PATTERN}))"
+                   rf"|(?:(?<=,\s)|(?<=\())(?P<ton1>tonnes|tons|t)(?=\s*(?:\)|\||$)))\b",
                    re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
@@ -49,6 +51,8 @@ def header_unit(text: str) -> TableUnit | None:
 
 def _unit_of(m: re.Match) -> TableUnit | None:
     """The unit a _UNIT match states, None when its currency is no currency ("the million")."""
+    if m.group("ton1"):
+        return TableUnit("t", 1.0, False)
     scale = SCALES[(m.group("scale") or m.group("scale2")).lower()]
     unit = "t" if m.group("ton") else currency_code(m.group("cur") or m.group("cur2"))
     return TableUnit(unit, scale, False) if unit else None
@@ -103,6 +107,7 @@ _NO_FIGURE = frozenset({"-", "—", "–", "n/a", "na", "..", "…", "x", "*"})
 # "Turnover", "Trade turnover, $ mln", "Exports", "Imports (USD m)", "Total trade"
 _FLOW_HEADING = re.compile(r"(?:(?:total|mutual|bilateral|foreign)\s+)?(?:trade(?:\s+turnover)?|turnover)\b|total\b"
                            r"|(?P<export>exports?)\b|(?P<import>imports?)\b", re.IGNORECASE)
+_HEADING_SIDE = re.compile(r"\s+(?:to|from|with)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*$")
 _YEAR_HEADING = re.compile(r"(?P<year>(?:19|20)\d\d)\s*\*?")     # "2023", "2024*" (preliminary)
 _CHANGE_HEADING = re.compile(r"(?:change|growth|y-?o-?y|y/y|%)\b|%|\(%\)", re.IGNORECASE)
 
@@ -141,7 +146,8 @@ class Grid:
 
 def grid_flow(text: str) -> str | None:
     """The flow a heading or a row label names: "Exports" is export, "Turnover" total."""
-    m = _FLOW_HEADING.fullmatch(text.split(",")[0].split("(")[0].strip())
+    # ("Exports to Iran", "Imports from Iran": the flow; the side is the caption's or the article's)
+    m = _FLOW_HEADING.fullmatch(_HEADING_SIDE.sub("", text.split(",")[0].split("(")[0].strip()))
     if m is None:
         return None
     return "export" if m["export"] else "import" if m["import"] else "total"

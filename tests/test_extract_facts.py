@@ -1072,3 +1072,26 @@ def test_a_headline_setting_without_the_and_a_dated_summit_after_a_dateline():
 ])
 def test_an_exhibition_a_visit_was_for_and_a_round_trip_are_no_events_of_their_own(text, types):
     assert [r["event_type"] for r in extract(text, table="events")] == types
+
+
+def test_the_day_a_statement_was_made_is_not_the_signing_day_and_an_uncounted_signing_is_the_counted_one():
+    rows = extract("The railways of Chile and Peru have signed an agreement on a through tariff, the ministry said in a "
+                   "statement on Friday. The agreement was signed in Lima on July 5.", published=D(2017, 7, 7),
+                   table="agreements")
+    assert [(r["agreement_type"], r["signed_date"]) for r in rows] == [("agreement", D(2017, 7, 5))]
+    rows = extract("Today the president of Chile held talks with his Peruvian counterpart, which were followed by the "
+                   "signing of the documents. The two sides signed a total of eleven documents.", table="agreements")
+    assert [(r["agreement_type"], r["agreement_count"]) for r in rows] == [("document", 11)]
+
+
+def test_an_agreement_coming_into_force_is_no_signing_day_and_a_timelines_entries_are_signed_on_their_dates():
+    rows = extract("The free trade agreement between Chile and Peru came into force on Thursday, lowering tariffs on goods "
+                   "exchanged between the two countries.",
+                   published=D(2025, 5, 16), table="agreements")
+    assert [(r["status"], r["signed_date"]) for r in rows] == [("signed", None)]
+    rows = extract("Chile and Peru: a timeline\n\n17 May 2018 – Chile and Peru sign an interim agreement on a free trade "
+                   "zone in Lima.\n7 April 2021 – Foreign ministers meet in Santiago and sign a memorandum on consultations.\n",
+                   published=D(2024, 5, 15), table="agreements")
+    assert [(r["agreement_type"], r["status"], r["signed_date"]) for r in rows] == [
+        ("agreement", "signed", D(2018, 5, 17)), ("memorandum of understanding", "signed", D(2021, 4, 7))]
+

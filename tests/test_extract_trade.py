@@ -1541,3 +1541,10 @@ def test_a_supply_to_and_goods_exchanged_between_are_trade_and_what_makes_up_the
     assert [(r["flow"], r["partner"], r["value"], r["commodity"]) for r in rows] == [
         ("export", "PER", 1.9e6, "wheat"), ("total", "BOL", 730e3, None), ("total", "ECU", 3.7e9, None)]
     assert trade("Four memoranda worth $41 million were exchanged between Chilean and Peruvian companies.") == []
+
+
+def test_a_relative_clauses_amounted_to_is_no_target_and_a_condition_names_no_goods():
+    rows = trade("The sides noted new opportunities for increasing trade between Chile and Peru, which in 2015 amounted to "
+                 "$650 million. Chilean exports to Peru in 2025 could exceed $350 million if the planned supplies of grain "
+                 "are carried out in full.", published=D(2016, 3, 1))
+    assert [(r["value"], r["kind"], r["commodity"]) for r in rows] == [(650e6, "actual", None), (350e6, "forecast", None)]

@@ -328,6 +328,9 @@ def test_part_of_a_fiscal_year(text, end_year, months):
     ("Exports in the nine months to September 30 rose.", D(2023, 1, 1), D(2023, 9, 30)),
     ("Exports in the three months to May 15, 2023 rose.", D(2023, 2, 16), D(2023, 5, 15)),
     ("Trade in the seven months to October 22 reached $1 billion.", D(2023, 3, 21), D(2023, 10, 22)),
+    # a gloss of the days the period is: "(March 20 to August 21, 2024)"
+    ("Trade in the first five months of the current year (March 20 to August 21, 2023) reached $185 million.",
+     D(2023, 3, 20), D(2023, 8, 21)),
 ])
 def test_one_period_and_its_dates(text, start, end):
     (found,) = find_periods(text, P)

@@ -19,6 +19,8 @@ def codes(text):
     ("Kyrgyzstan and Tajikistan signed a deal.", ["KGZ", "TJK"]),
     # "Korea" alone is the South in the news, as "Korean" is; the North is always named so
     ("Korea's exports to Chile and North Korea's trade with Peru.", ["KOR", "CHL", "PRK", "PER"]),
+    # "the Islamic Republic" alone is Iran in the news; a longer name wins
+    ("Shipments to the Islamic Republic and to the Islamic Republic of Pakistan.", ["IRN", "PAK"]),
 ])
 def test_countries(text, expected):
     assert codes(text) == expected

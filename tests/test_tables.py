@@ -12,6 +12,8 @@ from tests.extract_helpers import extract
     ("CHAD-NIGER TRADE, JANUARY-JUNE 2024 (USD million)", "USD", 1e6, False),
     ("Goods              thousand tonnes", "t", 1e3, False),
     ("Value, million tenge      Change, %", "KZT", 1e6, True),
+    ("Partner     | Trade ($m) | y/y", "USD", 1e6, False),     # a sign and a short scale
+    ("Exports, t", "t", 1, False),                            # tonnes as they are
 ])
 def test_a_header_states_the_unit(header, unit, scale, pct_column):
     u = header_unit(header)
@@ -105,3 +107,14 @@ def test_a_grid_row_is_text_not_a_menu():
     sections = {s.text: s.section for s in split_sentences(text)}
     assert sections["Togo | 412.5 | 300.1"] == sections["Burkina Faso | 1,020 | —"] == "body"
     assert sections["Home | News | Sport"] == "chrome"
+
+
+def test_headings_naming_the_partner_and_rows_labelled_with_goods():
+    text = ("Chile sells more grain to Peru\n\nLIMA, October 24, 2025 - Chile's farm exports to Peru rose in the first "
+            "nine months, the ministry said.\n\nChile-Peru agricultural trade, January–September 2025\n"
+            "Product          | Exports to Peru, t | Exports to Peru, $m | Change in value\n"
+            "Wheat            | 402,000    | 98.3        | -21%\n"
+            "Other goods      | 1,000      | 2.5         | +3%\n")
+    assert [(flow, r, p, v, u, s, c) for flow, r, p, v, u, s, _e, c in _trade(text)] == [
+        ("export", "CHL", "PER", 402e3, "t", "2025-01-01", None), ("export", "CHL", "PER", 98.3e6, "USD", "2025-01-01", -21.0)]
+    assert [r["commodity"] for r in extract(text, table="trade_figures") if r["rule"] == "trade.table_grid"] == ["wheat", "wheat"]

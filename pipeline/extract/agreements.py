@@ -269,7 +269,14 @@ _IN_PROGRESS = re.compile(r"\b(is|are)\s+(still\s+)?being\s+(finali[sz]ed|negoti
                           r"|\bunder\s+negotiation\b", re.IGNORECASE)
 
 
+# "17 May 2018 – Iran and the EAEU sign an interim agreement": an entry of a timeline, told in the present
+_TIMELINE_ENTRY = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:" + MONTH_RX + r")\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*[–—:-]\s+")
+_SIGN_PRESENT = re.compile(r"\bsigns?\b")
+
+
 def _status(text: str) -> str | None:
+    if _TIMELINE_ENTRY.match(text) and _SIGN_PRESENT.search(text):
+        return "signed"
     if _STILL_DISCUSSED.search(text):
         return "proposed"       # "was still under discussion and may be signed during the next visit"
     if _PLANNED.search(text):
@@ -303,8 +310,10 @@ def _count(before: str, noun: str) -> int | None:
 
 # "met ... on Tuesday to review the implementation of the cooperation program": an agreement in
 # force, not signed on the sentence's date
-_IN_FORCE = re.compile(r"\b(existing|implementation\s+of|in\s+force|entered\s+into\s+force)\b", re.IGNORECASE)
-_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+(?:reporters|journalists))\s+(?:on\s+)?$")
+_IN_FORCE = re.compile(r"\b(existing|implementation\s+of|in\s+force|(?:entered|came|comes|enters)\s+into\s+(?:force|effect)|took\s+effect|takes\s+effect)\b",
+                       re.IGNORECASE)
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+(?:reporters|journalists))\s+(?:on\s+)?$"
+                          r"|\bsaid\s+in\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:statement|release|report)\s+(?:on\s+)?$")   # "said in a statement on Friday"
 # "The two ministers signed a cooperation programme ... on the same day": the day told before
 _SIGNED_IN_A_MONTH_OR_YEAR = re.compile(
     r"\b(?:signed|inked|concluded)\s+(?:(?:last|this|earlier\s+this|late\s+last|early\s+last)\s+(?:month|year)\b|"
@@ -315,7 +324,8 @@ _SAME_DAY = re.compile(r"\b(?:on|during)\s+the\s+same\s+day\b", re.IGNORECASE)
 def _signed_date(s: SentenceView, noun_at: int, before: list[SentenceView]):
     """The date nearest the agreement's noun; "on the same day" is the last date told before."""
     # (not the report's date: the dateline's, or "..., the press service said on Wednesday")
-    resolved = [d for d in s.dates if d.date is not None and not in_dateline(s.text, d)
+    entry = _TIMELINE_ENTRY.match(s.text)      # (an entry's own date opens it: no dateline)
+    resolved = [d for d in s.dates if d.date is not None and (entry or not in_dateline(s.text, d))
                 and not _REPORTED_ON.search(s.text, max(0, d.start - 30), d.start)]
     if not resolved and _SAME_DAY.search(s.text):
         return next((d.date for e in reversed(before) for d in reversed(e.dates) if d.date is not None), None)
@@ -436,6 +446,9 @@ def _may_be_one(type_a: str, type_b: str) -> bool:
     return type_a == type_b or type_a in _GENERIC_TYPES or type_b in _GENERIC_TYPES
 
 
+_BULLET = re.compile(r"\s*[-–•·*]\s")
+
+
 def _dedupe(rows: list[dict]) -> list[dict]:
     """A memorandum named again, or signed on the same day by the same parties, is one agreement."""
     out: list[dict] = []
@@ -450,7 +463,14 @@ def _dedupe(rows: list[dict]) -> list[dict]:
             same = next((o for o in out if o["agreement_type"] == r["agreement_type"] and o["status"] == r["status"]
                          and o["parties"] == r["parties"] and o["signed_date"] == r["signed_date"]
                          and o["agreement_count"] == r["agreement_count"] and o["value"] == r["value"]
-                         and o["agreement_count"] == 1), None)
+                         and (o["agreement_count"] == 1 or _BULLET.match(r["evidence"]))), None)
+            # ("The two sides signed nine memoranda ..." and a summary box's "- Nine MoUs signed": one signing)
         if same is None:
             out.append(r)
-    return out
+    # "talks ..., which were followed by the signing of the documents. The two sides signed a total of
+    # eleven documents": the uncounted mention is the counted signing
+    counted = [o for o in out if o["status"] == "signed" and o["agreement_count"] not in (None, 1)]
+    return [r for r in out if not (
+        r["agreement_count"] is None and r["status"] == "signed" and r["rule"] != "agreements.list_item"
+        and any(o["agreement_type"] == r["agreement_type"] and o["parties"] == r["parties"]
+                and None in (o["signed_date"], r["signed_date"]) for o in counted))]

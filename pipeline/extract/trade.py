@@ -114,7 +114,8 @@ _TARGET = Caseless(
     r"|\b(can|could|should|must)\s+be\s+(raised|increased|brought|boosted|lifted|doubled|tripled|expanded|taken)\s+to\b"
     r"|\b(can|could|should|must)\s+(raise|increase|bring|boost|lift|double|triple|expand|take)\b"     # "the sides could raise annual trade to"
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
-    r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b[^.;]{0,60}\bto\s*$"
+    # (not "opportunities for increasing trade, which in 2015 amounted to": the relative clause's verb)
+    r"|\b(raising|increasing|boosting|lifting|bringing|expanding|taking|pushing)\b(?:(?!,\s*which\b)[^.;]){0,60}\bto\s*$"
     r"|\bby\s+(the\s+end\s+of\s+)?(20\d\d)\b")
 # "in the same period of the previous year": the period told before, a year back
 _OF_THE_YEAR_BEFORE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:previous|last|prior|preceding)\s+year\b|\s+a\s+year\s+(?:earlier|ago|before)\b",
@@ -1149,6 +1150,7 @@ _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|altho
                            # "$121.8 million, most of which were re-exported cars": what it was made of, not its goods
                            rf"|,\s*(?:mostly|mainly|chiefly|{_MOST_OF}\s+of\s+(?:which|it|them))\b"
                            # "..., with German imports of Kazakh crude oil accounting for the bulk of it"
+                           r"|\s(?:if|unless)\s"      # "could exceed $350 million if the planned supplies of grain are carried out"
                            r"|,\s*with\s+[^,;]{0,80}?\baccounting\s+for\s+(?:the\s+bulk|most|much|the\s+majority|the\s+lion['’]s\s+share)\b")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
@@ -1386,10 +1388,13 @@ def _grid_rows(doc: DocContext) -> list[dict]:
             if s is None:
                 continue
             year = tables.grid_year(r.label)
+            goods = None
             if country:
                 sides = (own, country)
             elif year is not None or tables.grid_flow(r.label):
                 sides = pair
+            elif goods := vocab.goods_label(r.label):
+                sides = pair     # "Wheat | 402,000 | 98.3 | -21%": the pair's trade in those goods
             else:
                 continue      # "Total | 2,130 | ...", "Other countries | ...": no pair of countries
             if len(sides) < 2 or None in sides or sides[0] == sides[1]:
@@ -1409,7 +1414,7 @@ def _grid_rows(doc: DocContext) -> list[dict]:
                 if currency is None:
                     continue
                 rows.append(_row(doc, s, flow, *sides, c.value * cell_unit.scale, currency, when, "actual", pct,
-                                 None, False, "trade.table_grid"))
+                                 goods, False, "trade.table_grid"))
     return rows
 
 

@@ -36,6 +36,15 @@ _COMMODITY = re.compile(
     # a digest line labelled with its goods: "Clothing and textiles: exports to Russia reached ..."
     rf"|^\W*(?P<h>{_C})\b[^:.]{{0,30}}:(?=.*\b(?:export|import|ship|suppl|sold|sale|purchas|bought|deliver|trade|turnover))",
     re.IGNORECASE)
+_KNOWN_GOODS = re.compile(rf"(?:{_C})(?:\s+(?:seeds?|products|grain|oil))?", re.IGNORECASE)
+
+
+def goods_label(label: str) -> str | None:
+    """Goods a table row is labelled with ("Wheat", "Sunflower seeds"), when the word list knows them."""
+    text = " ".join(label.split())
+    return text.lower() if _KNOWN_GOODS.fullmatch(text) else None
+
+
 _TERM_FIRST_WORDS = frozenset(re.match(r"[\w-]+", t).group(0).lower() for t in _COMMODITIES)
 _WORD = re.compile(r"[\w-]+")
 # "Machinery and equipment alone accounted for ...": goods singled out from a total
