@@ -1006,6 +1006,7 @@ def test_companies_at_an_event_told_before_are_hosted_where_it_is_held_and_repre
 @pytest.mark.parametrize("text", [
     '"The economics only work if the payments are safe," said an analyst. "Neither condition is met today."',
     "Ana Ruiz is a non-resident fellow at the Andean Policy Forum.",
+    "Ana Ruiz, who follows Chilean affairs at the Lima Policy Forum, believes the deal will help.",
 ])
 def test_a_condition_met_and_an_institutions_name_are_no_events(text):
     assert extract(text, table="events") == []
@@ -1095,3 +1096,15 @@ def test_an_agreement_coming_into_force_is_no_signing_day_and_a_timelines_entrie
     assert [(r["agreement_type"], r["status"], r["signed_date"]) for r in rows] == [
         ("agreement", "signed", D(2018, 5, 17)), ("memorandum of understanding", "signed", D(2021, 4, 7))]
 
+
+
+@pytest.mark.parametrize("text, counts", [
+    # (the region list holds Iranian and Kazakh provinces)
+    ("The delegation includes representatives of 25 Mazandaran-based firms.", [(25, "IRN", "KAZ")]),
+    ("Representatives of some 30 Mangystau agricultural companies accompanied the akim.", [(30, "KAZ", "IRN")]),
+    ("Four Iranian shipping lines now call at Kuryk regularly.", [(4, "IRN", "KAZ")]),
+    ("Eight travel agencies from Shymkent took part in a familiarisation tour.", [(8, "KAZ", "IRN")]),
+])
+def test_a_regions_companies_are_its_countrys_and_shipping_lines_and_travel_agencies_are_companies(text, counts):
+    rows = extract(f"Iran and Kazakhstan met. {text}", table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == counts

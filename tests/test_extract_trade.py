@@ -1519,8 +1519,15 @@ def test_a_period_in_a_clause_after_the_figure_is_not_its_period():
     ("Chilean President Boric said he hoped the volume of trade with Peru would reach $10 billion in the medium term.", "target"),
     ("Officials forecast that trade between Chile and Peru will reach about $13 billion within five years.", "forecast"),
     ("If these issues are solved, trade between Chile and Peru can reach one billion dollars in 2026.", "forecast"),
+    # what could happen to trade, not what someone means to do with it
+    ("An analyst believes the Chile-Peru agreement could help lift two-way trade to $1 billion within five years.", "forecast"),
+    ("He thinks Chile's exports to Peru could double to $300 million within three years.", "forecast"),
+    ("Our baseline scenario sees Chilean-Peruvian turnover reaching $600 million in 2027.", "forecast"),
+    ("He expected shipments from Chile to Peru to settle at about 2 million tonnes a year.", "forecast"),
+    ("The sides could raise annual trade between Chile and Peru to $2 billion.", "target"),
+    ("A Lima bank raised its outlook for Chile's trade with Peru, forecasting turnover of $700 million this year.", "forecast"),
 ])
-def test_a_hope_that_trade_would_reach_a_figure_is_a_target_and_can_reach_a_forecast(text, kind):
+def test_a_hope_or_a_plan_is_a_target_and_what_could_happen_to_trade_a_forecast(text, kind):
     assert [r["kind"] for r in trade(text, published=D(2024, 7, 4))] == [kind]
 
 

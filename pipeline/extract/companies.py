@@ -14,7 +14,7 @@ from pipeline.numbers import find_counts
 _COMPANY_NOUN = (r"(companies|company|firms?|enterprises?|businesses|producers|manufacturers|exporters|importers|"
                  r"holdings|joint\s+ventures|ventures|corporations|subsidiaries|legal\s+entities|suppliers|"
                  r"contractors|exhibitors|startups|start-ups|banks|traders|steelmakers|carmakers|automakers|drugmakers|"
-                 r"forwarders|operators|retailers|wholesalers|distributors)")
+                 r"forwarders|operators|retailers|wholesalers|distributors|airlines|shipping\s+lines|travel\s+agencies)")
 # Adjectives allowed between a count and the noun; a demonym is any capitalised word.
 _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|major|leading|small|medium-sized|small\s+and\s+medium-sized|domestic|local|" \
            r"foreign|national|private|state-owned|state|industrial|trading|manufacturing|mining|agricultural|" \
@@ -46,6 +46,7 @@ _COMPANY_WORDS = frozenset("""
 companies company firm firms enterprise enterprises businesses producers manufacturers exporters importers holdings
 ventures corporations subsidiaries entities suppliers contractors exhibitors startups ups banks traders
 steelmakers carmakers automakers drugmakers forwarders operators retailers wholesalers distributors
+airlines lines agencies
 """.split())
 # the company noun left out after a count of companies: "... and about 5,300 with Chinese participation"
 _ELIDED_NOUN = re.compile(r"^\s+with\s+(?:the\s+)?(?:participation\s+of\s+)?[A-Z][\w-]+\s+(?:capital|participation|investment|ownership)\b")
@@ -201,6 +202,10 @@ def _countries(doc: DocContext, s: SentenceView, start: int, noun_end: int, coun
     # "companies from Turkey", "firms with Chinese capital"
     after = [m for m in mentions if noun_end <= m.start <= noun_end + 40]
     company = own[0].code if own else None
+    if company is None:
+        # "25 Gilan-based firms", "30 Kostanay agricultural companies": a province's or region's country
+        # (not a city's: "two Mashhad food companies and a Kostanay flour mill agreed to ...", parties to a deal)
+        company = next((m.code for m in s.places if m.kind == "region" and count_end <= m.start and m.end <= noun_end), None)
     host = None
     host_mentions = _host_mentions(s, mentions)
     for m in after:

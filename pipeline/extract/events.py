@@ -213,7 +213,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "co-chaired the commission's 17th session": the meeting told before, unless the sentence opens with it
             if surface.lower() == "met" and _CONDITION_MET.search(s.text, max(0, m.start() - 10), m.start()):
                 continue   # "Neither condition is met today": satisfied, no meeting
-            if surface[0].isupper() and _POST_AT_BODY.search(s.text, max(0, m.start() - 80), m.start()):
+            if surface[0].isupper() and (_POST_AT_BODY.search(s.text, max(0, m.start() - 80), m.start())
+                                         or _THINK_TANK_BEFORE.search(s.text, max(0, m.start() - 30), m.start())):
                 continue   # "X is a non-resident fellow at the Eurasia Policy Forum": an institution's name
             if event_type == "meeting" and surface.lower() == "met" and any(
                     o.lastgroup == "summit" and 0 <= m.start() - o.end() <= 1 for o in matches):
@@ -293,6 +294,8 @@ _DURING_THAT = re.compile(r"\b(?:during|after|since|on|from|at)\s+that\s+(?:[\w-
 _CALENDAR_ENTRY = re.compile(rf"^\W*[^.;:]{{1,60}}?\s[—–]\s*(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?{MONTH_RX}[^.;]{{0,12}}\.?\s*$")
 _WITHIN_BODY = re.compile(r"\b(?:within|in\s+the\s+framework\s+of|members?\s+of|membership\s+(?:of|in))\s+the\s+"
                           r"(?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+|\([A-Z]+\)\s+){0,10}?(?:and\s+the\s+)?$")
+# "the Astana Policy Forum", "the Valdai Discussion Club": a think tank's name
+_THINK_TANK_BEFORE = re.compile(r"\b(?-i:Policy|Research|Expert|Analytical|Discussion)\s+$")
 _CONDITION_MET = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
 _POST_AT_BODY = re.compile(r"\b(?:fellow|researcher|director|analyst|expert|founder|editor|member)\s+(?:at|of|with)\s+the\s+"
                            r"(?:[A-Z][\w-]*\s+){1,4}$")

@@ -89,11 +89,15 @@ _FORECAST = Caseless(
     r"|\b(forecasts?|projections?|outlook|expectations?)\s+(is|was|are|were)\s+(for|that)\b[^.;]{0,80}?\bto\s+"
     r"(reach|exceed|hit|total|grow|rise|increase|top|surpass|climb|fall|drop|decline)\b"
     r"|\bis\s+set\s+to\s+(reach|exceed|hit)\b"
-    r"|\b(see|sees|saw)\s+(it|them|trade|turnover|exports|imports)\s+(reaching|hitting|exceeding|topping|rising\s+to)\b"
+    r"|\b(see|sees|saw)\s+(?:[\w-]+\s+){0,2}?(it|them|trade|turnover|exports|imports)\s+(reaching|hitting|exceeding|topping|rising\s+to)\b"
+    # "exports could double to $300 million" (not "the sides could double trade": a goal), "could help lift trade to"
+    r"|\b(could|may|might|can|would|will)\s+(double|triple|treble)(?=\s+(?:to|by|in|within|over|again)\b)"
+    r"|\b(could|may|might|would)\s+help\s+(lift|raise|boost|increase|bring|push|take)\b"
     r"|(?<!than\s)\b(expects?|expected|predicts?|predicted|forecasts?|projects?|anticipates?|estimates?)\b[^.;]{0,80}\bto\s+(reach|exceed|hit|total|grow|rise|increase|top|surpass|"
-    r"climb|stabili[sz]e|remain|stay|recover|return)\b"
+    r"climb|stabili[sz]e|remain|stay|recover|return|settle)\b"
     # "Mongolia expects coal exports to China of 80-85 million tonnes this year"
     r"|(?<!as\s)(?<!than\s)(?<!had\s)\b(expects?|forecasts?|projects?|predicts?|anticipates?)\b[^.;]{0,80}$"
+    r"|\b(forecasting|projecting|predicting|anticipating)\b[^.;]{0,60}$"      # "..., forecasting turnover of $700 million this year"
     # (last: where "forecast" starts a longer cue, "experts forecast bilateral trade to reach", that one is the match)
     r"|\bforecast\b")
 _TARGET = Caseless(
