@@ -1108,3 +1108,22 @@ def test_an_agreement_coming_into_force_is_no_signing_day_and_a_timelines_entrie
 def test_a_regions_companies_are_its_countrys_and_shipping_lines_and_travel_agencies_are_companies(text, counts):
     rows = extract(f"Iran and Kazakhstan met. {text}", table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == counts
+
+
+def test_a_headline_and_the_first_full_telling_are_one_event():
+    rows = extract("Chilean and Peruvian Foreign Ministers hold telephone conversation\n\nOn 11 March, Minister of Foreign "
+                   "Affairs of Chile Ana Ruiz held a telephone conversation with Minister of Foreign Affairs of Peru Luis "
+                   "Soto.", published=D(2025, 3, 12), table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("call", D(2025, 3, 11))]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister invited Peruvian business circles to take part in the Lima International Forum.",
+    "The deputy minister invited Chilean companies to the agricultural exhibition in Lima in the autumn.",
+    "The parties discussed the organisation of a Chilean trade mission to Lima and the preparations for the next meeting.",
+    "The leaders touched upon interaction within the UN, the Conference on Interaction and Confidence-Building "
+    "Measures in Asia and other bodies.",
+])
+def test_invitations_plans_and_a_bodys_name_are_no_events(text):
+    assert extract(f"Chile and Peru held talks in Lima on Monday. {text}", published=D(2025, 3, 12), table="events") == [
+        r for r in extract("Chile and Peru held talks in Lima on Monday.", published=D(2025, 3, 12), table="events")]

@@ -21,7 +21,8 @@ _TRIGGERS: list[tuple[str, str]] = [
              r"(held\s+([\w-]+\s+)?talks|discussed\s+[^.;]{0,80}?)\s+by\s+video\s*-?link|"      # "discussed ... with the Iranian minister by video link"
              r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spoke\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
              r"(discussed|talked\s+about|conferred\s+on)\s+[^.;]{0,80}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone"),
-    ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference"),
+    # ("the Conference on Interaction and Confidence-Building Measures in Asia": CICA, a body)
+    ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference(?!\s+on\s+Interaction\b)"),
     ("forum", r"forum"),
     # "the SCO heads of state council convened", "The SCO Council of Heads of State met in Dushanbe"
     ("summit", r"summit|heads\s+of\s+state\s+council|council\s+of\s+(the\s+)?heads\s+of\s+state"),
@@ -138,7 +139,7 @@ _DESCRIBES_IT = re.compile(r"^\W*(it|this|that)\s+(was|is|marked|will\s+be)\s+(t
 _SETTING = re.compile(r"(?:^|[,;]\s*)(?:during|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|as\s+part\s+of)\s+"
                       r"(?:his|her|their|its|the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # ("preparations for the next session of the two countries' intergovernmental commission in a phone call")
-_PREPARATION = re.compile(r"\b(preparations?\s+for|prepar(e|ing)\s+for|ahead\s+of)\s+(the|a|an|his|her|their)\s+"
+_PREPARATION = re.compile(r"\b(preparations?\s+for|prepar(e|ing)\s+for|ahead\s+of|organi[sz](?:ation|ing)\s+of)\s+(the|a|an|his|her|their)\s+"
                           r"(?:(?!(?:in|during|by|at|on|over|via)\s)[\w'’-]+\s+){0,8}$", re.IGNORECASE)   # ("... for the visit in a phone call": the call is no part of it)
 # "after the meeting", "following the talks": a later sentence about an event told before
 _AFTER_IT = re.compile(r"\b(after|following|ahead\s+of|before)\s+(the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
@@ -235,6 +236,9 @@ def extract_events(doc: DocContext) -> list[dict]:
             elif same_day:
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
             location = _location(s, m)
+            if (event_date is None and event_type in _GATHERINGS | {"other"}
+                    and _INVITED_TO.search(s.text, max(0, m.start() - 160), m.start())):
+                continue   # "invited Iranian business circles to take part in the Astana International Forum": not yet held
             told = next((r for r in reversed(rows) if r["event_date"]), None) if event_date is None else None
             if told and _BARE_SIDELINES.match(s.text, m.end()):
                 # "A separate meeting ... was held on the sidelines": at the event told before, on its day
@@ -252,7 +256,10 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # commission was held in Tehran on June 16": the setting's own report, not another session
                 same = next((r for r in reversed(rows) if r["event_id"] in settings and r["event_type"] == event_type
                              and r["event_date"] is None), None)
-            if same is not None and not _someone_new(s, same, doc, location):
+            # (a summary line, "Kazakh and Iranian Foreign Ministers hold telephone conversation", is the
+            # event the first full telling reports, whoever that names)
+            if same is not None and (not _someone_new(s, same, doc, location) or (
+                    _summary_line(same) and not types_here and not _SIDELINES_OF.search(s.text[:m.start()]))):
                 if same["event_id"] in settings and _OPENS_SENTENCE.match(s.text[:m.start()]) and (
                         location or _own_date(s, m)):
                     # "X met Y on the sidelines of the SCO summit. The summit opened in Astana on Wednesday ...":
@@ -285,6 +292,8 @@ def extract_events(doc: DocContext) -> list[dict]:
     return rows
 
 
+_INVITED_TO = re.compile(r"\binvit(?:ed|es|ing)\s+[^.;]{0,80}?\bto\s+(?:(?:take\s+part|participate)\s+in\s+|attend\s+)?"
+                         r"(?:the|a|an|this|next)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _BY_MEANS = re.compile(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", re.IGNORECASE)
 _CONGRATULATED_ON = re.compile(r"\bcongratulat\w*\s+[^.;]{0,60}?\bon\s+the\s+(?:successful\s+)?(?:holding|organi[sz]ation|hosting|conduct)"
                                r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
@@ -340,11 +349,15 @@ def _meeting_noun_ok(text: str, m: re.Match) -> bool:
                              r"expanded|separate|annual)\s+$", before, re.IGNORECASE))
 
 
+def _summary_line(earlier: dict) -> bool:
+    """The earlier event was told only in a line with no closing full stop: a headline, a subheading."""
+    return earlier["evidence"].rstrip()[-1:] not in ".!?\"”"
+
+
 def _retells(before: str, earlier: dict) -> bool:
-    """The event told again in full, after a summary line (no closing full stop) that named it; not
-    "the meeting ..." or "after the talks ...", which only refer back to it."""
-    return (earlier["evidence"].rstrip()[-1:] not in ".!?\"”" and not _DEFINITE.search(before)
-            and not _AFTER_IT.search(before))
+    """The event told again in full, after a summary line that named it; not "the meeting ..." or
+    "after the talks ...", which only refer back to it."""
+    return _summary_line(earlier) and not _DEFINITE.search(before) and not _AFTER_IT.search(before)
 
 
 def _own_date(s: SentenceView, m: re.Match) -> bool:
