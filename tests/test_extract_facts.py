@@ -1127,3 +1127,12 @@ def test_a_headline_and_the_first_full_telling_are_one_event():
 def test_invitations_plans_and_a_bodys_name_are_no_events(text):
     assert extract(f"Chile and Peru held talks in Lima on Monday. {text}", published=D(2025, 3, 12), table="events") == [
         r for r in extract("Chile and Peru held talks in Lima on Monday.", published=D(2025, 3, 12), table="events")]
+
+
+def test_a_session_ending_with_signings_and_the_meeting_told_again_with_its_day_and_place():
+    rows = extract("The 18th session of the Chile-Peru Joint Economic Commission ended in Lima with the signing of nine "
+                   "cooperation documents in the fields of transport and energy.", table="agreements")
+    assert [(r["agreement_type"], r["status"], r["agreement_count"]) for r in rows] == [("document", "signed", 9)]
+    rows = extract("The governor of Arica received a delegation from Peru's Tacna region led by its governor. The meeting "
+                   "took place in Arica on April 16.", published=D(2025, 4, 17), table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("meeting", D(2025, 4, 16), "Arica")]

@@ -80,6 +80,8 @@ _SIGNED = re.compile(
     r"(witnessed|attended|oversaw|marked|followed|welcomed)\s+(by\s+)?the\s+(signing|exchange)|"
     # "..., with the two sides signing 11 cooperation documents"
     r"(sides|parties|countries|ministers|leaders|presidents|delegations)\s+signing|"
+    # "The session ended in Tehran with the signing of nine cooperation documents"
+    r"(ended|concluded|closed|culminated|wrapped\s+up)\s+(\w+\s+){0,3}?with\s+the\s+signing\s+of|"
     # "the two leaders watched their ministers sign 11 agreements"
     r"(watched|witnessed|saw)\s+(\w+\s+){1,3}sign|"
     r"(ended|concluded|culminated|closed)\s+(on\s+\w+\s+)?with\s+the\s+signing|"

@@ -273,6 +273,11 @@ def extract_events(doc: DocContext) -> list[dict]:
                     same.update({**base_row(doc, s, same["rule"]), "event_date": event_date,
                                  "location": same["location"] or location,
                                  "countries": sorted({c.code for c in s.countries}) or same["countries"]})
+                elif (not types_here and _DEFINITE.search(s.text[:m.start()]) and _OPENS_SENTENCE.match(s.text[:m.start()])
+                      and _TOOK_PLACE_AFTER.match(s.text, m.end())):
+                    # "X received a delegation ... The meeting took place in Aktau on April 16.": when and where
+                    same["event_date"] = same["event_date"] or event_date
+                    same["location"] = same["location"] or location
                 continue   # the same event told again
             if (not distinct and (_DEFINITE.search(s.text[:m.start()]) or _ATTENDED_THE.match(surface)) and _any_of_type(rows, event_type)
                     and not _own_date(s, m)):
@@ -294,6 +299,7 @@ def extract_events(doc: DocContext) -> list[dict]:
 
 _INVITED_TO = re.compile(r"\binvit(?:ed|es|ing)\s+[^.;]{0,80}?\bto\s+(?:(?:take\s+part|participate)\s+in\s+|attend\s+)?"
                          r"(?:the|a|an|this|next)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+_TOOK_PLACE_AFTER = re.compile(r"\s+(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECASE)
 _BY_MEANS = re.compile(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", re.IGNORECASE)
 _CONGRATULATED_ON = re.compile(r"\bcongratulat\w*\s+[^.;]{0,60}?\bon\s+the\s+(?:successful\s+)?(?:holding|organi[sz]ation|hosting|conduct)"
                                r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
