@@ -1034,8 +1034,11 @@ def test_speaking_to_the_press_somewhere_is_a_press_conference_and_a_question_is
     ("The Chilean delegation held more than 140 B2B meetings with companies from Arequipa.", []),
 ])
 def test_two_words_before_the_company_noun_and_a_noun_shared_by_two_counts(text, counts):
-    rows = extract(f"Chile and Peru met. {text}", table="company_counts")
-    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == counts
+    assert _company_counts(f"Chile and Peru met. {text}") == counts
+
+
+def _company_counts(text):
+    return [(r["company_count"], r["company_country"], r["host_country"]) for r in extract(text, table="company_counts")]
 
 
 def test_a_meeting_held_by_video_conference_is_one_meeting_and_a_forum_only_praised_is_no_event():
@@ -1106,8 +1109,7 @@ def test_an_agreement_coming_into_force_is_no_signing_day_and_a_timelines_entrie
     ("Eight travel agencies from Shymkent took part in a familiarisation tour.", [(8, "KAZ", "IRN")]),
 ])
 def test_a_regions_companies_are_its_countrys_and_shipping_lines_and_travel_agencies_are_companies(text, counts):
-    rows = extract(f"Iran and Kazakhstan met. {text}", table="company_counts")
-    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == counts
+    assert _company_counts(f"Iran and Kazakhstan met. {text}") == counts
 
 
 def test_a_headline_and_the_first_full_telling_are_one_event():

@@ -80,11 +80,11 @@ _SIGNED = re.compile(
     r"(witnessed|attended|oversaw|marked|followed|welcomed)\s+(by\s+)?the\s+(signing|exchange)|"
     # "..., with the two sides signing 11 cooperation documents"
     r"(sides|parties|countries|ministers|leaders|presidents|delegations)\s+signing|"
-    # "The session ended in Tehran with the signing of nine cooperation documents"
-    r"(ended|concluded|closed|culminated|wrapped\s+up)\s+(\w+\s+){0,3}?with\s+the\s+signing\s+of|"
     # "the two leaders watched their ministers sign 11 agreements"
     r"(watched|witnessed|saw)\s+(\w+\s+){1,3}sign|"
+    # "... ended on Friday with the signing", "The session ended in Tehran with the signing of nine documents"
     r"(ended|concluded|culminated|closed)\s+(on\s+\w+\s+)?with\s+the\s+signing|"
+    r"(ended|concluded|closed|culminated|wrapped\s+up)\s+(\w+\s+){0,3}?with\s+the\s+signing\s+of|"
     # "The visit produced a package of 28 agreements", "the session yielded 9 cooperation documents"
     r"(produced|yielded)\s+(a\s+(package|set|total)\s+of\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|a|an)(?=\s+(?:(?!(?:the|under|of|in|with|for|on)\s)[\w-]+\s+){0,4}?(?:agreements?|documents?|memorand\w+|contracts?|deals?|protocols?|mous?)\b))\b",

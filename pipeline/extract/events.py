@@ -194,7 +194,7 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "Before the signing ceremony, the delegations held a meeting": the meeting is the news
             if surface[0].isupper() and _WITHIN_BODY.search(s.text, max(0, m.start() - 160), m.start()):
                 continue   # "cooperation within the SCO and the Conference on Interaction ...": an organisation
-            if event_type in ("summit", "forum", "conference", "other") and "visit" in types_here and _PURPOSE.search(s.text[:m.start()]):
+            if event_type in _GATHERINGS_OR_OTHER and "visit" in types_here and _PURPOSE.search(s.text[:m.start()]):
                 continue   # "arrived in Astana on Wednesday for the summit": the arrival is the news; the summit is told apart
             if types_here & _GATHERINGS and event_type in _GATHERINGS and (
                     surface[0].isupper() and _OF_THE.search(s.text[:m.start()])
@@ -235,10 +235,10 @@ def extract_events(doc: DocContext) -> list[dict]:
                 event_date = doc.published
             elif same_day:
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
-            location = _location(s, m)
-            if (event_date is None and event_type in _GATHERINGS | {"other"}
+            if (event_date is None and event_type in _GATHERINGS_OR_OTHER
                     and _INVITED_TO.search(s.text, max(0, m.start() - 160), m.start())):
                 continue   # "invited Iranian business circles to take part in the Astana International Forum": not yet held
+            location = _location(s, m)
             told = next((r for r in reversed(rows) if r["event_date"]), None) if event_date is None else None
             if told and _BARE_SIDELINES.match(s.text, m.end()):
                 # "A separate meeting ... was held on the sidelines": at the event told before, on its day
@@ -324,6 +324,7 @@ _SIDELINES_OF = re.compile(r"\bon\s+(?:the\s+)?(sidelines|margins?)\s+of\s+(the\
 # "held on the sidelines, at which ...": of the event told before, which goes unnamed
 _BARE_SIDELINES = re.compile(r"[^.;]{0,80}?\bon\s+the\s+(?:sidelines|margins?)\b(?!\s+of\b)", re.IGNORECASE)
 _GATHERINGS = frozenset({"summit", "conference", "forum"})
+_GATHERINGS_OR_OTHER = _GATHERINGS | {"other"}      # gatherings, and exhibitions, fairs, ceremonies
 _VISIT_OR_MEETING = frozenset({"visit", "meeting"})
 _BODYS_MEETING = re.compile(r"\b(?:meeting|session|sitting|commission|committee|council)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\bof\s+the\s+$")

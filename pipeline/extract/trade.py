@@ -1153,8 +1153,8 @@ def _kind(before: str, after: str = "", published=None) -> str:
 _LATER_CLAUSE = re.compile(r",\s*(?:even\s+)?as\b|,\s*(?:while|whereas|but|although|though)\b|;"
                            # "$121.8 million, most of which were re-exported cars": what it was made of, not its goods
                            rf"|,\s*(?:mostly|mainly|chiefly|{_MOST_OF}\s+of\s+(?:which|it|them))\b"
-                           # "..., with German imports of Kazakh crude oil accounting for the bulk of it"
                            r"|\s(?:if|unless)\s"      # "could exceed $350 million if the planned supplies of grain are carried out"
+                           # "..., with German imports of Kazakh crude oil accounting for the bulk of it"
                            r"|,\s*with\s+[^,;]{0,80}?\baccounting\s+for\s+(?:the\s+bulk|most|much|the\s+majority|the\s+lion['’]s\s+share)\b")
 _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # ", and in the first half of this year it grew by 18 percent": a clause of its own
