@@ -272,7 +272,7 @@ class Change:
 
 _UP = (r"increased|increase|increases|increasing|rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|growth|up|"
        r"climbed|climb|jumped|jump|surged|surge|soared|gained|gain|expanded|added|higher|boosted|advanced|"
-       r"surging|soaring|jumping|climbing|expanding")
+       r"surging|soaring|jumping|climbing|expanding|recovered|rebounded")      # "In 2017 it recovered by 18 percent"
 _DOWN = (r"decreased|decrease|decreases|decreasing|declined|decline|declines|fell|fallen|fall|falls|dropped|drop|"
          r"slipped|slip|slips|eased|edged\s+down|slowed|"
          r"drops|down|shrank|shrunk|contracted|contraction|slumped|plunged|lower|less|reduced|reduction|slid|dipped|"

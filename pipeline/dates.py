@@ -390,7 +390,11 @@ _PUB_LABEL = re.compile(
     r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,"      # "Research note, 2 June 2025"
     # "Business feed, 26.01.2026", "Morning digest, 5 March 2024": a dated issue of a feed or newsletter
     r"|(?:[A-Z][a-z]+\s+)?(?:feed|digest|roundup|briefing|edition|newsletter|bulletin)\s*,"
-    r"|[Pp]ress\s+(?:service|office|cent(?:re|er))\s*,|[Tt]ime(?=\s*:))"      # "Press service, 24 September 2019", "Time: 10:15 / 12 October 2017"
+    r"|[Pp]ress\s+(?:service|office|cent(?:re|er))\s*,|[Tt]ime(?=\s*:)"      # "Press service, 24 September 2019", "Time: 10:15 / 12 October 2017"
+    # a page's machine-readable stamp kept in the text: "<meta> datePublished: 2021-12-09T08:30",
+    # '"datePublished": "2021-12-09"', '<meta property="article:published_time" content="2021-12-09'
+    r"""|(?:<meta\b[^>]*?>?\s*)?["']?(?:datePublished|article:published_time|published_time|publishDate|pubdate)["']?"""
+    r"""(?:\s+content\s*=)?\s*[:=]?\s*["']?)"""
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"
     rf"(?:\d{{1,2}}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{{2,4}}{_ZONE_OFFSET}\s*)?[,|/]?\s*)?")   # "Published: 09:45 PM, 21 Aug 2023", "4:12 AM GMT+3:30, June 14, 2024"
 # "By Jane Doe, 3 June 2023", "Author: Jane Doe / 3 June 2023", "By Jane Doe in Business on 13 March 2024",

@@ -1138,3 +1138,61 @@ def test_a_session_ending_with_signings_and_the_meeting_told_again_with_its_day_
     rows = extract("The governor of Arica received a delegation from Peru's Tacna region led by its governor. The meeting "
                    "took place in Arica on April 16.", published=D(2025, 4, 17), table="events")
     assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("meeting", D(2025, 4, 16), "Arica")]
+
+
+def test_an_event_told_in_passing_takes_its_day_and_place_from_its_later_telling():
+    rows = extract("Ahead of this month's business forum, here is the relationship between Chile and Peru in five figures. "
+                   "Officials have cited them often. What to watch: the Chile-Peru business forum will take place in Lima on "
+                   "22 April, with about 150 participants expected.", published=D(2025, 4, 3), table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("forum", D(2025, 4, 22), "Lima")]
+
+
+def test_talks_during_a_visit_told_again_are_the_visits_and_a_head_named_by_title_is_a_new_meeting():
+    rows = extract("Chile's president visits Peru\n\nChile's president paid a state visit to Lima on June 19, the first in "
+                   "years, holding talks with his Peruvian counterpart on trade. The presidents held talks in narrow and "
+                   "extended formats at the palace.", published=D(2022, 6, 22), table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("visit", D(2022, 6, 19)), ("meeting", None)]
+    rows = extract("The foreign ministers of Chile and Peru met in Lima on Wednesday and discussed trade. Later on Wednesday, "
+                   "the Chilean minister was received by the Peruvian president at the palace.",
+                   published=D(2023, 3, 2), table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("meeting", D(2023, 3, 1)), ("meeting", D(2023, 3, 1))]
+
+
+def test_a_trade_mission_given_as_a_source_is_no_visit():
+    assert extract("Seven Chilean logistics firms now lease warehouse space at the Peruvian port of Callao, according to "
+                   "the Chilean trade mission.", table="events") == []
+
+
+@pytest.mark.parametrize("text, status, parties", [
+    ("Chile and Peru held talks in Lima. During the meeting, the two sides discussed a new trilateral swap agreement "
+     "with Bolivia.", "proposed", ["BOL", "CHL", "PER"]),
+    ("Peru has proposed a free trade agreement with the Eurasian Economic Union, which would cover Kazakhstan along with "
+     "Russia, Belarus, Armenia and Kyrgyzstan.", "proposed", ["EAEU", "PER"]),
+    ("Chilean businesses are calling for a preferential trade agreement with Peru.", "proposed", ["CHL", "PER"]),
+])
+def test_a_stated_party_count_with_the_pair_a_blocs_members_and_calling_for(text, status, parties):
+    assert [(r["status"], r["parties"]) for r in extract(text, table="agreements")] == [(status, parties)]
+
+
+@pytest.mark.parametrize("text", [
+    '"In a good year for Peruvian farmers, our numbers from Chile fall no matter how many memoranda are signed."',
+    '"As long as the border between Chile and Peru is half-closed, nobody will sign long-term contracts," he said.',
+])
+def test_a_signing_that_does_not_happen_is_no_agreement(text):
+    assert extract(text, table="agreements") == []
+
+
+def test_mills_are_companies():
+    assert _company_counts("Iran and Kazakhstan met. Of the 37 Kazakh mills certified to supply the Iranian market, "
+                           "nine are in Kostanay.") == [(37, "KAZ", "IRN")]
+
+
+def test_a_weekday_before_a_future_cue_is_the_coming_one_and_a_body_due_to_meet_in_a_place_is_a_meeting():
+    rows = extract("Chile and Peru seal a partnership. On Thursday, the president is due to speak at a Chilean-Peruvian "
+                   "economic forum in Lima. On Tuesday, he met the Peruvian president, and they will meet again.",
+                   published=D(2012, 2, 8), table="events")     # a Wednesday
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("forum", D(2012, 2, 9)), ("meeting", D(2012, 2, 7))]
+    rows = extract("Chile and Peru trade grew. The intergovernmental commission of the two countries is due to meet in "
+                   "Lima in September. The railway chiefs will meet again in Arica in November. Exporters meet in Lima "
+                   "every year.", table="events")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("meeting", "Lima"), ("meeting", "Arica")]

@@ -1555,3 +1555,40 @@ def test_a_relative_clauses_amounted_to_is_no_target_and_a_condition_names_no_go
                  "$650 million. Chilean exports to Peru in 2025 could exceed $350 million if the planned supplies of grain "
                  "are carried out in full.", published=D(2016, 3, 1))
     assert [(r["value"], r["kind"], r["commodity"]) for r in rows] == [(650e6, "actual", None), (350e6, "forecast", None)]
+
+
+def test_a_buyer_that_takes_or_a_seller_that_hopes_to_sell_tells_trade_and_a_later_buyer_shares_out_the_goods():
+    rows = trade("Chile's ministry forecasts that Peru will take up to 1.5 million tonnes of Chilean wheat in 2026. That "
+                 "would make Peru the second-largest destination for Chilean wheat. Peru bought 1.12 million tonnes in "
+                 "July-December 2025, up 74 percent year on year. Bolivia took 890,000 tonnes of Chilean wheat over the "
+                 "same six months. Chile hopes to sell 30,000 tonnes of red meat to Peru annually.",
+                 published=D(2026, 2, 10))
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"], r["kind"], r["period_start"]) for r in rows] == [
+        ("import", "PER", "CHL", 1.5e6, "forecast", D(2026, 1, 1)),
+        ("import", "PER", "CHL", 1.12e6, "actual", D(2025, 7, 1)),
+        ("export", "CHL", "BOL", 890e3, "actual", D(2025, 7, 1)),
+        ("export", "CHL", "PER", 30e3, "target", None)]
+    # (the goods told two sentences before, with a value figure between them)
+    rows = trade("Chile shipped 612,000 tonnes of wheat to Peru in 2023. In value terms, wheat deliveries to Peru earned "
+                 "Chilean exporters $171.4 million. Bolivia remained the largest buyer of Chilean wheat last year, taking "
+                 "3.1 million tonnes. Ecuador bought $310 million worth of Argentine goods.", published=D(2024, 3, 5))
+    assert [(r["reporter"], r["partner"], r["value"]) for r in rows] == [
+        ("CHL", "PER", 612e3), ("CHL", "PER", 171.4e6), ("CHL", "BOL", 3.1e6), ("ECU", "ARG", 310e6)]
+    assert trade("The grain surplus problem of Chile and Peru: where to sell 12 million tonnes") == []
+
+
+def test_it_with_its_change_and_a_change_of_the_trade_told_before_for_a_period_of_its_own():
+    rows = trade("Trade between Chile and Peru reached $493 million in 2022. In January-April 2023, however, it fell 11.4 "
+                 "percent year on year to $121 million. In the first half of 2023 it recovered by 18 percent, but most of "
+                 "that came from metals. We believe this figure can easily be doubled next year, he said.",
+                 published=D(2023, 9, 1))
+    assert [(r["value"], r["period_start"], r["period_end"], r["change_pct"]) for r in rows] == [
+        (493e6, D(2022, 1, 1), D(2022, 12, 31), None), (121e6, D(2023, 1, 1), D(2023, 4, 30), -11.4),
+        (None, D(2023, 1, 1), D(2023, 6, 30), 18.0)]
+
+
+def test_a_country_in_a_clause_after_although_is_no_side():
+    rows = trade("Peru and Chile signed a rail deal. Officials in Lima expect trade with Chile to reach $25 billion this "
+                 "year, although economists warn that sanctions on re-exports to Bolivia could slow growth.",
+                 published=D(2025, 5, 1))
+    assert [(sorted((r["reporter"], r["partner"])), r["kind"]) for r in rows] == [(["CHL", "PER"], "forecast")]

@@ -67,7 +67,7 @@ _NOT_YET_SIGNED = re.compile(r"\b(?:nothing|not|never|no\s+(?:[\w-]+\s+){0,3}?(?
 _STILL_DISCUSSED = re.compile(r"\bstill\s+(?:under\s+(?:discussion|negotiation)|being\s+(?:discussed|negotiated))\b"
                               r"|\b(?:is|are|remains?)\s+under\s+(?:discussion|negotiation)\b", re.IGNORECASE)
 _PROPOSED = re.compile(
-    r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|offer(ed|s)?|suggest(ed|s)?|"
+    r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|calling\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
     r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|work\s+on|work(ing)?\s+out|talks\s+on|could\s+sign|may\s+sign|might\s+sign|"
     r"urged|would\s+like\s+to\s+sign|wants?\s+to\s+sign|wanted\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e|"
@@ -136,7 +136,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             continue
         noun = m.group("noun")
         before = s.text[:m.start()]
-        if _NO_BEFORE.search(before):
+        if _NO_BEFORE.search(before) or _NOBODY_SIGNS.search(before):
             continue     # "but no agreement on financing was reached": there is none
         count = _count(before, noun)
         if count == 1:      # "signed a memorandum on ... and a contract for ...": two documents
@@ -170,7 +170,11 @@ def extract_agreements(doc: DocContext) -> list[dict]:
     return _dedupe(rows)
 
 
-_NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
+# "but no agreement", "no matter how many memoranda are signed": there is none
+_NO_BEFORE = re.compile(r"\bno\s+$|\bno\s+matter\s+how\s+many\s+$", re.IGNORECASE)
+# "nobody will sign long-term contracts": a signing that will not happen
+_NOBODY_SIGNS = re.compile(r"\b(?:nobody|no\s+one|no\s+company|no\s+bank)\s+(?:will|would|is\s+going\s+to|wants\s+to)\s+sign\b",
+                           re.IGNORECASE)
 _SIGNED_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:was|had\s+been|has\s+been)?\s*(?:signed|inked)\b", re.IGNORECASE)
 
 
@@ -369,8 +373,16 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
         # "the Eurasian Economic Union, of which Kazakhstan is a member, ...": the member is said to
         # belong to the bloc, it is no party of its own
         members = {m.code for m in s.countries if m.kind != "bloc" and _TOLD_AS_MEMBER.match(s.text, m.end)}
+        cover = _MEMBERS_AFTER.search(s.text)
+        if cover and any(m.kind == "bloc" and m.end <= cover.start() for m in s.countries):
+            # "a free trade agreement with the Eurasian Economic Union, which would cover Kazakhstan along
+            # with Russia, ...": the bloc's members, no parties of their own
+            members |= {m.code for m in s.countries if m.kind != "bloc" and m.start >= cover.end()}
         codes = [c for c in codes if c not in members]
     n = _stated_party_count(s.text)
+    with_pair = {*codes, *doc.main_pair}
+    if n is not None and n > max(len(codes), 2) and len(doc.main_pair) == 2 and len(with_pair) == n:
+        return sorted(with_pair)     # "the two sides discussed a trilateral swap agreement with Russia"
     if n is not None and n > max(len(codes), 2) and len(doc.ranked_countries) >= n:
         # the sentence counts the parties without naming them all: the article's n most named
         named = codes + [c for c in doc.ranked_countries if c not in codes]
@@ -400,6 +412,8 @@ _VENUE_BEFORE = re.compile(r"\b(at|during|on\s+the\s+sidelines\s+of|before|ahead
                            r"((next|upcoming|forthcoming|annual|\d+(st|nd|rd|th))\s+)?$", re.IGNORECASE)
 _BETWEEN_TWO = re.compile(r"\bbetween\s+(the\s+)?[A-Z][\w'’. -]{1,40}?\s+and\s+(the\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3}")
 _ROUTE_BEFORE = re.compile(r"\b(via|through|across|transiting)\s+(the\s+)?(territory\s+of\s+)?$", re.IGNORECASE)
+_MEMBERS_AFTER = re.compile(r",\s*which\s+(?:would\s+|will\s+)?(?:also\s+)?(?:cover|covers|include|includes|comprise|comprises|"
+                            r"unites|groups|brings\s+together)\b", re.IGNORECASE)
 _TOLD_AS_MEMBER = re.compile(r"\s+is\s+(also\s+)?a\s+(founding\s+|full\s+)?member\b", re.IGNORECASE)
 _JOINTLY_WITH = re.compile(r"\b(jointly|together)\s+with\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE)
 
@@ -421,13 +435,11 @@ _WITH = re.compile(r"\s+with\s+(the\s+)?")
 
 
 def _stated_party_count(text: str) -> int | None:
-    m = _N_PARTIES.search(text)
-    if m is None:
-        return None
-    if m.group("k"):
-        return _KIND_PARTIES[m.group("k").lower()]
-    n = parse_number(m.group("n").lower())
-    return int(n) if n is not None else None
+    """The most parties a count in `text` states ("the two sides discussed a trilateral agreement": three)."""
+    counts = [_KIND_PARTIES[m.group("k").lower()] if m.group("k") else parse_number(m.group("n").lower())
+              for m in _N_PARTIES.finditer(text)]
+    counts = [int(n) for n in counts if n is not None]
+    return max(counts) if counts else None
 
 
 def _worth(s: SentenceView, after: int, countries=()) -> tuple[float | None, str | None]:

@@ -14,7 +14,7 @@ from pipeline.numbers import find_counts
 _COMPANY_NOUN = (r"(companies|company|firms?|enterprises?|businesses|producers|manufacturers|exporters|importers|"
                  r"holdings|joint\s+ventures|ventures|corporations|subsidiaries|legal\s+entities|suppliers|"
                  r"contractors|exhibitors|startups|start-ups|banks|traders|steelmakers|carmakers|automakers|drugmakers|"
-                 r"forwarders|operators|retailers|wholesalers|distributors|airlines|shipping\s+lines|travel\s+agencies)")
+                 r"forwarders|operators|retailers|wholesalers|distributors|airlines|shipping\s+lines|travel\s+agencies|mills)")
 # Adjectives allowed between a count and the noun; a demonym is any capitalised word.
 _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|major|leading|small|medium-sized|small\s+and\s+medium-sized|domestic|local|" \
            r"foreign|national|private|state-owned|state|industrial|trading|manufacturing|mining|agricultural|" \
@@ -46,7 +46,7 @@ _COMPANY_WORDS = frozenset("""
 companies company firm firms enterprise enterprises businesses producers manufacturers exporters importers holdings
 ventures corporations subsidiaries entities suppliers contractors exhibitors startups ups banks traders
 steelmakers carmakers automakers drugmakers forwarders operators retailers wholesalers distributors
-airlines lines agencies
+airlines lines agencies mills
 """.split())
 # the company noun left out after a count of companies: "... and about 5,300 with Chinese participation"
 _ELIDED_NOUN = re.compile(r"^\s+with\s+(?:the\s+)?(?:participation\s+of\s+)?[A-Z][\w-]+\s+(?:capital|participation|investment|ownership)\b")

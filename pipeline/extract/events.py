@@ -161,6 +161,7 @@ def extract_events(doc: DocContext) -> list[dict]:
     settings: set[str] = set()     # events named only as where another took place ("on the sidelines of the summit")
     for s in doc.sentences:
         types_here: set[str] = set()
+        told_again: set[str] = set()     # types of events a summary line told that the sentence reports in full
         # a question reports no event ("Q: Will Iran host a new regional meeting?"), nor does a label
         # ("Video conference.") or an entry of a calendar ("Astana Economic Forum — 21-22 May")
         matches = list(_trigger_matches(s.text, s.words))
@@ -171,8 +172,9 @@ def extract_events(doc: DocContext) -> list[dict]:
             surface = m.group(0)
             if event_type in types_here or _PLURAL.match(surface) or _NOT_EVENT_AFTER.match(s.text[m.end():]):
                 continue
-            if event_type in _VISIT_OR_MEETING and types_here & _VISIT_OR_MEETING and not _BODYS_MEETING.search(surface):
+            if event_type in _VISIT_OR_MEETING and (types_here | told_again) & _VISIT_OR_MEETING and not _BODYS_MEETING.search(surface):
                 # "visited Aktau port on Tuesday and met the port's management": the talks are the visit's
+                # (also when the visit was told before: "paid a state visit ..., holding talks with ...")
                 # (not "on a working visit to attend the 19th meeting of the commission")
                 continue
             if event_type == "other" and _PERMANENT.search(s.text[:m.start()]):
@@ -229,6 +231,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "expected to be signed during the visit of the president later this year": when, no event yet
             if event_type == "visit" and _TRAVELLERS_BEFORE.search(s.text[max(0, m.start() - 80):m.start()]):
                 continue   # "40,000 tourists visited Iran": travel statistics, not a visit of officials
+            if surface.lower().endswith("mission") and _SOURCE_BEFORE.search(s.text, max(0, m.start() - 40), m.start()):
+                continue   # "according to the Kazakh trade mission": the office that told it
             event_date = _date_near(s, m.start())
             same_day = _SAME_DAY.search(s.text) if event_date is None else None
             if same_day and same_day["story"]:
@@ -273,11 +277,17 @@ def extract_events(doc: DocContext) -> list[dict]:
                     same.update({**base_row(doc, s, same["rule"]), "event_date": event_date,
                                  "location": same["location"] or location,
                                  "countries": sorted({c.code for c in s.countries}) or same["countries"]})
+                    told_again.add(event_type)
                 elif (not types_here and _DEFINITE.search(s.text[:m.start()]) and _OPENS_SENTENCE.match(s.text[:m.start()])
                       and _TOOK_PLACE_AFTER.match(s.text, m.end())):
                     # "X received a delegation ... The meeting took place in Aktau on April 16.": when and where
                     same["event_date"] = same["event_date"] or event_date
                     same["location"] = same["location"] or location
+                elif (same["event_date"] is None and same["location"] is None and location and event_date
+                      and event_type in _GATHERINGS_OR_OTHER):     # (a visit's later legs are elsewhere)
+                    # "Ahead of this month's business forum, ... The forum will take place in Almaty on 22
+                    # April": told first in passing, its day and place told later
+                    same.update({"event_date": event_date, "location": location})
                 continue   # the same event told again
             if (not distinct and (_DEFINITE.search(s.text[:m.start()]) or _ATTENDED_THE.match(surface)) and _any_of_type(rows, event_type)
                     and not _own_date(s, m)):
@@ -299,6 +309,7 @@ def extract_events(doc: DocContext) -> list[dict]:
 
 _INVITED_TO = re.compile(r"\binvit(?:ed|es|ing)\s+[^.;]{0,80}?\bto\s+(?:(?:take\s+part|participate)\s+in\s+|attend\s+)?"
                          r"(?:the|a|an|this|next)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _TOOK_PLACE_AFTER = re.compile(r"\s+(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECASE)
 _BY_MEANS = re.compile(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", re.IGNORECASE)
 _CONGRATULATED_ON = re.compile(r"\bcongratulat\w*\s+[^.;]{0,60}?\bon\s+the\s+(?:successful\s+)?(?:holding|organi[sz]ation|hosting|conduct)"
@@ -343,12 +354,18 @@ _OPENS_SENTENCE = re.compile(r"^\s*(?:(?-i:[A-Z][A-Z .,-]+)\s[–—-]\s+)?(?:th
 _NEXT_BEFORE = re.compile(r"\b(next|upcoming|future|previous|prior)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+_WHO_MEETS = re.compile(r"\b(?:commission|committee|council|working\s+group|ministers|leaders|presidents|chiefs|heads|sides|"
+                        r"delegations|counterparts)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
 def _meeting_noun_ok(text: str, m: re.Match) -> bool:
     """'meeting' as a noun: 'a meeting', 'the meeting', 'meeting with'; 'meet' needs a person after it."""
     before = text[:m.start()]
     after = text[m.end():m.end() + 20]
     if m.group(0).lower() == "meet":
-        return bool(re.match(r"\s+(with\s+)?([A-Z]|his|her|their|the\s+[A-Z]|the\s+(president|prime|foreign|minister))", after))
+        # (or a body or officials meeting in a place: "the commission is due to meet in Tehran in September")
+        return bool(re.match(r"\s+(with\s+)?([A-Z]|his|her|their|the\s+[A-Z]|the\s+(president|prime|foreign|minister))", after)
+                    or re.match(r"\s+(again\s+)?in\s+[A-Z]", after) and _WHO_MEETS.search(before, max(0, m.start() - 80)))
     return bool(_DEFINITE.search(before) or _INDEFINITE_LEAD.search(before)
                 or re.match(r"\s+(with|of|between|in|on)\b", after)
                 or re.match(r"\s+(his|her|their)\s+[\w-]+\s+(counterpart|[A-Z])", after + text[m.end() + 20:m.end() + 60])
@@ -381,7 +398,7 @@ def _date_near(s: SentenceView, at: int):
     # another date in the sentence dates the event
     told = [d for d in resolved if not in_dateline(s.text, d)] or resolved
     d = min(told, key=lambda d: abs(d.start - at))
-    if d.kind == "weekday" and d.surface[:1].isupper() and d.date < s.published and _ahead(s.text, d.start):
+    if d.kind == "weekday" and d.surface[:1].isupper() and d.date < s.published and _ahead(s.text, d.start, at):
         # "the summit that opens in Astana on Thursday", published on a Wednesday: the coming Thursday
         return d.date + dt.timedelta(days=7)
     first = _FIRST_DAY_BEFORE.search(s.text, max(0, d.start - 16), d.start)
@@ -393,11 +410,16 @@ def _date_near(s: SentenceView, at: int):
     return d.date
 
 
-def _ahead(text: str, at: int) -> bool:
-    """The clause before `at` tells of what is to come ("will meet", "is due to open", "opens")."""
+def _ahead(text: str, at: int, trigger_at: int) -> bool:
+    """The clause around a weekday at `at` tells of what is to come ("will meet", "is due to open",
+    "opens"; "On Thursday, X is due to speak at the forum", the cue before the event's word)."""
     before = text[max(0, at - 80):at]
     future = last_match(_FUTURE, before)
-    return future is not None and not _PAST_OR_BREAK.search(before, future[1])
+    if future is not None and not _PAST_OR_BREAK.search(before, future[1]):
+        return True
+    after = text[at:trigger_at]
+    future = _FUTURE.search(after)
+    return future is not None and not _PAST_OR_BREAK.search(after, 0, future.start())
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|scheduled|set|slated|expected)\s+to|(?:is|are)\s+to|"
@@ -421,7 +443,7 @@ January February March April May June July August September October November Dec
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Parliament Congress Government Moscow's
 President Minister Prime Deputy Foreign Ministry Palace House Hall Centre Center Hotel Office Council Commission
 Forum Summit Session Meeting Conference Embassy Consulate State National International Joint Business Trade
-The This That
+The This That Central Asia Europe Africa America Caucasus Gulf Middle East Eurasia Caspian
 """.split())
 
 
@@ -502,13 +524,20 @@ def _unknown_city(s: SentenceView, trigger: re.Match) -> re.Match | None:
     return None
 
 
+# "was received by the Kazakh president", "met the Prime Minister": a head of state or government in the talks
+_HEAD_TITLE = re.compile(r"\b(?:received\s+by|met(?:\s+with)?|talks\s+with|hosted\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:president|prime\s+minister|premier|king|emir|sultan|supreme\s+leader|chancellor)\b", re.IGNORECASE)
+
+
 def _someone_new(s: SentenceView, earlier: dict, doc: DocContext, location: str | None) -> bool:
     """The sentence names an official the earlier event's sentence does not: "X held talks with Y.
     Later, X was received by President Z" is another meeting. Not so when the earlier sentence named
     no one and both name the same place: "met his counterpart in Tehran" told again as "met his
     counterpart Y in Tehran" only adds the name."""
     if not any(m.name.split()[-1] not in earlier["evidence"] for m in people.find_people(s)):
-        return False
+        # "Later on Wednesday, the minister was received by the Kazakh president": a head named by title
+        lower = earlier["evidence"].lower()
+        return any(t.group().split()[-1].lower() not in lower for t in _HEAD_TITLE.finditer(s.text))
     if location and location == earlier["location"]:
         earlier_view = next((v for v in doc.sentences if v.sentence.start == earlier["evidence_start"]), None)
         return earlier_view is not None and bool(people.find_people(earlier_view))

@@ -25,9 +25,11 @@ from pipeline.extract import vocab
 _TRADE_TOPIC = Caseless(
     r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
+    r"|sell(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$][^.;]{0,60}?\sto\s)"      # "hopes to sell 30,000 tonnes of red meat to Iran"
     r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$]|\s+to\s)"      # "aimed to supply up to 1.5 million tonnes", "wheat supply to Iran"
     r"|(?:sent|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to"
-    r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$]))\b"
+    r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$])"
+    r"|(?:take|takes|took)(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[\d$]))\b"     # "Iran will take up to 1.5 million tonnes"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
     r"(?:traded|exchanged)(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d))|"
@@ -115,6 +117,7 @@ _TARGET = Caseless(
     r"|\broad\s?map\b"
     r"|\bset\s+(a\s+|the\s+|new\s+)?(goals?|targets?)\b"
     r"|\b(to|help|helps|helping|will)\s+(increase|raise|boost|bring|double|triple|lift|expand|grow|take|reach|push|restore)\b"
+    r"(?<!take(?=\s+(?:(?:up\s+to|at\s+least|about|some|nearly|around)\s+)*(?:[\d$]|$)))"     # (not "will take up to 1.5 million tonnes": a buyer's)
     r"|\b(can|could|should|must)\s+be\s+(raised|increased|brought|boosted|lifted|doubled|tripled|expanded|taken)\s+to\b"
     r"|\b(can|could|should|must)\s+(raise|increase|bring|boost|lift|double|triple|expand|take)\b"     # "the sides could raise annual trade to"
     r"|\bbring(s|ing)?\b.{0,60}\bup\s+to\b"
@@ -206,6 +209,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     prev_rows: list[dict] = []
     last_rows: list[dict] = []     # the rows of the last sentence that had any, and where
     last_rows_at = -10
+    recent_rows: list[tuple[int, list[dict]]] = []     # (sentence, rows) of the last few sentences with rows
     scope_at = -10       # the last sentence without figures that may set the period of those after it
     told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
     ranking: tuple[str, str, int] | None = None    # the country whose partners were ranked, the flow, and where
@@ -236,7 +240,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             # "Brazil ranked second with $3.1 billion": the ranking is of trade partners
             cue = _PARTNER_OF.search(s.text) or _RANK_PLACE.search(s.text)
             topics = sorted(topics + [_Topic(rank[1], cue.start(), cue.end())], key=lambda t: t.start)
-        if (prev_rows or told_of) and s.amounts:      # a change alone ("The figure fell 9%") is attached below instead
+        if (prev_rows or told_of) and (s.amounts or _change_of_own_period(s, prev_rows)):
+            # (a change alone, "The figure fell 9%", is attached below instead)
             # "Trade collapsed in 2022. In 2024 it recovered to $41.5 million": the trade told of before
             topics = _with_anaphors(s.text, topics, prev_rows[-1] if prev_rows else told_of)
         told_of = None
@@ -267,7 +272,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             # "Iran's trade with the union's members rose 16%": the bloc named before
             subject = PlaceMention(bloc.code, the.start(), the.end(), the.group(), "name")
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
-        if i - last_rows_at <= _SHARE_OUT_SENTENCES and (shares := _share_out_rows(doc, s, topics, last_rows, carry)):
+        recent_rows = [(j, r) for j, r in recent_rows if i - j <= _SHARE_OUT_SENTENCES]
+        if recent_rows and (shares := _share_out_rows(doc, s, topics, [r for _, rs in recent_rows for r in rs], carry)):
             sent_rows = shares
         if i - last_rows_at <= 2 and not _ALL_GOODS.search(s.text):
             _goods_told_before(sent_rows, last_rows)
@@ -295,6 +301,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
                 last_sides, last_sides_at = (r["reporter"], r["partner"]), i
         if sent_rows:
             last_rows, last_rows_at = sent_rows, i
+            recent_rows.append((i, sent_rows))
         rows += sent_rows
         prev_rows = sent_rows
     rows += _grid_rows(doc)
@@ -320,6 +327,7 @@ _A_SHARE = re.compile(r"\bshare\b", re.IGNORECASE)
 # taking 205,000 tonnes, followed by Uzbekistan with 96,700 tonnes": the same goods shared out
 # among other buyers (or suppliers), each figure right after its country
 _SHARE_OUT_SENTENCES = 3
+_OF_BEFORE = re.compile(r"\bof\s+$")
 _BUYING = r"took|taking|takes|absorbed|absorbing|bought|buying"
 _SUPPLYING = r"supplied|supplying|provided|providing"
 _BUYERS = re.compile(rf"\b(?:{_BUYING})\b|\b(?:buyers?|destinations?|customers?|importers?)\b", re.IGNORECASE)
@@ -330,7 +338,8 @@ _SHARE_GAP = re.compile(rf"(?:\s*,)?\s+(?:(?:which|that|who)\s+)?(?:[\w-]+,?\s+)
 
 
 def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], before: list[dict], carry) -> list[dict]:
-    """Rows for a sentence that shares goods told just before out among other countries: each
+    """Rows for a sentence that shares goods told just before (`before`: the rows of the last few
+    sentences, latest last) out among other countries: each
     figure's country is the counterpart of the side that stays (the exporter for buyers, the
     importer for suppliers), with the goods and period of the figure told before. A sentence
     that opens with a trade word of its own ("Iran exported $1.29 billion ... one of the top
@@ -360,6 +369,9 @@ def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], befo
         stays = exporter if buyers else importer
         if named[-1].code in (exporter, importer) or stays is None:
             return []
+        if buyers and any(m.kind == "demonym" and m.code != exporter and _OF_BEFORE.search(s.text, max(0, m.start - 4), m.start)
+                          for m in s.countries):
+            return []     # "Uzbekistan bought $310 million worth of Iranian goods": other goods than those told
         flow = "export" if buyers else "import"
         unit = resolve_currency(a.unit, (stays, named[-1].code, *doc.main_pair))
         period = (told["period_start"], told["period_end"]) if told["period_start"] else carry or (None, None)
@@ -478,13 +490,13 @@ _DIGIT = re.compile(r"\d")
 _TRADE_WORDS = frozenset("""
 export exports exported exporting exporter shipment shipments shipped supply supplies supplied supplying sold sells selling
 deliveries delivered delivers delivering sales sent dispatched import imports imported importing importer purchases purchased bought
-buys buy trade turnover commerce commercial exchange commodity
+buys buy sell trade turnover commerce commercial exchange commodity
 """.split())
-# Every word a _TRADE_TOPIC match can start with: _TRADE_WORDS and "traded"/"exchanged" (which
+# Every word a _TRADE_TOPIC match can start with: _TRADE_WORDS and "traded"/"exchanged"/"took" (which
 # need goods or a figure after them, so they are no figure-sentence prefilter words). Every
 # alternative begins at \b with one of these words, whole: a first word is followed by \s+ or by
 # the alternative's closing \b. A sentence without any of them tells no trade.
-_TOPIC_START_WORDS = _TRADE_WORDS | {"traded", "exchanged"}
+_TOPIC_START_WORDS = _TRADE_WORDS | {"traded", "exchanged", "take", "takes", "took"}
 _TRADE_TOPIC_AT = whole_word_starts(_TOPIC_START_WORDS)
 
 
@@ -524,8 +536,9 @@ _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bshare\s+(?:of
                       r"(?:shipments|supplies|deliveries|exports|imports|purchases)|(?:the|these|those)\s+(?:shipments|supplies|deliveries)"
                       r"\s+(?:were\s+(?:worth|valued)|earned|fetched|brought\s+in))\b"
                       r"|\b(?P<it_to>(?:bring|raise|increase|take|lift|boost|push)\s+it\s+(?:up\s+)?to)\b"     # "our goal is to bring it to 1.5 million tonnes"
-                      r"|\b[Ii]t\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
-                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b"
+                      # ("It" alone: "It fell 11.4 percent to ..." has its change right after)
+                      r"|\b[Ii]t(?=\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
+                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b)"
                       # "By weight, they amounted to 310,000 tonnes": the same goods in another measure
                       r"|(?P<measure>\b(?:by|in)\s+(?:weight|volume|value|tonnage)(?:\s+terms)?\s*,\s*(?:they|these|those)\s+"
                       r"(?:amounted|reached|totall?ed|came|stood|were)\b)",
@@ -568,6 +581,19 @@ def _pronoun_subject(prev: SentenceView, s: SentenceView) -> PlaceMention | None
     if first.kind != "name" or not re.fullmatch(r"\s*(the\s+)?", prev.text[:first.start], re.IGNORECASE):
         return None
     return PlaceMention(first.code, m.start(1), m.end(1), m.group(1), "demonym" if m.group(1) == "Its" else "name")
+
+
+_MAY_HAPPEN = re.compile(r"\b(?:can|could|will|would|should|may|might|must|expects?|expected|hopes?|aims?|plans?)\b", re.IGNORECASE)
+
+
+def _change_of_own_period(s: SentenceView, prev_rows: list[dict]) -> bool:
+    """"Trade fell to $546 million in 2016. In the first half of 2017 it recovered by 18 percent": a
+    change of the trade told before, for a period of its own, is a figure of its own."""
+    if not s.changes or not prev_rows or _MAY_HAPPEN.search(s.text, 0, s.changes[0].start):
+        return False     # (not "this figure can easily be doubled next year")
+    told = (prev_rows[-1]["period_start"], prev_rows[-1]["period_end"])
+    return any(_states_period(p) and p.start_date is not None and (p.start_date, p.end_date) != told
+               for p in s.periods)
 
 
 def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
@@ -1161,7 +1187,7 @@ _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
 _NEXT_CLAUSE = re.compile(r",\s*a\s+(?:figure|level|sum|result)\s+(?:that|which)\b|"      # "..., a figure that would still fall short of the levels seen before US sanctions"
                           r",\s*which\s+(?:was|is|marks|marked|represents|represented)\s+the\s+(?:\w+\s+){0,2}(?:level|figure|value|result)\b|"   # "..., which was the lowest level in ten years"
-                          r",\s*(and|while|but|whereas|citing|making|cementing|reflecting|underscoring|highlighting|"
+                          r",\s*(and|while|but|whereas|although|though|citing|making|cementing|reflecting|underscoring|highlighting|"
                           r"urging|calling\s+(?:on|for)|warning)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
                           r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s|,\s*(?:provided\s+(?:that\s+)?|as\s+long\s+as\s|unless\s|if\s)"
                           # "... amounted to $414 million and in January-April of this year it increased by 23 percent"
