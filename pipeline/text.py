@@ -28,7 +28,7 @@ _CHROME_LINE = re.compile(
     r"^\s*(last\s+(update|updated|modified)|updated|modified)\b\s*[:\-–]?.*$"           # update stamps, never dates of the article
     r"|^.{0,60}\blogo\s*$"                                                               # "Newsroom logo"
     r"|^\s*(share(\s+this(\s+article|\s+story)?)?|print|e-?mail|tweet|advertisement|subscribe\b.*|follow\s+us\b.*|"
-    r"sign\s+up\b.*|tags?\s*:.*|keywords?\s*:.*|source\s*:.*|(photo|image|picture|pictured|caption)\s*(credit)?\s*:.*|"
+    r"sign\s+up\b.*|tags?\s*:.*|keywords?\s*:.*|source\s*:.*|(photo|image|picture|pictured|caption)\s*(credit|gallery)?\s*:.*|(photo|video)\s+(gallery|report)\b.*|"
     r"[\[(]?(photo|picture|image)\s+caption\s*:.*|[\[(](photo|picture|image)\s*(:|[\])]).*|(corrected|correction|clarification|editor'?s\s+note)\b.{0,40}:.*|"
     r"copyright\b.*|©.*|all\s+rights\s+reserved.*|click\s+here\b.*|comments?\s*\(?\d*\)?)\s*$",
     re.IGNORECASE)

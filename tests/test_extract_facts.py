@@ -1196,3 +1196,62 @@ def test_a_weekday_before_a_future_cue_is_the_coming_one_and_a_body_due_to_meet_
                    "Lima in September. The railway chiefs will meet again in Arica in November. Exporters meet in Lima "
                    "every year.", table="events")
     assert [(r["event_type"], r["location"]) for r in rows] == [("meeting", "Lima"), ("meeting", "Arica")]
+
+
+@pytest.mark.parametrize("text, date, location", [
+    ("The opening ceremony was held on Monday in Lima.", D(2025, 3, 10), "Lima"),
+    ("Banco Andino opened a representative office in Lima on Saturday.", D(2025, 3, 8), "Lima"),
+    ("The mill was inaugurated at a ceremony in Arica on Thursday.", D(2025, 3, 6), "Arica"),
+    ("The presidents on Wednesday inaugurated the railway at a ceremony in the Chilean border town of Chacalluta.",
+     D(2025, 3, 12), "Chacalluta"),
+])
+def test_an_opening_is_an_event(text, date, location):
+    rows = extract(f"Chile and Peru cooperate. {text}", published=D(2025, 3, 12), table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("other", date, location)]
+
+
+@pytest.mark.parametrize("text", [
+    "Switzerland has been a partner of Peru since 1994, when it opened a cooperation office in Lima.",
+    "Traders blame the slowdown on high fees along the Chile-Peru railway, which was inaugurated in December 2014.",
+    "The Chile-Peru forum opened in Lima on Tuesday. The forum was inaugurated on Tuesday by the trade minister.",
+])
+def test_an_opening_recalled_or_a_gatherings_own_opening_is_no_event_of_its_own(text):
+    rows = extract(f"Chile and Peru cooperate. {text}", published=D(2025, 3, 12), table="events")
+    assert [r["event_type"] for r in rows] == (["forum"] if "forum" in text else [])
+
+
+def test_talks_in_formats_a_gathering_told_ahead_as_its_own_and_a_day_apart_from_the_event_told_before():
+    rows = extract("Chile and Peru cooperate. Talks in narrow and expanded formats were held at the state residence on "
+                   "Thursday morning.", published=D(2025, 3, 12), table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("meeting", D(2025, 3, 6))]
+    rows = extract("Chile and Peru cooperate. The forum was held ahead of the summit of the Pacific Alliance, which opens "
+                   "in Lima on Tuesday.", published=D(2025, 3, 12), table="events")
+    assert ("summit", D(2025, 3, 18), "Lima") in [(r["event_type"], r["event_date"], r["location"]) for r in rows]
+    rows = extract("The 19th session of the Chile-Peru intergovernmental commission was held in Lima on Tuesday. A day "
+                   "earlier, the Chilean minister was received by the Prime Minister of Peru.", published=D(2025, 3, 13),
+                   table="events")
+    assert [r["event_date"] for r in rows] == [D(2025, 3, 11), D(2025, 3, 10)]
+
+
+def test_a_meeting_told_first_without_its_day_is_reported_by_the_telling_that_gives_it():
+    rows = extract("LIMA – Chile's foreign minister held talks with Peru's foreign minister, who is on an official visit. "
+                   "The ministers met on Monday, first in a narrow format and then with the delegations.",
+                   published=D(2024, 11, 19), table="events")
+    assert [(r["event_type"], r["event_date"], r["evidence"][:16]) for r in rows] == [
+        ("meeting", D(2024, 11, 18), "The ministers me")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president also congratulated his counterpart on Peru's hosting of a major international water "
+    "conference later this year.",
+    "An intergovernmental agreement on energy is expected to be signed during the Chilean leader's forthcoming visit "
+    "to Lima.",
+])
+def test_a_congratulation_and_a_signing_to_come_during_a_visit_are_no_events(text):
+    assert extract(f"Chile and Peru cooperate. {text}", table="events") == []
+
+
+def test_the_day_an_agreement_takes_effect_is_not_its_signing_day():
+    rows = extract("The railway administrations of Chile, Peru and Bolivia signed an agreement on harmonised tariffs for "
+                   "transit cargo, which should take effect on January 1.", published=D(2014, 12, 5), table="agreements")
+    assert [(r["status"], r["signed_date"]) for r in rows] == [("signed", None)]

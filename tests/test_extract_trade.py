@@ -1592,3 +1592,13 @@ def test_a_country_in_a_clause_after_although_is_no_side():
                  "year, although economists warn that sanctions on re-exports to Bolivia could slow growth.",
                  published=D(2025, 5, 1))
     assert [(sorted((r["reporter"], r["partner"])), r["kind"]) for r in rows] == [(["CHL", "PER"], "forecast")]
+
+
+def test_to_send_is_trade_and_a_change_in_a_later_clause_with_its_own_period_is_a_figure_of_its_own():
+    rows = trade("Chile's minister told reporters that Chile intends to send up to 500,000 tonnes of grain to Peru along the "
+                 "new railway next year.", published=D(2014, 12, 5))
+    assert [(r["flow"], r["value"], r["kind"], r["period_start"]) for r in rows] == [("export", 500e3, "target", D(2015, 1, 1))]
+    rows = trade("Chilean-Peruvian trade turnover grew by 42 percent in 2021 to $1.1 billion, the minister said, and rose by "
+                 "another 14 percent in January-April this year.", published=D(2022, 5, 10))
+    assert [(r["value"], r["period_start"], r["period_end"], r["change_pct"]) for r in rows] == [
+        (1.1e9, D(2021, 1, 1), D(2021, 12, 31), 42.0), (None, D(2022, 1, 1), D(2022, 4, 30), 14.0)]

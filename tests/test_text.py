@@ -167,6 +167,8 @@ def test_related_lists_under_other_markers_are_chrome(related):
     "Photo: The closing ceremony of the 11th meeting of the Chad-Niger Intergovernmental Commission in Niamey.",
     "Image: Ministers Ali Garba and Mahamat Deby at the signing ceremony of the transit agreement.",
     "Caption: Chadian and Nigerien officials at the signing ceremony in Niamey on Monday afternoon.",
+    "Photo gallery: Opening ceremony of the Chadian Trade Centre in Niamey (12 photos)",
+    "Video report: the opening ceremony of the Chad-Niger business forum in Niamey on Monday",
 ])
 def test_a_caption_or_correction_note_is_chrome_whatever_its_length(furniture):
     text = f"Chad and Niger sign transit deal\n\n{furniture}\n\nThe two countries signed a transit agreement on Monday.\n"

@@ -318,6 +318,10 @@ def _count(before: str, noun: str) -> int | None:
 # force, not signed on the sentence's date
 _IN_FORCE = re.compile(r"\b(existing|implementation\s+of|in\s+force|(?:entered|came|comes|enters)\s+into\s+(?:force|effect)|took\s+effect|takes\s+effect)\b",
                        re.IGNORECASE)
+# "..., which should take effect on January 1": when it applies, not when it was signed
+_TAKES_EFFECT_ON = re.compile(r"\b(?:take|takes|took|taking)\s+effect\s+(?:on|from|as\s+of)\s+$"
+                              r"|\b(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect)\s+(?:on|from|as\s+of)\s+$"
+                              r"|\beffective\s+(?:on|from|as\s+of)\s+$", re.IGNORECASE)
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told\s+(?:reporters|journalists))\s+(?:on\s+)?$"
                           r"|\bsaid\s+in\s+(?:a|its|their)\s+(?:[\w-]+\s+)?(?:statement|release|report)\s+(?:on\s+)?$")   # "said in a statement on Friday"
 # "The two ministers signed a cooperation programme ... on the same day": the day told before
@@ -332,7 +336,8 @@ def _signed_date(s: SentenceView, noun_at: int, before: list[SentenceView]):
     # (not the report's date: the dateline's, or "..., the press service said on Wednesday")
     entry = _TIMELINE_ENTRY.match(s.text)      # (an entry's own date opens it: no dateline)
     resolved = [d for d in s.dates if d.date is not None and (entry or not in_dateline(s.text, d))
-                and not _REPORTED_ON.search(s.text, max(0, d.start - 30), d.start)]
+                and not _REPORTED_ON.search(s.text, max(0, d.start - 30), d.start)
+                and not _TAKES_EFFECT_ON.search(s.text, max(0, d.start - 40), d.start)]
     if not resolved and _SAME_DAY.search(s.text):
         return next((d.date for e in reversed(before) for d in reversed(e.dates) if d.date is not None), None)
     if not resolved or (_IN_FORCE.search(s.text) and not _SIGNING_ACT.search(s.text)):

@@ -42,6 +42,8 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|holds?\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 r"(?:(?<=after\s)|(?<=at\s)|(?<=during\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
                 r"talks\s+(?=(?:took\s+place|were\s+held)\b)|"      # "The fourth round of the Syria talks took place in Astana"
+                # "Talks in narrow and expanded formats were held at the state residence"
+                r"talks\s+(?=in\s+(?:a\s+)?(?:narrow|restricted|expanded|extended|one-on-one|tete-a-tete)\b[^.;]{0,40}?\s(?:took\s+place|were\s+held)\b)|"
                 # "The Supreme Eurasian Economic Council, bringing together the leaders ..., was held in Sochi"
                 r"(?-i:Council)(?=,?[^.;]{0,80}?\s(?:was|were)\s+held\b)|"
                 r"round\s+of\s+(talks|consultations|negotiations)|consultations\s+(with|between)|meet|"
@@ -62,7 +64,14 @@ _TRIGGERS: list[tuple[str, str]] = [
               r"(headed|heading|led|leading)\s+(a|an|the)\s+([\w-]+\s+){0,2}delegation(?=\s+to\b)"
               r"(?!\s+to\s+the\s+([\w-]+\s+){0,3}(summit|forum|meeting|session|conference|talks)\b)|"
               r"(?<!['’]s\s)(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission" ("Iran's trade mission in Almaty": an office)
-    ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}(ceremony|reception)"),
+    ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}(ceremony|reception)|"
+              # an opening: "The opening ceremony was held on Monday in Kaskelen", "The mill was inaugurated",
+              # "opened a representative office in Almaty"
+              r"(?:opening|inauguration|inaugural|ground-?breaking|launch)\s+ceremony|(?<!which\s)(?<!that\s)(?:was|were)\s+inaugurated|"
+              r"inaugurated\s+(?:a|an|the)|opened\s+(?:a|an|its|the)\s+(?:new\s+|first\s+)?(?:[\w-]+\s+){0,2}"
+              r"(?:office|branch|trade\s+house|plant|factory|mill|yard|consulate|terminal)"
+              # (an opening told as news, not one recalled: "when it opened a cooperation office in 1994")
+              r"(?=[^.;]{0,60}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+week|today|yesterday)\b)"),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
 # Every trigger contains one of these as a whole word; a sentence with none of them has no
@@ -72,7 +81,7 @@ _ANCHORS = frozenset("""
 conference videoconference briefing phone telephone phoned video counterpart forum summit ceremony reception
 meeting session sitting met meet talks negotiations consultations visit visited visiting visits trip tour link
 arrived welcomed delegation exhibition exposition expo fair council commission received mission called travelled
-traveled flew roundtable round table hosted convened press
+traveled flew roundtable round table hosted convened press inaugurated opened
 """.split())
 _WORD = re.compile(r"\w+")
 
@@ -85,7 +94,7 @@ signing commission committee council meeting session sitting met hold holds talk
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
 hosted was were been economic investment fair called travelled traveled flew roundtable discussed talked conferred
-headed heading led leading briefing
+headed heading led leading briefing opening inauguration inaugural groundbreaking ground launch inaugurated opened
 """.split())
 # Where a trigger can start in the lower-cased ASCII text: one of _FIRST_WORDS as a whole word
 # (one search; trying every word of the text in Python cost more than the matching).
@@ -152,6 +161,8 @@ _NAMED_FAIR = re.compile(r"(?:\b[A-Z][\w-]*|\b(?:trade|international|industrial|
 _SAME_DAY = re.compile(r"\b(on\s+)?the\s+same\s+day\b|\blater\s+(in\s+the|that)\s+day\b"
                        r"|\b(?:shortly|soon|immediately|right)\s+(?:after|upon)\s+(?:his|her|their)\s+arrival\b"
                        r"|\b(?P<story>earlier\s+(in\s+the|that)\s+day|earlier\s+today)\b", re.IGNORECASE)
+_DAY_APART = re.compile(r"\s*(?:(?:a|one)\s+day\s+(?:(?P<back>earlier|before)|later|after)|the\s+(?:(?P<back2>day\s+before|previous\s+day)|"
+                        r"next\s+day|following\s+day|day\s+after))\b", re.IGNORECASE)
 # "runs until April 24", "since May 1": a date that bounds an event, not the day it happened
 _BOUND_BEFORE = re.compile(r"\b(until|till|through|since|before|after|by|from)\s+$", re.IGNORECASE)
 
@@ -177,12 +188,16 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # (also when the visit was told before: "paid a state visit ..., holding talks with ...")
                 # (not "on a working visit to attend the 19th meeting of the commission")
                 continue
+            if event_type == "other" and _OPENING.match(surface) and any(
+                    o.lastgroup in _GATHERINGS_OR_OTHER and o is not m for o in matches):
+                continue   # "The forum was inaugurated on Tuesday", "inaugurated the Iran Expo": the gathering's own opening
             if event_type == "other" and _PERMANENT.search(s.text[:m.start()]):
                 continue   # "a permanent exhibition of Iranian goods": a showroom, not an event
             if surface.lower() == "fair" and not _NAMED_FAIR.search(s.text[:m.start()]):
                 continue   # "a fair price": only a named fair ("the AgroExpo Central Asia fair") is an event
-            if len(matches) > 1 and _PREPARATION.search(s.text[:m.start()]):
+            if len(matches) > 1 and _PREPARATION.search(s.text[:m.start()]) and not _TOLD_TO_COME.match(s.text, m.end()):
                 continue   # "discussed the preparations for the visit in a phone call": the call is the event
+                # (not "held ahead of the summit of ..., which opens in Baku on Tuesday": told as an event of its own)
             if len(matches) > 1 and _SETTING.search(s.text[:m.start()]):
                 continue   # "During his visit, X met Y": the visit is the setting; the meeting is the news
             if _DURING_THAT.search(s.text, max(0, m.start() - 30), m.start()):
@@ -200,7 +215,8 @@ def extract_events(doc: DocContext) -> list[dict]:
                 continue   # "arrived in Astana on Wednesday for the summit": the arrival is the news; the summit is told apart
             if types_here & _GATHERINGS and event_type in _GATHERINGS and (
                     surface[0].isupper() and _OF_THE.search(s.text[:m.start()])
-                    or surface[0].islower() and _THE.search(s.text[:m.start()])):
+                    or surface[0].islower() and _THE.search(s.text[:m.start()])
+                    and not _AHEAD_OF_THE.search(s.text, max(0, m.start() - 30), m.start())):
                 # "The sixth summit of the Conference on Interaction ... (CICA) ..., pressing to turn the forum
                 # into ...": the body's name and the body again, not events of their own
                 continue
@@ -239,6 +255,10 @@ def extract_events(doc: DocContext) -> list[dict]:
                 event_date = doc.published
             elif same_day:
                 event_date = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
+            elif event_date is None and (shift := _DAY_APART.match(s.text, 0, m.start())):
+                # "A day earlier, the minister was received by ...", "The next day": a day from the event told before
+                told = next((r["event_date"] for r in reversed(rows) if r["event_date"]), None)
+                event_date = told and told + dt.timedelta(days=-1 if shift["back"] or shift["back2"] else 1)
             if (event_date is None and event_type in _GATHERINGS_OR_OTHER
                     and _INVITED_TO.search(s.text, max(0, m.start() - 160), m.start())):
                 continue   # "invited Iranian business circles to take part in the Astana International Forum": not yet held
@@ -283,11 +303,14 @@ def extract_events(doc: DocContext) -> list[dict]:
                     # "X received a delegation ... The meeting took place in Aktau on April 16.": when and where
                     same["event_date"] = same["event_date"] or event_date
                     same["location"] = same["location"] or location
-                elif (same["event_date"] is None and same["location"] is None and location and event_date
-                      and event_type in _GATHERINGS_OR_OTHER):     # (a visit's later legs are elsewhere)
+                elif (same["event_date"] is None and event_date is not None and event_type != "visit"
+                      and _THE_ONE_TOLD.search(s.text, 0, m.start()) and _own_date(s, m)):
                     # "Ahead of this month's business forum, ... The forum will take place in Almaty on 22
-                    # April": told first in passing, its day and place told later
-                    same.update({"event_date": event_date, "location": location})
+                    # April", "X held talks with Y ... The ministers met on Monday": told first without its
+                    # day, which a later telling gives (not a visit's: its later legs are other days); that
+                    # telling is the report
+                    same.update({**base_row(doc, s, same["rule"]), "event_date": event_date,
+                                 "location": same["location"] or location})
                 continue   # the same event told again
             if (not distinct and (_DEFINITE.search(s.text[:m.start()]) or _ATTENDED_THE.match(surface)) and _any_of_type(rows, event_type)
                     and not _own_date(s, m)):
@@ -310,10 +333,13 @@ def extract_events(doc: DocContext) -> list[dict]:
 _INVITED_TO = re.compile(r"\binvit(?:ed|es|ing)\s+[^.;]{0,80}?\bto\s+(?:(?:take\s+part|participate)\s+in\s+|attend\s+)?"
                          r"(?:the|a|an|this|next)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "The ministers met on Monday", "the Iran-Kazakhstan business forum will take place": a definite telling
+_THE_ONE_TOLD = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _TOOK_PLACE_AFTER = re.compile(r"\s+(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECASE)
 _BY_MEANS = re.compile(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", re.IGNORECASE)
-_CONGRATULATED_ON = re.compile(r"\bcongratulat\w*\s+[^.;]{0,60}?\bon\s+the\s+(?:successful\s+)?(?:holding|organi[sz]ation|hosting|conduct)"
-                               r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+_CONGRATULATED_ON = re.compile(r"\bcongratulat\w*\s+[^.;]{0,60}?\bon\s+(?:the\s+)?(?:[\w'’-]+['’]s?\s+)?(?:successful\s+)?"
+                               r"(?:holding|organi[sz]ation|hosting|conduct)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,6}$",
+                               re.IGNORECASE)     # ("on the UAE's hosting of a major international water conference")
 # "who attended the ceremony": the ceremony told before
 _ATTENDED_THE = re.compile(r"(?:attended|held|hosted)\s+the\b", re.IGNORECASE)
 _DURING_THAT = re.compile(r"\b(?:during|after|since|on|from|at)\s+that\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -326,7 +352,7 @@ _CONDITION_MET = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
 _POST_AT_BODY = re.compile(r"\b(?:fellow|researcher|director|analyst|expert|founder|editor|member)\s+(?:at|of|with)\s+the\s+"
                            r"(?:[A-Z][\w-]*\s+){1,4}$")
 _SIGNING_TO_COME_AT = re.compile(r"\b(?:to|will|would|could|may|should)\s+be\s+(?:signed|inked|concluded)\s+(?:during|at|on\s+the\s+sidelines\s+of)"
-                                 r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                                 r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)     # ("during the Turkmen leader's forthcoming visit")
 # "arrived ... for the summit", "to attend the forum": what a visit was for
 _PURPOSE = re.compile(r"\b(for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(the|a|an)\s+([\w-]+\s+){0,3}$",
                       re.IGNORECASE)
@@ -339,9 +365,14 @@ _GATHERINGS_OR_OTHER = _GATHERINGS | {"other"}      # gatherings, and exhibition
 _VISIT_OR_MEETING = frozenset({"visit", "meeting"})
 _BODYS_MEETING = re.compile(r"\b(?:meeting|session|sitting|commission|committee|council)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\bof\s+the\s+$")
+_TOLD_TO_COME = re.compile(r"[^.;]{0,80}?,\s+(?:which|that)\s+(?:opens|will\s+open|will\s+be\s+held|is\s+to\s+be\s+held|takes\s+place|"
+                           r"will\s+take\s+place|is\s+scheduled)\b", re.IGNORECASE)
+_AHEAD_OF_THE = re.compile(r"\b(?:ahead\s+of|before|on\s+the\s+eve\s+of|after)\s+the\s+$", re.IGNORECASE)     # another gathering
 _THE = re.compile(r"\bthe\s+$")
 # ("signed a Plan of Consultations between the foreign ministries for 2019-2021": a document too)
 _PROTOCOL_OF = re.compile(r"\b(protocol|plan)\s+of\s+((the|its|their)\s+)?([\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_OPENING = re.compile(r"(?:opening|inauguration|inaugural|ground-?breaking|launch)\s+ceremony|(?:was|were)\s+inaugurated|inaugurated|opened",
+                      re.IGNORECASE)
 _PERMANENT = re.compile(r"\bpermanent\s+$", re.IGNORECASE)
 _IN_TALKS = re.compile(r"\b(is|are|was|were|been|be|remains?|remained)\s+(still\s+|already\s+|now\s+|also\s+)?in\s+$", re.IGNORECASE)
 # "every meeting", "each visit": any occasion, not one
@@ -435,8 +466,8 @@ _FIRST_DAY_BEFORE = re.compile(r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+$", re
 # and not the start of a longer name ("in Ak Orda Palace"); checked in _location.
 _CITY_NAME = (r"(?P<city>(?P<prefix>(Port|Saint|St\.|San|Santa|New|Nizhny|Novi|Sharm\s+El)\s+)?"
               r"[A-Z][^\W\d_A-Z]+(?:['’-][A-Za-z][^\W\d_A-Z]+)*(?:\s+[A-Z][^\W\d_A-Z]+){0,3})(?=\s+[a-z]|[,.;]|\s*$)")
-_UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+(?:the\s+(?:(?:[A-Z][\w-]+|(?:north|south|east|west)(?:ern)?|central)\s+){0,2}"
-                           r"(?:city|town|port|capital)\s+(?:city\s+)?of\s+)?" + _CITY_NAME)
+_UNKNOWN_CITY = re.compile(r"[^.;]{0,90}?\b(in|at)\s+(?:the\s+(?:(?:[A-Z][\w-]+|(?:north|south|east|west)(?:ern)?|central|border|coastal)\s+){0,2}"
+                           r"(?:city|town|port|capital|station|village)\s+(?:city\s+)?of\s+)?" + _CITY_NAME)     # "at the Iranian border station of Inche-Burun"
 _VISITED_CITY = re.compile(r"\s+" + _CITY_NAME)          # "visited Port Sudan"
 _NOT_CITY = frozenset("""
 January February March April May June July August September October November December

@@ -27,7 +27,7 @@ _TRADE_TOPIC = Caseless(
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
     r"|sell(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$][^.;]{0,60}?\sto\s)"      # "hopes to sell 30,000 tonnes of red meat to Iran"
     r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$]|\s+to\s)"      # "aimed to supply up to 1.5 million tonnes", "wheat supply to Iran"
-    r"|(?:sent|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to"
+    r"|(?:sent|send|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to", "to send up to 500,000 tonnes"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$])"
     r"|(?:take|takes|took)(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[\d$]))\b"     # "Iran will take up to 1.5 million tonnes"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
@@ -489,7 +489,7 @@ _DIGIT = re.compile(r"\d")
 # every word _TRADE_TOPIC can start with (tests/test_extract_trade.py keeps the two in step)
 _TRADE_WORDS = frozenset("""
 export exports exported exporting exporter shipment shipments shipped supply supplies supplied supplying sold sells selling
-deliveries delivered delivers delivering sales sent dispatched import imports imported importing importer purchases purchased bought
+deliveries delivered delivers delivering sales sent send dispatched import imports imported importing importer purchases purchased bought
 buys buy sell trade turnover commerce commercial exchange commodity
 """.split())
 # Every word a _TRADE_TOPIC match can start with: _TRADE_WORDS and "traded"/"exchanged"/"took" (which
@@ -935,7 +935,8 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
                          if len(amts) > 1 else commodity, a.approximate, "trade.amount"))
     if not amts and _COUNTED_THINGS.search(window):
         return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
-    for c in changes_left if not amts else [c for c in changes_left if c in own_clause or _is_aim(c)]:
+    for c in changes_left if not amts else [c for c in changes_left if c in own_clause or _is_aim(c)
+                                            or _in_own_clause(text, amts[-1], c, periods)]:
         kind = _kind(text[win_start:c.start])
         if kind == "actual" and _is_aim(c):
             kind = "target"      # "hope to double exports": an aim, unless "expected to double" makes it a forecast
@@ -1216,6 +1217,11 @@ def _in_own_clause(text: str, a: Amount, c: Change, periods: list[PeriodMention]
         return False
     brk = _NEXT_CLAUSE.search(text, a.end, c.start)
     if brk is not None and any(brk.end() <= p.start and p.end <= c.start for p in periods):
+        return True
+    # "grew by 42 percent in 2021 to $1.1 billion, and rose by another 14 percent in January-April
+    # this year": the clause's period right after its change, not one told before
+    if brk is not None and any(0 <= p.start - c.end <= 8 and _states_period(p) and all((o.start_date, o.end_date) != (p.start_date, p.end_date)
+                                                               for o in periods if o.end <= c.start) for p in periods):
         return True
     # "reached $553 million last year and grew by a further 9% in the first five months of 2025":
     # a second verb whose change is told with a period of its own, after one told with the amount
