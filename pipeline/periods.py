@@ -232,6 +232,8 @@ _VARIANTS: list[_Variant] = [
     _Variant("MTD", None, _both("first"),
              rf"\s+(?:(?P<mt_n>{_N})\s+months|month|(?P<mt_q>two|three)\s+quarters)\s+(?:of|in)\s+{_year_ref('mt')}{_GLOSS}"),
     _Variant("MTD", "mt_n2", _NUMBER_WORDS, rf"\s+months\s+(?:of|in)\s+{_year_ref('mt')}{_GLOSS}"),
+    # "the past ten months of the current Iranian year": the year to date
+    _Variant("MTD", None, _both("past"), rf"\s+(?P<mt_n>{_N})\s+months\s+(?:of|in)\s+{_year_ref('mt')}{_GLOSS}"),
     _Variant("MTD", None, _both("last", "final"), rf"\s+(?P<mt_ln>{_N})\s+months\s+(?:of|in)\s+{_year_ref('mt')}{_GLOSS}"),
     # first 10 months (no year)
     _Variant("MTDNY", None, _both("first"), rf"\s+(?:(?P<mn_n>{_N})\s+months|(?P<mn_q>two|three)\s+quarters)\b(?!\s+of\b)"),

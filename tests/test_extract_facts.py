@@ -1255,3 +1255,13 @@ def test_the_day_an_agreement_takes_effect_is_not_its_signing_day():
     rows = extract("The railway administrations of Chile, Peru and Bolivia signed an agreement on harmonised tariffs for "
                    "transit cargo, which should take effect on January 1.", published=D(2014, 12, 5), table="agreements")
     assert [(r["status"], r["signed_date"]) for r in rows] == [("signed", None)]
+
+
+def test_what_a_live_blog_tells_without_a_day_happened_on_its_day():
+    text = ("09:15 — Chile's prime minister has landed in Lima for a one-day visit to Peru.\n\n"
+            "11:20 — The two prime ministers are now holding talks with their delegations.\n\n"
+            "12:30 — Officials said trade grew.\n\n"
+            "19:15 — Officials say a trilateral transport agreement could be signed next year at a summit in Quito.")
+    rows = extract(text, published=D(2022, 11, 29), table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [
+        ("visit", D(2022, 11, 29)), ("meeting", D(2022, 11, 29)), ("summit", None)]

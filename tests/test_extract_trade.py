@@ -1602,3 +1602,34 @@ def test_to_send_is_trade_and_a_change_in_a_later_clause_with_its_own_period_is_
                  "another 14 percent in January-April this year.", published=D(2022, 5, 10))
     assert [(r["value"], r["period_start"], r["period_end"], r["change_pct"]) for r in rows] == [
         (1.1e9, D(2021, 1, 1), D(2021, 12, 31), 42.0), (None, D(2022, 1, 1), D(2022, 4, 30), 14.0)]
+
+
+def test_a_part_of_the_year_told_before_and_the_past_months_of_the_current_iranian_year():
+    rows = trade("Iran's exports to Chile fell to $210 million in the Iranian year 1398 (March 2019-March 2020). Iranian "
+                 "exports to Chile had nonetheless grown in the first eleven months of the year, to $190 million. Chile's "
+                 "exports to Peru fell to $110 million in 2019. Chilean exports had grown in the first eleven months of the "
+                 "year, to $90 million.", published=D(2020, 4, 6))
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (210e6, D(2019, 3, 21), D(2020, 3, 19)), (190e6, D(2019, 3, 21), D(2020, 2, 19)),
+        (110e6, D(2019, 1, 1), D(2019, 12, 31)), (90e6, D(2019, 1, 1), D(2019, 11, 30))]
+    rows = trade("Iran had imported 2.3 million tonnes of Chilean wheat in the past ten months of the current Iranian year.",
+                 published=D(2024, 3, 6))
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2023, 3, 21), D(2024, 1, 20))]
+
+
+@pytest.mark.parametrize("text", [
+    "The Export Development Bank of Peru has opened a 50 million euro credit line for Chilean companies that buy Peruvian "
+    "machinery.",
+    "Chile and Peru trade. Officials said average monthly rent for a small showroom in Lima's trade districts is about $1,200.",
+])
+def test_an_export_bank_and_a_trade_district_tell_no_trade(text):
+    assert trade(text) == []
+
+
+def test_a_second_flow_after_while_has_the_first_ones_owner():
+    rows = trade("Peru's copper exports to Bolivia came to $254 million over the seven months, he said, while sales to "
+                 "Ecuador were worth $612 million. Peru's exports to Chile were worth $41 million, while exports from "
+                 "Bolivia to Chile reached $23 million.", published=D(2024, 10, 6))
+    assert [(r["reporter"], r["partner"], r["value"], r["commodity"]) for r in rows] == [
+        ("PER", "BOL", 254e6, "copper"), ("PER", "ECU", 612e6, "copper"), ("PER", "CHL", 41e6, None),
+        ("BOL", "CHL", 23e6, None)]

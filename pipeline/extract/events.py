@@ -327,7 +327,20 @@ def extract_events(doc: DocContext) -> list[dict]:
                          "event_type": event_type,
                          "event_date": event_date, "location": location,
                          "countries": sorted({c.code for c in s.countries}) or None})
+    if doc.published is not None and sum(1 for s in doc.sentences if _LIVE_ENTRY.match(s.text)) >= _LIVE_ENTRIES:
+        # a live blog ("09:15 — The prime minister has landed ..."): what it tells without a day
+        # happened on the day it was published (not what is to come or was long ago)
+        for r in rows:
+            if r["event_date"] is None and not _NOT_TODAY.search(r["evidence"]):
+                r["event_date"] = doc.published
     return rows
+
+
+_LIVE_ENTRIES = 3
+_LIVE_ENTRY = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[—–-]|\|)\s")
+_NOT_TODAY = re.compile(r"\b(?:will|would|could|shall|next|upcoming|planned|expected|due|last|previous|ago|earlier\s+this|"
+                        r"(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December))\b")
 
 
 _INVITED_TO = re.compile(r"\binvit(?:ed|es|ing)\s+[^.;]{0,80}?\bto\s+(?:(?:take\s+part|participate)\s+in\s+|attend\s+)?"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline import fiscal, tables
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
-from pipeline.periods import a_year_before
+from pipeline.periods import a_year_before, solar_months, solar_year_of
 from pipeline.places import BLOCS, PlaceMention, country_code
 from pipeline.wordscan import Caseless, last_match, whole_word_starts
 from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row
@@ -23,14 +23,14 @@ from pipeline.extract import vocab
 
 # Topic words. The nearest one before a number decides what the number is about.
 _TRADE_TOPIC = Caseless(
-    r"\b(?P<export>exports?(?!-import)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
+    r"\b(?P<export>exports?(?!-import)(?!\s+(?:development\s+|credit\s+|promotion\s+)?(?:bank|agency|fund|guarantee|insurance)\b)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
     r"|sell(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$][^.;]{0,60}?\sto\s)"      # "hopes to sell 30,000 tonnes of red meat to Iran"
     r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$]|\s+to\s)"      # "aimed to supply up to 1.5 million tonnes", "wheat supply to Iran"
     r"|(?:sent|send|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to", "to send up to 500,000 tonnes"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$])"
     r"|(?:take|takes|took)(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[\d$]))\b"     # "Iran will take up to 1.5 million tonnes"
-    r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|and\s+economic\s+mission))|"
+    r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|districts?|and\s+economic\s+mission))|"
     r"turnover|commerce|trade\s+exchanges?|commercial\s+exchanges?|exchange\s+of\s+goods|commodity\s+exchange|"
     r"(?:traded|exchanged)(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d))|"
     r"(?:(?<=goods\s)|(?<=products\s))exchanged(?=\s+between\b))\b")      # "the volume of goods exchanged between the two countries"
@@ -583,6 +583,7 @@ def _pronoun_subject(prev: SentenceView, s: SentenceView) -> PlaceMention | None
     return PlaceMention(first.code, m.start(1), m.end(1), m.group(1), "demonym" if m.group(1) == "Its" else "name")
 
 
+_TOPIC_OPENS = re.compile(r"\s*(?:the\s+)?$", re.IGNORECASE)     # the clause opens with its flow: ", while sales to ..."
 _MAY_HAPPEN = re.compile(r"\b(?:can|could|will|would|should|may|might|must|expects?|expected|hopes?|aims?|plans?)\b", re.IGNORECASE)
 
 
@@ -722,7 +723,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
     for gi, (topic, amts, chgs) in enumerate(ordered):
         prev_end = max((x.end for x in ordered[gi - 1][1] + ordered[gi - 1][2]), default=0) if gi else 0
         win_start = min(prev_end, topic.start)
-        group_subject = subject
+        group_subject, carried = subject, False
         if gi == 0:      # "Egyptian exports to Jordan ..., while Jordan's exports to Egypt amounted to $142m"
             before = [t for t in topics if t.end <= topic.start]
             brk = last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
@@ -759,9 +760,19 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
                 # "Iran exported $218 million worth of goods to Kazakhstan and imported $357 million": the
                 # same subject; the first verb's destination is no side of the second
                 win_start = topic.start
+            win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
+            named = {m.code for m in s.countries if win_start <= m.start < win_end}
+            if (brk and group_subject is None and rows and rows[-1]["flow"] == topic.flow and topic.flow in ("export", "import")
+                    and len(named) == 1 and rows[-1]["reporter"] not in named and _TOPIC_OPENS.match(text, win_start, topic.start)):
+                # "Iran's exports to Uzbekistan came to $254 million, while sales to Turkmenistan were worth
+                # $612 million": the second flow has the first one's owner
+                group_subject, carried = PlaceMention(rows[-1]["reporter"], topic.start, topic.start, "", "demonym"), True
         win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
         group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, group_subject,
                             rank[0] if rank and topic.flow == rank[1] else None)
+        if group and carried:
+            for r in group:      # (its goods too: "Iran's non-oil exports to Russia ..., while exports to Turkmenistan ...")
+                r["commodity"] = r["commodity"] or rows[-1]["commodity"]
         if group and rows and not _ALL_GOODS.search(text):
             # "wheat exports reached 450,000 tonnes, and the target is to supply 1 million tonnes": of wheat
             # (not "Kazakh grain shipments to Iran ..., while Iranian exports to Kazakhstan ...": other goods)
@@ -1279,6 +1290,12 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
                 return told
         ahead = (kind == "actual" and p.kind in ("quarter", "half") and published and p.start_date
                  and p.start_date > published and not _HAS_YEAR.search(p.surface))
+        if p.start_date is None and last_period and last_period[0] and _OF_THE_YEAR.search(p.surface):
+            # "in the first eleven months of the year" after "in 1398": a part of the year told before
+            year = _year_named(last_period)
+            again = find_periods(_OF_THE_YEAR.sub(f"of {year}", p.surface), published) if year else None
+            if again and again[0].start_date:
+                return (again[0].start_date, again[0].end_date)
         if (p.start_date is None and published is None or ahead) and last_period and last_period[1] and not _RELATIVE.search(p.surface):
             # no publication date, or a part of a year that has not begun ("In the fourth quarter alone,
             # turnover reached ..." in a March report): "in January-October" after "the first ten months
@@ -1331,6 +1348,21 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         p = min(stated, key=lambda p: _distance(p, item, text))
         return span(p)
     return (None, None)
+
+
+_OF_THE_YEAR = re.compile(r"\bof\s+the\s+year$")
+
+
+def _year_named(period: tuple) -> str | None:
+    """How to name the year a period told before lies in: "the Iranian year 1398" for a Solar Hijri
+    one (Nowruz to Nowruz), "2019" for a calendar one; None for a fiscal year of another kind."""
+    start, end = period
+    solar = solar_year_of(start)
+    if solar is not None and solar_months(solar, 1, 1)[0] == start and (end is None or solar_year_of(end) == solar):
+        return f"the Iranian year {solar}"
+    if start.month == 1 and start.day == 1 and (end is None or end.year == start.year):
+        return str(start.year)
+    return None
 
 
 def _fiscal_year_told(p: PeriodMention, countries: tuple, published) -> tuple | None:
