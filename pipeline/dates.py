@@ -386,7 +386,7 @@ _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) 
 _ZONE_OFFSET = r"(?:[+-]\d{1,2}(?::?\d\d)?)?"      # "GMT+3:30", "UTC-5"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:(?:[Ff]irst\s+)?[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?:ed)?\s+[Tt]ime|[Pp]ublication\s+[Tt]ime|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|[Dd]ated|[Bb]roadcast|[Aa]ired"
+    r"\s*(?:(?:[Ff]irst\s+)?[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?:ed)?\s+[Tt]ime|[Pp]ublication\s+[Tt]ime|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|(?:[Ii]ssue\s+)?[Dd]ated|[Bb]roadcast|[Aa]ired"
     r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,"      # "Research note, 2 June 2025"
     # "Business feed, 26.01.2026", "Morning digest, 5 March 2024": a dated issue of a feed or newsletter
     r"|(?:[A-Z][a-z]+\s+)?(?:feed|digest|roundup|briefing|edition|newsletter|bulletin)\s*,"
@@ -426,7 +426,7 @@ _PUB_AFTER = re.compile(
     r"|(?:[,.|•·–—-]\s*|at\s+|T|\[)?\d{1,2}[:.]\d\d(?!\d)"     # a time ("T09:15": ISO 8601; "10.15 GMT"; "[17:22]"; "2024.10.21. 17:05")
     r"|\.\s*$"                                                  # "Bogota, July 16, 2024."
     rf"|\s+(?:GMT|UTC){_ZONE_OFFSET}\s*$"                        # "February 11, 2020 GMT"
-    r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$)"                   # (MNA) –, (TBH).
+    r"|\(\s*[^()]{1,40}\)\s*(?:[-–—:|/.]|$|,\s*\d{1,2}[:.]\d\d(?!\d))"    # (MNA) –, (TBH)., "Farvardin 25, 1405 (April 14, 2026), 18:50"
     r"|[-–—|:/•·]"                                             # a separator
     r"|by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*$)")      # "November 20, 2024 by Camila Rojas"
 _US_TIME_ZONE = re.compile(r"[,\s]*(?:\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*)?\(?(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT)\b")

@@ -218,6 +218,8 @@ PUBLISHED_CASES = [
     ("Headline\nMaria Quispe Rojas in Lima May 22, 2024\nText.", D(2024, 5, 22), "May 22, 2024"),  # where the reporter filed from
     ("Headline\nRiyadh, 14 Rabi' al-Awwal 1446 AH, 17 September 2024 — The ministers met.\n", D(2024, 9, 17),
      "17 September 2024"),
+    ("Headline\n\nFarvardin 25, 1405 (April 14, 2026), 18:50\nCode: 231107\n\nText.", D(2026, 4, 14), "Farvardin 25, 1405"),
+    ("GRAIN MONITOR\nIssue 212 | Issue dated 14 October 2021\nPrices | Trade\n\nText.", D(2021, 10, 14), "14 October 2021"),
     # a page's machine-readable stamp kept in the scraped text
     ("Review\n\n<meta> datePublished: 2021-12-09T08:30:00+05:00\n\nHeadline\nText.", D(2021, 12, 9), "2021-12-09"),
     ('Headline\n"datePublished": "2022-03-01T10:00:00Z",\nText.', D(2022, 3, 1), "2022-03-01"),
