@@ -750,7 +750,10 @@ def test_trigger_prefilter_finds_what_the_full_pattern_finds():
     files = [*sorted((PROJECT / "seeds").glob("*.txt")), *sorted((PROJECT / "tests/data/devset/articles").glob("*.txt"))]
     sentences = [s.text for f in files for s in split_sentences(f.read_text(encoding="utf-8"))]
     sentences += [c[0] for c in [("The Armenian president received a Georgian delegation.",),
-                                 ("They attended a ceremony in Gyumri.",), ("The Business Council met in Baku.",)]]
+                                 ("They attended a ceremony in Gyumri.",), ("The Business Council met in Baku.",),
+                                 ("The opening ceremony was held on Monday in Lima.",), ("The mill was inaugurated.",),
+                                 ("Banco Andino opened a representative office in Lima on Saturday.",),
+                                 ("Talks in narrow and expanded formats were held at the palace.",)]]
     assert len(sentences) > 300
     for text in sentences:
         fast = [(m.start(), m.end(), m.lastgroup) for m in events._trigger_matches(text)]
