@@ -14,6 +14,13 @@ from pipeline.extract import people
 from pipeline.extract.context import DocContext, SentenceView, base_row, in_dateline, is_question
 from pipeline.wordscan import last_match, matches_at_starts, whole_word_starts
 
+# An opening: "The opening ceremony was held on Monday in Kaskelen", "The mill was inaugurated",
+# "opened a representative office in Almaty on Saturday" (told as news, not recalled: "when it opened
+# a cooperation office in 1994", "the railway, which was inaugurated in December 2014")
+_OPENINGS = (r"(?:opening|inauguration|inaugural|ground-?breaking|launch)\s+ceremony|(?<!which\s)(?<!that\s)(?:was|were)\s+inaugurated|"
+             r"inaugurated\s+(?:a|an|the)|opened\s+(?:a|an|its|the)\s+(?:new\s+|first\s+)?(?:[\w-]+\s+){0,2}"
+             r"(?:office|branch|trade\s+house|plant|factory|mill|yard|consulate|terminal)"
+             r"(?=[^.;]{0,60}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+week|today|yesterday)\b)")
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
     ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing|(spoke|talked)\s+to\s+the\s+press(?=\s+(?:in|on|at|after)\s)|(?<=\ba\s)briefing(?=\s+(?:in|on|at)\s)"),      # "said at a briefing in Astana"
@@ -65,13 +72,7 @@ _TRIGGERS: list[tuple[str, str]] = [
               r"(?!\s+to\s+the\s+([\w-]+\s+){0,3}(summit|forum|meeting|session|conference|talks)\b)|"
               r"(?<!['’]s\s)(?-i:(trade|business|economic|investment)\s+mission)"),     # lower case: not "the Russian Trade Mission" ("Iran's trade mission in Almaty": an office)
     ("other", r"(?:exhibition|exposition|expo)(?!\s+(?:cent(?:er|re)|halls?|complex|grounds?|pavilion|area|space|stands?|booths?)\b)|trade\s+fair|fair|(attended|held|hosted)\s+(a|an|the)\s+(?!signing\b)([\w-]+\s+){0,2}(ceremony|reception)|"
-              # an opening: "The opening ceremony was held on Monday in Kaskelen", "The mill was inaugurated",
-              # "opened a representative office in Almaty"
-              r"(?:opening|inauguration|inaugural|ground-?breaking|launch)\s+ceremony|(?<!which\s)(?<!that\s)(?:was|were)\s+inaugurated|"
-              r"inaugurated\s+(?:a|an|the)|opened\s+(?:a|an|its|the)\s+(?:new\s+|first\s+)?(?:[\w-]+\s+){0,2}"
-              r"(?:office|branch|trade\s+house|plant|factory|mill|yard|consulate|terminal)"
-              # (an opening told as news, not one recalled: "when it opened a cooperation office in 1994")
-              r"(?=[^.;]{0,60}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+week|today|yesterday)\b)"),
+              + _OPENINGS),
 ]
 _TRIGGER = re.compile("|".join(rf"(?P<{t}>\b(?:{p})\b)" for t, p in _TRIGGERS), re.IGNORECASE)
 # Every trigger contains one of these as a whole word; a sentence with none of them has no
@@ -189,7 +190,7 @@ def extract_events(doc: DocContext) -> list[dict]:
                 # (also when the visit was told before: "paid a state visit ..., holding talks with ...")
                 # (not "on a working visit to attend the 19th meeting of the commission")
                 continue
-            if event_type == "other" and _OPENING.match(surface) and any(
+            if event_type == "other" and _OPENING.match(s.text, m.start()) and any(
                     o.lastgroup in _GATHERINGS_OR_OTHER and o is not m for o in matches):
                 continue   # "The forum was inaugurated on Tuesday", "inaugurated the Iran Expo": the gathering's own opening
             if event_type == "other" and _PERMANENT.search(s.text[:m.start()]):
@@ -385,8 +386,7 @@ _AHEAD_OF_THE = re.compile(r"\b(?:ahead\s+of|before|on\s+the\s+eve\s+of|after)\s
 _THE = re.compile(r"\bthe\s+$")
 # ("signed a Plan of Consultations between the foreign ministries for 2019-2021": a document too)
 _PROTOCOL_OF = re.compile(r"\b(protocol|plan)\s+of\s+((the|its|their)\s+)?([\w'’-]+\s+){0,3}$", re.IGNORECASE)
-_OPENING = re.compile(r"(?:opening|inauguration|inaugural|ground-?breaking|launch)\s+ceremony|(?:was|were)\s+inaugurated|inaugurated|opened",
-                      re.IGNORECASE)
+_OPENING = re.compile(_OPENINGS, re.IGNORECASE)     # (the trigger's own pattern: is this trigger an opening?)
 _PERMANENT = re.compile(r"\bpermanent\s+$", re.IGNORECASE)
 _IN_TALKS = re.compile(r"\b(is|are|was|were|been|be|remains?|remained)\s+(still\s+|already\s+|now\s+|also\s+)?in\s+$", re.IGNORECASE)
 # "every meeting", "each visit": any occasion, not one

@@ -207,9 +207,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
     last_sides: tuple | None = None
     last_sides_at = -10
     prev_rows: list[dict] = []
-    last_rows: list[dict] = []     # the rows of the last sentence that had any, and where
-    last_rows_at = -10
-    recent_rows: list[tuple[int, list[dict]]] = []     # (sentence, rows) of the last few sentences with rows
+    recent_rows: list[tuple[int, list[dict]]] = []     # (sentence, rows) of the last few sentences that had any
     scope_at = -10       # the last sentence without figures that may set the period of those after it
     told_of: dict | None = None    # the trade a sentence without figures told of ("Trade collapsed after ...")
     ranking: tuple[str, str, int] | None = None    # the country whose partners were ranked, the flow, and where
@@ -275,8 +273,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         recent_rows = [(j, r) for j, r in recent_rows if i - j <= _SHARE_OUT_SENTENCES]
         if recent_rows and (shares := _share_out_rows(doc, s, topics, [r for _, rs in recent_rows for r in rs], carry)):
             sent_rows = shares
-        if i - last_rows_at <= 2 and not _ALL_GOODS.search(s.text):
-            _goods_told_before(sent_rows, last_rows)
+        if recent_rows and i - recent_rows[-1][0] <= 2 and not _ALL_GOODS.search(s.text):
+            _goods_told_before(sent_rows, recent_rows[-1][1])
         if target_only:
             for r in sent_rows:
                 r["rule"] = _TARGET_NAMED
@@ -300,7 +298,6 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             if r["rule"] != "trade.share_out":      # (other buyers of the goods are no sides of what follows)
                 last_sides, last_sides_at = (r["reporter"], r["partner"]), i
         if sent_rows:
-            last_rows, last_rows_at = sent_rows, i
             recent_rows.append((i, sent_rows))
         rows += sent_rows
         prev_rows = sent_rows
@@ -492,7 +489,7 @@ export exports exported exporting exporter shipment shipments shipped supply sup
 deliveries delivered delivers delivering sales sent send dispatched import imports imported importing importer purchases purchased bought
 buys buy sell trade turnover commerce commercial exchange commodity
 """.split())
-# Every word a _TRADE_TOPIC match can start with: _TRADE_WORDS and "traded"/"exchanged"/"took" (which
+# Every word a _TRADE_TOPIC match can start with: _TRADE_WORDS and "traded", "exchanged", "take(s)", "took" (which
 # need goods or a figure after them, so they are no figure-sentence prefilter words). Every
 # alternative begins at \b with one of these words, whole: a first word is followed by \s+ or by
 # the alternative's closing \b. A sentence without any of them tells no trade.
@@ -724,6 +721,7 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
         prev_end = max((x.end for x in ordered[gi - 1][1] + ordered[gi - 1][2]), default=0) if gi else 0
         win_start = min(prev_end, topic.start)
         group_subject, carried = subject, False
+        win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
         if gi == 0:      # "Egyptian exports to Jordan ..., while Jordan's exports to Egypt amounted to $142m"
             before = [t for t in topics if t.end <= topic.start]
             brk = last_match(_NEXT_CLAUSE, text[before[-1].end:topic.start]) if before else None
@@ -760,14 +758,12 @@ def _rows_for_sentence(doc: DocContext, s: SentenceView, topics: list[_Topic], l
                 # "Iran exported $218 million worth of goods to Kazakhstan and imported $357 million": the
                 # same subject; the first verb's destination is no side of the second
                 win_start = topic.start
-            win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
             named = {m.code for m in s.countries if win_start <= m.start < win_end}
             if (brk and group_subject is None and rows and rows[-1]["flow"] == topic.flow and topic.flow in ("export", "import")
                     and len(named) == 1 and rows[-1]["reporter"] not in named and _TOPIC_OPENS.match(text, win_start, topic.start)):
                 # "Iran's exports to Uzbekistan came to $254 million, while sales to Turkmenistan were worth
                 # $612 million": the second flow has the first one's owner
                 group_subject, carried = PlaceMention(rows[-1]["reporter"], topic.start, topic.start, "", "demonym"), True
-        win_end = ordered[gi + 1][0].start if gi + 1 < len(ordered) else len(text)
         group = _group_rows(doc, s, topic, amts, chgs, win_start, win_end, last_period, carry, sides, group_subject,
                             rank[0] if rank and topic.flow == rank[1] else None)
         if group and carried:
