@@ -289,7 +289,9 @@ _LIST_TAIL = (rf"(?P<more>(?:\s+(?:in|by)\s+(?:volume|value|weight|tonnage|quant
 # "increased by 26.5%", "up 12 percent", "fell 4%", "grown by 40%"
 _PCT_QUALIFIER = (r"(?:a\s+further\s+|another\s+|some\s+|about\s+|nearly\s+|almost\s+|over\s+|around\s+|more\s+than\s+|at\s+least\s+|"
                   r"roughly\s+|approximately\s+|close\s+to\s+|of\s+|only\s+|just\s+|a\s+mere\s+|merely\s+|barely\s+)")
-_VERB_PCT = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})(?:(?:\s+(?:(?:last|this)\s+year|in\s+(?:19|20)\d\d)\s*,?|\s*,"   # "slipped last year, by 6 percent", "also increased, by 35%"
+# (not "made up nearly 60 percent of that amount": a share)
+_VERB_PCT = Caseless(rf"\b(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?P<verb>{_UP}|{_DOWN})(?:(?:\s+(?:(?:last|this)\s+year|in\s+(?:19|20)\d\d)\s*,?|\s*,"   # "slipped last year, by 6 percent", "also increased, by 35%"
+                    rf"|\s+(?:(?:less|more|much|even|far)\s+)?(?:[a-z]+ly|further|again)\s*,"     # "fell less steeply, by 9.8%", "dropped further, by 31 percent"
                     # "dropped further in the first nine months of this year, by 31 percent"
                     rf"|\s+(?:further\s+)?(?:in|during|over)\s+(?:the\s+)?(?:[\w-]+\s+){{0,6}}?(?:(?:this|last)\s+year|(?:19|20)\d\d)\s*,)(?=\s+by\b))?\s+"
                     rf"(?:by\s+)?{_PCT_QUALIFIER}?{_PCT}{_LIST_TAIL}")

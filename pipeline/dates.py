@@ -100,6 +100,9 @@ PERSIAN_MONTH_RX = _alternation(_cased(PERSIAN_MONTHS)) + r"(?![A-Za-z])"
 YEAR_RX = r"(?:19|20)\d\d(?!\d)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:st|nd|rd|th)?"
 _DASH = r"\s*[-–—]\s*"
+# between the two days of a span: "7-9 April", "April 27 to 30", "from 15 to 18 April", "May 27 and 28"
+# (not "April 27 and 30 percent", "on 3 and 4 million tonnes": a number of something)
+_DAY_TO_DAY = rf"(?:{_DASH}|\s+(?:to|and|until|till)\s+(?=\d+(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s|[-–]?\s*(?:million|billion|thousand|tonnes?|tons?|companies|firms|documents|agreements|people)\b))))"
 
 
 def month_number(word: str) -> int | None:
@@ -115,7 +118,7 @@ def _day_number(s: str) -> int:
 # Month first: "April 7, 2021", "Apr. 7 2021", "April 7-9, 2021", "April 7", "April 7th".
 _CAL_MONTH_FIRST = re.compile(
     # ("July, 17, 2024": a comma after the month only with a year after the day)
-    rf"(?P<m>{MONTH_RX})(?:,(?=\s+\d{{1,2}},\s+{YEAR_RX}))?\s+(?P<d>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?(?:(?:\s*,\s*|\s+|/)(?P<y>{YEAR_RX}))?"    # "October 9/2024"
+    rf"(?P<m>{MONTH_RX})(?:,(?=\s+\d{{1,2}},\s+{YEAR_RX}))?\s+(?P<d>{_DAY})(?:{_DAY_TO_DAY}(?P<d2>{_DAY}))?(?:(?:\s*,\s*|\s+|/)(?P<y>{YEAR_RX}))?"    # "October 9/2024"
     r"(?(y)|\b(?!\s*,?\s*\d|[.,]\d))")
 # Digit first: "2021-04-07", "07.04.2021", "27/01/2023", "7 April 2021", "7-9 April", "7th of April".
 _CAL_DIGIT_FIRST = re.compile(
@@ -123,7 +126,7 @@ _CAL_DIGIT_FIRST = re.compile(
     r"(?P<iso_s>[-/.])(?P<iso_m>\d\d?)(?P=iso_s)(?P<iso_d>\d\d?)(?!\d)(?![.,/]\d)"
     r"|\.\s(?P<ymd_m>\d\d?)\.\s(?P<ymd_d>\d\d?)\.(?!\d)"            # "2024. 02. 21." (Hungarian, Korean)
     rf"|(?P<num_s>[./-])(?P<num_b>\d\d?)(?P=num_s)(?P<num_y>{YEAR_RX})(?![.,/]\d)"
-    rf"|(?:st|nd|rd|th)?(?:{_DASH}(?P<d2>{_DAY}))?,?\s+(?:of\s+)?(?P<m>{MONTH_RX})(?:,?\s+(?P<y>{YEAR_RX}))?)")   # "15, September 2024"
+    rf"|(?:st|nd|rd|th)?(?:{_DAY_TO_DAY}(?P<d2>{_DAY}))?,?\s+(?:of\s+)?(?P<m>{MONTH_RX})(?:,?\s+(?P<y>{YEAR_RX}))?)")   # "15, September 2024"
 
 
 class CalendarAtom(NamedTuple):
@@ -338,8 +341,9 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 date = dt.date(a.year, a.month, a.day)
             elif a.start in inherited:
                 date = inherited[a.start]
-            else:
-                date = resolve_yearless(a.month, a.day, published)
+            else:       # "15 to 17 January": the year of the span's last day, as "17 January" alone would have
+                last = resolve_yearless(a.month, a.last_day or a.day, published)
+                date = last.replace(day=a.day) if last else None
             out.append(DateMention(date, a.start, a.end, text[a.start:a.end],
                                    "absolute" if a.year is not None else "yearless"))
     if has_day_word:

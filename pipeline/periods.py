@@ -119,6 +119,14 @@ def a_year_before(span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | No
     return _shift_years(span, -1)
 
 
+def the_same_period_in(span: tuple[dt.date, dt.date], year: int) -> tuple[dt.date, dt.date] | None:
+    """"In the same quarter of 2021" after the third quarter of 2022: the span moved to `year`.
+    None for Solar Hijri months, whose Gregorian year says nothing of which solar year is meant."""
+    if a_year_before(span) != _shift_years(span, -1):
+        return None
+    return _shift_years(span, year - span[0].year)
+
+
 # --------------------------------------------------------------------------- Gregorian helpers
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -437,7 +445,12 @@ def _word_before(text: str, s: int) -> tuple[str, str, int]:
     if not (tail[-1].isalnum() or tail[-1] in ".-"):
         return "", tail[-1], lo + len(tail) - 1
     cut = max(tail.rfind(" "), tail.rfind("\n"), tail.rfind("\t"))
-    return tail[cut + 1:].rstrip(".-").lower(), "", lo + cut + 1
+    word = tail[cut + 1:]
+    opened = len(word) - len(word.lstrip(_OPENING_MARKS))      # '"For 2026 we expect ...': the word within the quote
+    return word[opened:].rstrip(".-").lower(), "", lo + cut + 1 + opened
+
+
+_OPENING_MARKS = "\"'“‘«(["
 
 
 # Comparison bases: a keyword, then optionally an amount and "in", right before the period.

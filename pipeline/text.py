@@ -14,9 +14,9 @@ from pipeline.dates import MONTHS, WEEKDAYS
 
 # A line that starts a list of other articles' headlines; what follows states no facts.
 _RELATED_MARKER = re.compile(
-    r"^\s*(read\s+more|read\s+also|related(\s+(news|articles?|stories|posts|content|coverage|reading|links?|materials?|publications?|items?))?|see\s+also|also\s+read|"
+    r"^\s*(read\s+more|read\s+also|related(\s+(news|articles?|stories|posts|content|coverage|reading|links?|materials?|publications?|items?|headlines))?|see\s+also|also\s+read|"
     r"more\s+on\s+this(\s+topic)?|you\s+m(?:ay|ight)\s+also\s+(?:like|be\s+interested\s+in)|recommended(\s+for\s+you)?|most\s+(read|viewed|popular)|"
-    r"latest(\s+news)?|more\s+(news|stories)|more\s+in\s+[\w&]+(\s+[\w&]+)?|other\s+news|in\s+other\s+news|top\s+stories|popular(\s+news)?|trending|"
+    r"latest(\s+news)?|more\s+(news|stories)|more\s+in\s+[\w&]+(\s+[\w&]+)?|also\s+in\s+(the\s+|this\s+)?(section|category)|other\s+news|in\s+other\s+news|top\s+stories|popular(\s+news)?|trending|"
     r"editor'?s\s+picks?|more\s+from\s+[\w ]{1,30}|read\s+next|what\s+to\s+read\s+next|"
     r"previous\s+(digests?|issues?|editions?|reports?|stories)|earlier\s+(reports?|stories|coverage))\s*[:.\-–—]?\s*$"
     # "Leia também / Read also": the marker beside its translation
@@ -54,7 +54,7 @@ _BREADCRUMB = re.compile(r"^\s*[^>»›\n]{1,40}(\s+[>»›]\s+[^>»›\n]{1,40}
 # every breadcrumb holds one of these (a line without is not matched against the pattern)
 _BREADCRUMB_HINT = re.compile(r"[>»›/]")
 # "- Kazakhstan-Kyrgyzstan trade up 9%", "• Almaty hosts ...": a listed headline (no closing full stop)
-_LISTED_HEADLINE = re.compile(r"^\s*[-–•·*▪►▸→➤›]\s+\S.{0,150}(?<![.!?…])$")
+_LISTED_HEADLINE = re.compile(r"^\s*[-–•·*▪►▸→➤›»]\s+\S.{0,150}(?<![.!?…])$")
 # "By Jane Doe April 8, 2021" / "By Jane Doe | Mar 3, 2022": author lines are metadata, not facts.
 # "Key figures", "AT A GLANCE", "Fast facts": a box of the story's own figures, not a related list
 _LIST_INTRO = re.compile(r"^(key\s+(figures|facts|numbers|data)|at\s+a\s+glance|fast\s+facts|facts\s+and\s+figures|"

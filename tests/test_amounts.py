@@ -136,6 +136,8 @@ def test_a_year_before_a_figure_is_not_its_larger_part():
     ("Trade grew to $461.5 million, which is 31 percent more, thanks to gas.", 31, None),
     ("Exports to Peru dropped further in the first nine months of this year, by 31 percent, the agency said.", -31, None),
     ("Chile's trade with Peru grew by only 2 percent in the first quarter.", 2, None),
+    ("Imports of Peruvian goods fell less steeply, by 9.8%, to $52 million.", -9.8, None),
+    ("In the first quarter, bilateral trade dropped further, by 31 percent.", -31, None),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)

@@ -29,6 +29,11 @@ DATE_CASES = [
     ("The deal dated 04/07/2021 was published.", P, [("04/07/2021", None, "absolute")]),   # April 7 or July 4
     ("On MAY 5, 2021 the sides met.", P, [("MAY 5, 2021", D(2021, 5, 5), "absolute")]),
     ("The talks on April 7-9, 2021 ended.", P, [("April 7-9, 2021", D(2021, 4, 7), "absolute")]),
+    # a span of days written with words: its first day
+    ("The expo was held from April 27 to 30, 2021.", P, [("April 27 to 30, 2021", D(2021, 4, 27), "absolute")]),
+    ("The session was held on May 27 and 28, 2021.", P, [("May 27 and 28, 2021", D(2021, 5, 27), "absolute")]),
+    ("The fair runs from 15 to 18 April 2021.", P, [("15 to 18 April 2021", D(2021, 4, 15), "absolute")]),
+    ("Exports rose on April 27 and 30 percent of them were grain.", P, [("April 27", D(2023, 4, 27), "yearless")]),
     # yearless dates take the year from the publication date
     ("The plane landed in Aktau on April 1.", D(2021, 4, 8), [("April 1", D(2021, 4, 1), "yearless")]),
     ("The sides met on March 20.", P, [("March 20", D(2023, 3, 20), "yearless")]),

@@ -36,6 +36,10 @@ D = dt.date
      24, "CHL", "PER", False),
     ("Chile and Peru: key numbers. Twelve: the number of Chilean construction companies now working in Peru.",
      12, "CHL", "PER", False),
+    ("Chile and Peru met. New registrations last year brought the total of Chilean-owned or co-owned companies active "
+     "in the country to about 180.", 180, "CHL", "PER", True),
+    # a part of the companies counted, by where they come from: the whole is of many countries
+    ("The forum in Lima brought together more than 250 companies, including about 90 from Chile.", 90, "CHL", "PER", True),
 ])
 def test_company_counts(text, count, company, host, approx):
     rows = extract(text, table="company_counts")
@@ -69,6 +73,21 @@ def test_a_definite_count_of_companies_named_before_is_no_one_countrys_count():
             "announced. The 40 Chilean firms at the fair in Lima signed contracts. The 30 companies from Peru also took part.")
     rows = extract(text, table="company_counts")
     assert [(r["company_count"], r["company_country"]) for r in rows] == [(40, "CHL"), (30, "PER")]
+
+
+def test_a_part_told_after_a_comma_and_an_earlier_count_keep_the_countries_of_the_count_before():
+    rows = extract("The number of companies with Chilean participation registered in Peru reached 536 as of April 1. Of these, "
+                   "79 are joint ventures. The number of active legal entities with Chilean capital in Peru has grown to "
+                   "612, according to the ministry, which counted 548 a year ago.", table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"], r["rule"]) for r in rows] == [
+        (536, "CHL", "PER", "companies.number_of"), (79, "CHL", "PER", "companies.of_them"),
+        (612, "CHL", "PER", "companies.number_of"), (548, "CHL", "PER", "companies.earlier_count")]
+
+
+def test_the_second_of_two_counts_sharing_about_is_approximate_too():
+    rows = extract("The forum in Lima was attended by representatives of about 100 Chilean and 300 Peruvian companies.",
+                   table="company_counts")
+    assert [(r["company_count"], r["approximate"]) for r in rows] == [(100, True), (300, True)]
 
 
 def test_traders_are_companies():
@@ -220,6 +239,11 @@ def test_events(text, type_, date, location):
      "meeting", None, "Tbilisi"),
     ("Armenia and Georgia discussed cooperation within the Shanghai Cooperation Organisation and the Conference on "
      "Interaction and Confidence-Building Measures in Asia at a meeting in Yerevan.", "meeting", None, "Yerevan"),
+    ("The ambassador said the Armenian and Georgian presidents had spoken by phone on Monday.", "call", D(2023, 11, 13), None),
+    ("The Armenian-Georgian business council will hold its next plenary session in Gyumri in April.", "meeting", None, "Gyumri"),
+    # a span of days after "from": the first day (not a bound of some other period)
+    ("Georgian firms took part in Expo Yerevan 2023, which was held in Yerevan from November 7 to 10.", "other",
+     D(2023, 11, 7), "Yerevan"),
 ])
 def test_event_forms_with_their_dates_and_places(text, type_, date, location):
     rows = extract(text, table="events")
@@ -753,7 +777,9 @@ def test_trigger_prefilter_finds_what_the_full_pattern_finds():
                                  ("They attended a ceremony in Gyumri.",), ("The Business Council met in Baku.",),
                                  ("The opening ceremony was held on Monday in Lima.",), ("The mill was inaugurated.",),
                                  ("Banco Andino opened a representative office in Lima on Saturday.",),
-                                 ("Talks in narrow and expanded formats were held at the palace.",)]]
+                                 ("Talks in narrow and expanded formats were held at the palace.",),
+                                 ("The presidents had spoken by phone.",),
+                                 ("The council will hold its next plenary session in Cusco.",)]]
     assert len(sentences) > 300
     for text in sentences:
         fast = [(m.start(), m.end(), m.lastgroup) for m in events._trigger_matches(text)]
@@ -1268,3 +1294,9 @@ def test_what_a_live_blog_tells_without_a_day_happened_on_its_day():
     rows = extract(text, published=D(2022, 11, 29), table="events")
     assert [(r["event_type"], r["event_date"]) for r in rows] == [
         ("visit", D(2022, 11, 29)), ("meeting", D(2022, 11, 29)), ("summit", None)]
+
+
+def test_ones_after_a_count_of_companies_are_companies_too():
+    rows = extract("Fifteen Chilean trucking companies have received permits to operate in Peru, and nine Peruvian ones in "
+                   "Chile, under the road transport arrangement.", table="company_counts")
+    assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [(15, "CHL", "PER"), (9, "PER", "CHL")]

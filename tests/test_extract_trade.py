@@ -1633,3 +1633,71 @@ def test_a_second_flow_after_while_has_the_first_ones_owner():
     assert [(r["reporter"], r["partner"], r["value"], r["commodity"]) for r in rows] == [
         ("PER", "BOL", 254e6, "copper"), ("PER", "ECU", 612e6, "copper"), ("PER", "CHL", 41e6, None),
         ("BOL", "CHL", 23e6, None)]
+
+
+def test_a_figure_restated_in_another_currency_after_or_shares_its_change():
+    rows = trade("Chile's trade with Peru for January-March 2015 came to 27.4 billion pesos, or about $148 million at the "
+                 "average rate of the period, which is 31.5% less than a year earlier.", published=D(2015, 4, 16))
+    assert [(r["value"], r["unit"], r["change_pct"]) for r in rows] == [(27.4e9, "CLP", -31.5), (148e6, "USD", -31.5)]
+
+
+def test_a_base_after_comma_from_has_its_own_period():
+    rows = trade("Chile's trade with Peru will rise to $4 billion in the first full year of the agreement, from about "
+                 "$2.7 billion in 2018.", published=D(2019, 10, 23))
+    assert [(r["value"], r["kind"], r["period_start"]) for r in rows] == [(4e9, "forecast", None), (2.7e9, "actual", D(2018, 1, 1))]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Analysts estimate that if the talks succeed, Chile's trade with Peru could recover to $1 billion in 2016.", "forecast"),
+    ("At the time, officials of Chile and Peru spoke of reaching $3 billion in annual trade within a few years.", "target"),
+])
+def test_could_recover_to_is_a_forecast_and_spoke_of_reaching_a_target(text, kind):
+    assert [r["kind"] for r in trade(text, published=D(2015, 10, 1))] == [kind]
+
+
+def test_the_same_quarter_of_another_year_moves_the_quarter_told_before():
+    rows = trade("In the third quarter, Chile exported 412,000 tonnes of wheat to Peru. In the same quarter of 2021, "
+                 "exports barely reached 190,000 tonnes.", published=D(2022, 10, 20))
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (412e3, D(2022, 7, 1), D(2022, 9, 30)), (190e3, D(2021, 7, 1), D(2021, 9, 30))]
+
+
+def test_bilateral_trade_with_only_the_articles_countries_speaking_is_the_articles_pair():
+    rows = trade("Chile's exports to Peru reached $212 million. Chile's trade with Mercosur members was $5.9 billion. "
+                 "Peruvian officials want bilateral trade to reach $2 billion by 2030, while Chilean experts consider $1 "
+                 "billion a realistic target.", published=D(2025, 3, 5))
+    assert [tuple(sorted((r["reporter"], r["partner"]))) for r in rows[2:]] == [("CHL", "PER"), ("CHL", "PER")]
+
+
+def test_a_year_opening_a_quote_dates_the_figure():
+    rows = trade('"For 2026 we expect turnover between Chile and Peru of at least $650 million," the minister said.',
+                 published=D(2026, 1, 22))
+    assert [(r["kind"], r["period_start"]) for r in rows] == [("forecast", D(2026, 1, 1))]
+
+
+def test_a_trade_ministrys_name_is_no_topic_of_the_change_after_it():
+    rows = trade("Trade turnover between Chile and Peru amounted to $547.3 million last year, the Ministry of Trade and "
+                 "Integration said on Thursday, an increase of 46.1 percent compared with 2024.", published=D(2026, 1, 22))
+    assert [(r["value"], r["change_pct"]) for r in rows] == [(547.3e6, 46.1)]
+
+
+def test_and_that_in_a_later_period_is_a_change_of_its_own():
+    rows = trade("The minister said trade between Chile and Peru had reached $469 million in 2023 and that in the first "
+                 "seven months of this year it rose by a further 27 percent.", published=D(2024, 8, 20))
+    assert [(r["value"], r["period_end"], r["change_pct"]) for r in rows] == [
+        (469e6, D(2023, 12, 31), None), (None, D(2024, 7, 31), 27.0)]
+
+
+def test_made_up_a_share_is_no_change_and_sending_tonnes_is_an_export():
+    rows = trade("Chile's grain exports to Peru reached 2 million tonnes. Chilean wheat made up nearly 60 percent of that "
+                 "amount. Later in the year Chilean farmers were sending 540,000 tonnes of fresh produce to Peru.",
+                 published=D(2024, 1, 10))
+    assert [(r["value"], r["change_pct"], r["commodity"]) for r in rows] == [(2e6, None, "grain"), (540e3, None, "fresh produce")]
+
+
+def test_the_two_governments_aim_is_the_articles_pair_and_had_grown_to_reach_is_a_result():
+    rows = trade("Chile's trade with Peru had grown by 22.4 percent to reach $575.6 million in 2024. Chile shipped 1.9 "
+                 "million tonnes of grain to Bolivia last year. The minister said the two governments intend to bring "
+                 "trade to $1 billion by 2027.", published=D(2025, 3, 1))
+    assert [(r["reporter"], r["partner"], r["kind"]) for r in rows] == [
+        ("CHL", "PER", "actual"), ("CHL", "BOL", "actual"), ("CHL", "PER", "target")]

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from pipeline.dates import find_periods
-from pipeline.periods import NOWRUZ, a_year_before, solar_months, solar_year_of
+from pipeline.periods import NOWRUZ, a_year_before, solar_months, solar_year_of, the_same_period_in
 
 D = dt.date
 P = D(2023, 11, 15)
@@ -402,6 +402,12 @@ def test_solar_year_of(day, expected):
 ])
 def test_a_year_before_moves_solar_months_to_the_same_solar_months(span, expected):
     assert a_year_before(span) == expected
+
+
+def test_the_same_period_in_another_year_moves_gregorian_spans_only():
+    assert the_same_period_in((D(2022, 7, 1), D(2022, 9, 30)), 2021) == (D(2021, 7, 1), D(2021, 9, 30))
+    assert the_same_period_in((D(2024, 1, 1), D(2024, 2, 29)), 2023) == (D(2023, 1, 1), D(2023, 2, 28))
+    assert the_same_period_in(solar_months(1403, 1, 6), 2023) is None     # which solar year "2023" means is not said
 
 
 def test_nowruz_table():

@@ -150,6 +150,9 @@ def test_a_long_standfirst_or_a_byline_line_is_not_taken_over_the_headline():
     "Related materials:\nMeeting with the President of Zambia in Lilongwe (04.07.2023)\n",
     "You might also like\nZambia's copper exports earn $8 billion\n",
     "Share\n\n→ Zambia and Malawi ministers to meet in Lusaka\n→ Malawi opens new border post\n",
+    "Related headlines\n» Zambia's copper exports earn $8 billion\n» SADC ministers meet in Lusaka\n",
+    "Also in the section:\n▪ Zambia's copper exports earn $8 billion\n▪ Lusaka hosts regional investment forum\n",
+    "» SADC ministers meet in Lusaka\n» Malawi opens new border post\n",
 ])
 def test_related_lists_under_other_markers_are_chrome(related):
     text = ("Malawi and Zambia expand grain trade\n\n"

@@ -29,7 +29,8 @@ _NOT_A_MODIFIER = r"(?!(?:of|and|or|with|from|for|in|to|at|by|on|the|a|an)\b)"
 _COUNT_THEN_NOUN = re.compile(rf"^{_BETWEEN}(?:\s+{_NOT_A_MODIFIER}[a-z][a-z-]+(?:\s+and\s+[a-z][a-z-]+)?){{0,2}}"
                               rf"(?:\s+{_NOT_A_MODIFIER}[a-z][a-z-]+\s+and)?\s+{_COMPANY_NOUN}\b"
                               r"(?!\s+(?:representatives|executives|officials|heads|leaders|employees|workers|delegates|managers|owners)\b)")
-_NUMBER_OF = re.compile(rf"\bnumber\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,100}}?)"
+# ("the total of Iranian-owned companies ... to about 180"; not "a total of 90 Iranian companies", counted there)
+_NUMBER_OF = re.compile(rf"\b(?:number|(?<!\ba\s)total)\s+of\s+(?P<mods>(?:[\w-]+\s+){{0,3}}?){_COMPANY_NOUN}\b(?P<rest>[^.;]{{0,100}}?)"
                         r"\b(reached|is|was|stands?\s+at|stood\s+at|(?P<over>exceeds?|exceeded|surpassed|topped)|totals?|totaled|totalled|"
                         r"amounts?\s+to|rose\s+to|grew\s+to|increased\s+to|to|from)\s*$",
                         re.IGNORECASE)
@@ -50,6 +51,8 @@ airlines lines agencies mills
 """.split())
 # the company noun left out after a count of companies: "... and about 5,300 with Chinese participation"
 _ELIDED_NOUN = re.compile(r"^\s+with\s+(?:the\s+)?(?:participation\s+of\s+)?[A-Z][\w-]+\s+(?:capital|participation|investment|ownership)\b")
+# "..., and nine Iranian ones in Kazakhstan": the noun of the count told before in the sentence
+_ONES = re.compile(r"^\s+[A-Z][\w-]*\s+ones\b")
 # "Around 120 Iranian and 35 Kazakh firms": the noun of the second count is the first one's too
 _SHARED_NOUN = re.compile(rf"^\s+(?P<dem>[A-Z][\w-]*)\s+and\s+(?:(?:about|around|some|over|nearly|almost)\s+)?\d[\d,]*\s+[A-Z][\w-]*"
                           rf"(?:\s+[a-z][a-z-]+)?\s+{_COMPANY_NOUN}\b")
@@ -62,7 +65,21 @@ _OF_THEM = re.compile(r"^\s+of\s+(?:which|them|these|those)\s+(?:(?:are|were|is|
                       r"(?:their\s+own\s+|own\s+)?(?:offices?|branch(?:es)?|representative\s+offices?|plants?|factories)|"
                       r"opened|set\s+up|registered|established)\b", re.IGNORECASE)
 # ... "of which around 3,100 are currently operating", "of which 17 are food producers": told number second
-_OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these|those)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these|those),?\s+(?:only\s+|just\s+)?$", re.IGNORECASE)     # "Of these, 79 are joint ventures"
+# "more than 250 companies, including about 90 from Iran": a part of the companies counted
+# before, by where they come from (the whole, from many countries, is no one country's count)
+_INCLUDING_BEFORE = re.compile(rf"\b{_COMPANY_NOUN},?\s+including\s+$", re.IGNORECASE)
+_FROM_A_COUNTRY = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "has grown to 612, according to the ministry, which counted 548 a year ago": the count of the
+# same companies at an earlier time, by the one who counts them
+# (not "up from three in 2020": a count told in passing, which annotators leave out as often as not)
+_EARLIER_BEFORE = re.compile(r"\b(?:counted|registered|recorded|listed)\s+$", re.IGNORECASE)
+_EARLIER_AFTER = re.compile(r"\s+(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+                            r"(?:years?|decades?)\s+(?:ago|earlier|before)|in\s+(?:19|20)\d\d\b|last\s+year\b"
+                            r"|at\s+the\s+(?:start|beginning|end)\s+of\b)", re.IGNORECASE)
+# "about 100 Kazakh and 300 Iranian companies": the second count is as approximate as the first
+_APPROXIMATE_PAIR_BEFORE = re.compile(r"\b(?:about|around|some|over|nearly|almost|approximately|roughly|more\s+than)\s+"
+                                      r"\d[\d,]*\s+[A-Z][\w-]*\s+and\s+$")
 # "Kazakhstan is home to more than 4,600 companies": the host
 _HOME_TO = re.compile(r"\s+(?:is|was|remains|has\s+become)\s+(?:now\s+)?(?:home\s+to|host\s+to)\b", re.IGNORECASE)
 _HOST_PREP = re.compile(r"\b(in|into|on|to|at|across|throughout)\s+(the\s+)?$", re.IGNORECASE)
@@ -103,15 +120,34 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
             elided = _ELIDED_NOUN.match(tail) if m is None and rows and rows[-1]["evidence"] == s.text else None
             if elided:       # "4,600 companies with Turkish capital and about 5,300 with Chinese participation"
                 m, rule, noun_end = elided, "companies.elided_noun", c.end + elided.end()
-            if m is None and _counted_since(rows, since) and (_OF_THEM.match(tail) or _OF_WHICH_BEFORE.search(s.text, 0, c.start)):
+            if _counted_since(rows, since) and (m is None and _OF_THEM.match(tail) or _OF_WHICH_BEFORE.search(s.text, 0, c.start)):
                 # "614 legal entities with Iranian participation ..., 389 of which were operating"
                 rows.append({**base_row(doc, s, "companies.of_them"), "company_count": c.value,
                              "company_country": rows[-1]["company_country"], "host_country": rows[-1]["host_country"],
                              "approximate": c.approximate})
                 continue
+            same_sentence = rows[-1] if rows and rows[-1]["evidence"] == s.text else None
+            if m is None and same_sentence and _EARLIER_BEFORE.search(s.text, max(0, c.start - 24), c.start) and _EARLIER_AFTER.match(tail):
+                rows.append({**base_row(doc, s, "companies.earlier_count"), "company_count": c.value,
+                             "company_country": same_sentence["company_country"],
+                             "host_country": same_sentence["host_country"], "approximate": c.approximate})
+                continue
+            if m is None and _INCLUDING_BEFORE.search(s.text, max(0, c.start - 40), c.start):
+                part_of = next((p for p in s.countries if p.start > c.end and _FROM_A_COUNTRY.fullmatch(s.text, c.end, p.start)), None)
+                if part_of is not None:
+                    host = same_sentence["host_country"] if same_sentence else (
+                        _event_place_before(doc, s) or doc.other_side(part_of.code))
+                    if same_sentence and same_sentence["company_country"] == part_of.code:
+                        rows.pop()      # the whole was read as the part's own
+                    rows.append({**base_row(doc, s, "companies.including_part"), "company_count": c.value,
+                                 "company_country": part_of.code, "host_country": host, "approximate": c.approximate})
+                    continue
             over = False
             if m is None and (shared := _SHARED_NOUN.match(tail)):
                 m, rule, noun_end = shared, "companies.shared_noun", c.end + shared.end("dem")
+            if m is None and same_sentence and (ones := _ONES.match(tail)):
+                # "Fifteen Kazakh trucking companies ... in Iran, and nine Iranian ones in Kazakhstan"
+                m, rule, noun_end = ones, "companies.ones", c.end + ones.end()
             if m is None and (label := _COUNT_LABEL.match(tail)):
                 # "Twelve: the number of Iranian construction companies now working in Kazakhstan"
                 m, rule, noun_end = label, "companies.count_label", c.end + label.end()
@@ -142,8 +178,9 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                 company, host = _countries(doc, s, span_start, noun_end, c.end, at_event)
                 if company is None and host is None:
                     continue
+            paired = rule == "companies.count_noun" and _APPROXIMATE_PAIR_BEFORE.search(s.text, max(0, c.start - 60), c.start) is not None
             rows.append({**base_row(doc, s, rule), "company_count": c.value, "company_country": company,
-                         "host_country": host, "approximate": c.approximate or over})
+                         "host_country": host, "approximate": c.approximate or over or paired})
     return _dedupe(rows)
 
 

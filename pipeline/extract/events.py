@@ -26,7 +26,7 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing|(spoke|talked)\s+to\s+the\s+press(?=\s+(?:in|on|at|after)\s)|(?<=\ba\s)briefing(?=\s+(?:in|on|at)\s)"),      # "said at a briefing in Astana"
     ("call", r"(tele)?phone\s+(call|conversation|talks?)|held\s+([\w-]+\s+)?talks\s+(by|over\s+the|on\s+the)\s+(tele)?phone|telephone\s+conversation|video\s+call|"
              r"(held\s+([\w-]+\s+)?talks|discussed\s+[^.;]{0,80}?)\s+by\s+video\s*-?link|"      # "discussed ... with the Iranian minister by video link"
-             r"spoke\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spoke\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
+             r"spok(e|en)\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spok(e|en)\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
              r"(discussed|talked\s+about|conferred\s+on)\s+[^.;]{0,80}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone"),
     # ("the Conference on Interaction and Confidence-Building Measures in Asia": CICA, a body)
     ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference(?!\s+on\s+Interaction\b)"),
@@ -38,7 +38,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
                 r"(?=\s+(in|on|held|was\s+held|took\s+place|met|convened)\b)|"
                 # "The Kazakh-Chinese commission held its 15th session in Bishkek", "the Joint Committee convened"
-                r"(commission|committee|council)\s+(convened|held\s+its\s+([\w-]+\s+){0,2}(session|meeting|sitting))|"
+                r"(commission|committee|council)\s+(convened|(held|will\s+hold)\s+its\s+([\w-]+\s+){0,2}(session|meeting|sitting))|"     # "will hold its next plenary session in Shymkent"
                 r"(received|hosted)\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
                 # "received Sadvakasova on Thursday": one capitalised name, then when or where
                 r"received\s+(?-i:[A-Z][\w'’-]+)(?=\s+(?:on\s+\w+day|in\s+(?-i:[A-Z])|at\s+the|yesterday|today)\b)|"
@@ -91,7 +91,7 @@ _WORD = re.compile(r"\w+")
 # Every trigger starts with one of these words (its first run of word characters), so a
 # match can only start at such a word.
 _FIRST_WORDS = frozenset("""
-joint press news telephone phone video spoke held phoned called videoconference online conference forum summit
+joint press news telephone phone video spoke spoken held phoned called videoconference online conference forum summit
 signing commission committee council meeting session sitting met hold holds talks negotiations round consultations meet
 official state working two three first upcoming recent visit visited visiting visits trip tour arrived welcomed
 at heads head exhibition exposition expo trade cooperation business interstate intergovernmental received attended
@@ -436,7 +436,9 @@ def _own_date(s: SentenceView, m: re.Match) -> bool:
 
 
 def _date_near(s: SentenceView, at: int):
-    resolved = [d for d in s.dates if d.date is not None and not _BOUND_BEFORE.search(s.text[max(0, d.start - 10):d.start])]
+    # (but "from April 27 to 30": the days the event ran, dated by its first)
+    resolved = [d for d in s.dates if d.date is not None and (
+        _DAY_SPAN.search(d.surface) or not _BOUND_BEFORE.search(s.text[max(0, d.start - 10):d.start]))]
     if not resolved:
         return None
     # "SAMARKAND, 23 August 2023 (UzA) – ... was held on Tuesday": the dateline dates the report;
@@ -446,12 +448,6 @@ def _date_near(s: SentenceView, at: int):
     if d.kind == "weekday" and d.surface[:1].isupper() and d.date < s.published and _ahead(s.text, d.start, at):
         # "the summit that opens in Astana on Thursday", published on a Wednesday: the coming Thursday
         return d.date + dt.timedelta(days=7)
-    first = _FIRST_DAY_BEFORE.search(s.text, max(0, d.start - 16), d.start)
-    if first and d.surface[:1].isdigit():     # "from 15 to 17 January": the event began on the 15th
-        try:
-            return d.date.replace(day=int(first.group(1)))
-        except ValueError:
-            pass
     return d.date
 
 
@@ -470,7 +466,7 @@ def _ahead(text: str, at: int, trigger_at: int) -> bool:
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|scheduled|set|slated|expected)\s+to|(?:is|are)\s+to|"
                      r"opens|starts|begins|kicks\s+off|takes\s+place)\b")
 _PAST_OR_BREAK = re.compile(r"[.;]|\b(?:said|says|was|were|had|has|have)\b")
-_FIRST_DAY_BEFORE = re.compile(r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+$", re.IGNORECASE)
+_DAY_SPAN = re.compile(r"\d(?:st|nd|rd|th)?(?:\s*[-–—]\s*|\s+(?:to|and|until|till)\s+)\d")
 
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline import fiscal, tables
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
-from pipeline.periods import a_year_before, solar_months, solar_year_of
+from pipeline.periods import a_year_before, solar_months, solar_year_of, the_same_period_in
 from pipeline.places import BLOCS, PlaceMention, country_code
 from pipeline.wordscan import Caseless, last_match, whole_word_starts
 from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row
@@ -27,7 +27,7 @@ _TRADE_TOPIC = Caseless(
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
     r"|sell(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$][^.;]{0,60}?\sto\s)"      # "hopes to sell 30,000 tonnes of red meat to Iran"
     r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$]|\s+to\s)"      # "aimed to supply up to 1.5 million tonnes", "wheat supply to Iran"
-    r"|(?:sent|send|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to", "to send up to 500,000 tonnes"
+    r"|(?:sent|send|sending|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to", "to send up to 500,000 tonnes"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$])"
     r"|(?:take|takes|took)(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[\d$]))\b"     # "Iran will take up to 1.5 million tonnes"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|districts?|and\s+economic\s+mission))|"
@@ -50,6 +50,12 @@ _NOT_TRADE_TOPIC = Caseless(
     r"intra-[\w-]+\s+(trade|exports?|imports?)|the\s+bloc'?s\s+(\w+\s+)?trade|"
     # "Mutual trade between the EAEU member states": within a bloc
     r"(trade|turnover)\s+(between|among)\s+(the\s+)?[\w-]+\s+member\s+(states|countries)(?!\s+and\b))\b")
+# "the Ministry of Trade and Integration said on Thursday, an increase of 46 percent": a trade word
+# in a ministry's name is no topic (nor does the name end the topic before it, as a non-trade topic would)
+# ("Ministry of Industry, Mine and Trade"; not "the Ministry of Agriculture, trade between ..." nor "the
+# Ministry of Economy forecasts that trade will ...")
+_MINISTRY_OF_TRADE = re.compile(r"\b(?:[Mm]inistry|[Mm]inister|[Mm]inistries)\s+of\s+"
+                                r"(?:(?:[A-Z][\w-]*,?\s+(?:and\s+)?){0,3}?(?:Trade|Commerce)|trade|commerce)(?:\s+and\s+[A-Z][\w-]*)?\b")
 # Where a _NOT_TRADE_TOPIC match can start in the lower-cased text: each of its alternatives
 # begins at \b with one of these words, whole (followed by \s+, "-" in "intra-", "'" in "the
 # bloc's", or the closing \b). Searched as _TRADE_TOPIC_AT is (see there).
@@ -77,13 +83,14 @@ _PARTNER_WORD = re.compile(r"\b((to|with|from|into)\s+the\s+(country|kingdom|rep
 _TWO_OF_THEM = re.compile(r"\b(two|both)\s+(?:(?-i:[A-Z][\w-]+)\s+)?(neighbou?rs|nations|sides|countries|states|partners)\b",
                           re.IGNORECASE)      # "the two Caspian neighbours"
 _WORLD_TRADE_HINT = re.compile(r"foreign|external", re.IGNORECASE)     # a cheap test before the full pattern
+_THE_TWO = re.compile(r"\bthe\s+two\s+(?:governments|countries|sides|nations|states)\b", re.IGNORECASE)
 _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bilateral|mutual)['’]?\s*$", re.IGNORECASE)
 # "have spoken of $3 billion", "talked of reaching": a sum aimed at
-_SPOKEN_OF = r"(?:spoken|talked|speaks?|talks?)\s+of(?:\s+reaching)?"
+_SPOKEN_OF = r"(?:spoken|spoke|talked|speaks?|talks?)\s+of(?:\s+reaching)?"
 _FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
     r"|\b(will|would|could|may|might|can)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|come\s+to|stand\s+at|"
-    r"(?:fall|drop|decline|shrink|slip|return)(?:\s+back)?\s+to|"     # "turnover could fall back to about $500 million"
+    r"(?:fall|drop|decline|shrink|slip|return|recover|rebound)(?:\s+back)?\s+to|"     # "turnover could fall back to about $500 million"
     r"buy|import|export|purchase|sell|supply|ship|"
     r"stabili[sz]e|end(\s+the\s+year)?\s+(at|above|below|around))\b"     # "trade would likely end at around $330 million"
     # "Our baseline forecast is for trade to grow by a further 10 percent, to around $720 million" (before
@@ -181,6 +188,9 @@ _WORLD_SCOPE = re.compile(
 _ONE_COUNTRY_SCOPE = re.compile(r"\b(foreign|external|overall|global|total)\s+([\w-]+\s+)?(trade|exports|imports)\b",
                                 re.IGNORECASE)
 _RESTATED = re.compile(r"\s*\(\s*(?:or\s+|i\.e\.\s+|equivalent\s+to\s+)?")
+# "27.4 billion tenge, or about $148 million": the same figure again in another currency, kept as
+# a row of its own (unlike the bracketed form), with the change told of either
+_OR_RESTATED = re.compile(r"\s*,\s*or\s+")
 _COUNTED_THINGS = re.compile(r"\d[\d,.]*\s*(million\s+|thousand\s+)?(head|units|vehicles|cars|trucks|passengers|containers|"
                              r"wagons|flights|visitors|tourists)\b", re.IGNORECASE)
 _BILATERAL = re.compile(r"\b(bilateral|mutual|two-way)\s+(trade|turnover|commerce)\b|\btrade\s+between\s+the\s+two\b",
@@ -486,7 +496,7 @@ _DIGIT = re.compile(r"\d")
 # every word _TRADE_TOPIC can start with (tests/test_extract_trade.py keeps the two in step)
 _TRADE_WORDS = frozenset("""
 export exports exported exporting exporter shipment shipments shipped supply supplies supplied supplying sold sells selling
-deliveries delivered delivers delivering sales sent send dispatched import imports imported importing importer purchases purchased bought
+deliveries delivered delivers delivering sales sent send sending dispatched import imports imported importing importer purchases purchased bought
 buys buy sell trade turnover commerce commercial exchange commodity
 """.split())
 # Every word a _TRADE_TOPIC match can start with: _TRADE_WORDS and "traded", "exchanged", "take(s)", "took" (which
@@ -629,6 +639,8 @@ def _topics(text: str) -> list[_Topic]:
         if not _PAIR_BEFORE.search(text, 0, m.start()):
             found.append(_Topic("none", m.start(), m.end()))
     not_trade = list(found)
+    if "inist" in text:
+        not_trade += [_Topic("none", m.start(), m.end()) for m in _MINISTRY_OF_TRADE.finditer(text)]
     for m in _TRADE_TOPIC.finditer_at(text, _TRADE_TOPIC_AT):
         if any(t.start <= m.start() < t.end for t in not_trade):
             continue        # a trade word inside a non-trade phrase ("not counted as trade", "foreign trade")
@@ -897,6 +909,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     amts = [a for a in amts if not _PRICE.match(text[a.end:]) and not _PRICE_OF_ONE.search(text, 0, a.start) and not any(
         _RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit)]
     each_to_own = _own_destinations(s, amts, reporter) if topic.flow in ("export", "import") and len(amts) > 1 else {}
+    row_of: dict[Amount, dict] = {}
     for a in amts:
         # a qualifier is part of the amount, yet may end the words that make it a target ("bring ... up to")
         clause = _clause_start(text, win_start, min(topic.start, a.start), prev_amount_end)
@@ -940,6 +953,11 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         rows.append(_row(doc, s, topic.flow, *sides, a.value, unit, period, kind, change.pct if change else None,
                          _goods_after(text, a, whole_commodity if part and a.end <= part.start() else commodity)
                          if len(amts) > 1 else commodity, a.approximate, "trade.amount"))
+        row_of[a] = rows[-1]
+    for b, a in zip(amts, amts[1:]):
+        if b in row_of and a in row_of and b.unit != a.unit and _OR_RESTATED.fullmatch(text, b.end, a.start):
+            pct = row_of[b]["change_pct"] if row_of[b]["change_pct"] is not None else row_of[a]["change_pct"]
+            row_of[b]["change_pct"] = row_of[a]["change_pct"] = pct
     if not amts and _COUNTED_THINGS.search(window):
         return rows        # "cattle shipments fell by a fifth to 380,000 head": a count, not a trade value
     for c in changes_left if not amts else [c for c in changes_left if c in own_clause or _is_aim(c)
@@ -999,6 +1017,11 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             # "Bilateral trade is projected to hit $3bn once the Lamu Port-South Sudan-Ethiopia corridor is
             # complete": the two countries of the article; a country merely named is no side
             return doc.main_pair[0], doc.main_pair[1]
+        named = set(roles.pair + roles.owner + roles.partner + roles.others + roles.dest + roles.origin + roles.speakers)
+        if len(doc.main_pair) == 2 and named == set(doc.main_pair) and _BILATERAL.search(window):
+            # "Kazakh officials want bilateral trade to reach $2 billion, while Iranian experts ...": the
+            # article's two countries, whoever of them speaks (not the figure told before's other side)
+            return doc.main_pair[0], doc.main_pair[1]
         if len(roles.pair) >= 3 and len(doc.main_pair) == 2 and set(doc.main_pair) <= set(roles.pair):
             # "the Uzbekistan-Afghanistan-Pakistan railway": three countries in a name are no two sides
             return doc.main_pair[0], doc.main_pair[1]
@@ -1028,8 +1051,8 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             # "Total trade   56.8" under "MALAYSIA-INDONESIA TRADE" is the table's pair, and so is
             # "Total trade thus stood at ..." after the pair's exports and imports)
             return None, None
-        if prev and not (_BILATERAL.search(window) and len(doc.main_pair) == 2):
-            return prev        # (but "bilateral trade" after a third country's figure is the article's pair)
+        if prev and not ((_BILATERAL.search(window) or _THE_TWO.search(window)) and len(doc.main_pair) == 2):
+            return prev        # (but "bilateral trade", "the two governments intend to bring trade to" after a third country's figure is the article's pair)
         pair = doc.main_pair
         if len(pair) == 2 and (not roles.speakers or set(roles.speakers) <= set(pair) or _BILATERAL.search(window)):
             return pair[0], pair[1]
@@ -1122,8 +1145,10 @@ _A_YEAR_EARLIER = re.compile(r"a\s+year\s+(?:earlier|ago|before)|the\s+(?:previo
 _BASE_WORDS = r"\b(?:up|down)\s+from\s*$|\bcompared\s+(?:to|with)\s*$"
 _BASE_BEFORE = re.compile(_BASE_WORDS, re.IGNORECASE)
 _BASE_OR_AGAINST_BEFORE = re.compile(_BASE_WORDS + r"|\bagainst\s*$", re.IGNORECASE)
+# "will rise to $4 billion ..., from $2.7 billion in 2018": an earlier value, a figure of the period told with it
+_COMMA_FROM_BEFORE = re.compile(r",\s*from\s+(?:well\s+)?$")
 # "increased 1.8 times to reach $580 million": a change that happened, not an aim
-_REACHED = re.compile(r"\b(increased|grew|rose|jumped|climbed|surged|expanded|soared|went\s+up|doubled|tripled)\b"
+_REACHED = re.compile(r"\b(increased|grew|grown|rose|risen|jumped|climbed|surged|expanded|soared|went\s+up|doubled|tripled)\b"
                       r"(?:[^.;]|\.\d){0,60}\bto\s+reach\s*$", re.IGNORECASE)
 
 
@@ -1199,7 +1224,7 @@ _NEXT_CLAUSE = re.compile(r",\s*a\s+(?:figure|level|sum|result)\s+(?:that|which)
                           r"urging|calling\s+(?:on|for)|warning)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
                           r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s|,\s*(?:provided\s+(?:that\s+)?|as\s+long\s+as\s|unless\s|if\s)"
                           # "... amounted to $414 million and in January-April of this year it increased by 23 percent"
-                          r"|\s+and\s+(?:in|during)\s+(?=(?:the\s+)?(?:first|second|third|same|last|past|(?:19|20)\d\d|"
+                          r"|\s+and\s+(?:that\s+)?(?:in|during)\s+(?=(?:the\s+)?(?:first|second|third|same|last|past|(?:19|20)\d\d|"
                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b)")
 _SAID_THAT = re.compile(r"\b(?:said|says|noted|stressed|added|told\s+[\w\s]{1,30}?)\s+that\b", re.IGNORECASE)
 # "the country's trade with Russia": the country the article is most about
@@ -1332,6 +1357,10 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         if own is not None:      # "compared with 301.7 thousand tons in January-October 2022": a figure of its period
             return span(own)
         return _SKIP   # "up from $300 million": an earlier value without its own period
+    if len(amts) >= 2 and isinstance(item, Amount) and _COMMA_FROM_BEFORE.search(text, max(0, item.start - 16), item.start):
+        own = _own_period(item, plain, text)
+        if own is not None:
+            return span(own)
     # "... during the same ten months, and 23 trains crossed the border in Dey alone": a part told in a later clause
     stated = [p for p in stated if not (p.start > item.end and _ALONE_AFTER.match(text, p.end)
                                         and _NEXT_CLAUSE.search(text, item.end, p.start))]
@@ -1339,6 +1368,9 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     if same and all(same.start() <= p.start and p.end <= same.end() for p in stated):
         if _OF_THE_YEAR_BEFORE.match(text, same.end()) and last_period[0] and not _COMPARED_BEFORE.search(text, 0, same.start()):
             return a_year_before(last_period) or (None, None)    # "in the same period of the previous year"
+        year = _OF_A_YEAR.match(text, same.end())
+        if year and last_period[0]:
+            return the_same_period_in(last_period, int(year.group(1))) or (None, None)    # "in the same quarter of 2021"
         return last_period       # "during the same fiscal year": the period told before
     if stated:
         p = min(stated, key=lambda p: _distance(p, item, text))
@@ -1347,6 +1379,7 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
 
 
 _OF_THE_YEAR = re.compile(r"\bof\s+the\s+year$")
+_OF_A_YEAR = re.compile(r"\s+(?:of|in)\s+((?:19|20)\d\d)\b")
 
 
 def _year_named(period: tuple) -> str | None:
