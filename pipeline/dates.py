@@ -390,7 +390,7 @@ _WEEKDAY_ANY = _alternation(_cased(list(WEEKDAYS) + [w[:3] for w in WEEKDAYS])) 
 _ZONE_OFFSET = r"(?:[+-]\d{1,2}(?::?\d\d)?)?"      # "GMT+3:30", "UTC-5"
 # What may stand before the date on a publication line.
 _PUB_LABEL = re.compile(
-    r"\s*(?:(?:[Ff]irst\s+)?[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?:ed)?\s+[Tt]ime|[Pp]ublication\s+[Tt]ime|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|(?:[Ii]ssue\s+)?[Dd]ated|[Bb]roadcast|[Aa]ired"
+    r"\s*(?:(?:[Ff]irst\s+|(?:[Ii]nterview|[Aa]rticle|[Ss]tory|[Rr]eport)\s+)?[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Dd]ate\s+of\s+[Pp]ublication|[Dd]ate|DATE|[Pp]ublication\s+[Dd]ate|[Pp]ublish(?:ing)?\s+[Dd]ate|[Pp]ublish(?:ed)?\s+[Tt]ime|[Pp]ublication\s+[Tt]ime|[Pp]ublish(?=\s*:)|[Ss]ent(?=\s*:)|[A-Z][a-z]+\s+date\s*(?=:)|(?:[Pp]ress\s+release|[Rr]elease|[Bb]ulletin|[Cc]ommuniqu[eé])\s+(?:No\.?\s*[\w./-]+\s+)?(?:of|dated)|[Rr]eleased|[Ii]ssued|(?:[Ii]ssue\s+)?[Dd]ated|[Bb]roadcast|[Aa]ired"
     r"|(?:[Rr]esearch|[Mm]arket|[Aa]nalyst|[Pp]olicy)\s+(?:note|brief|report|update)\s*,"      # "Research note, 2 June 2025"
     # "Business feed, 26.01.2026", "Morning digest, 5 March 2024": a dated issue of a feed or newsletter
     r"|(?:[A-Z][a-z]+\s+)?(?:feed|digest|roundup|briefing|edition|newsletter|bulletin)\s*,"

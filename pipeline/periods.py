@@ -48,6 +48,7 @@ from 2019", "over/from/on 2019" (years and whole-year relatives only), "the same
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -117,6 +118,17 @@ def a_year_before(span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | No
         if months[1] == end:
             return solar_months(year - 1, first, last)
     return _shift_years(span, -1)
+
+
+def years_later(span: tuple[dt.date, dt.date], n: int) -> tuple[dt.date, dt.date] | None:
+    """"Two years later", "the following year" after a whole year told before: that year moved on
+    `n` years (a Solar Hijri year to the Solar Hijri year `n` on); None for a part of a year."""
+    year = solar_year_of(span[0])
+    if year is not None and solar_months(year, 1, 12) == span:
+        return solar_months(year + n, 1, 12)
+    if (span[0].month, span[0].day, span[1].month, span[1].day) == (1, 1, 12, 31) and span[0].year == span[1].year:
+        return _shift_years(span, n)
+    return None
 
 
 def the_same_period_in(span: tuple[dt.date, dt.date], year: int) -> tuple[dt.date, dt.date] | None:
@@ -1083,6 +1095,43 @@ def _scan(text: str, published: dt.date | None, atoms, windows) -> list[_Cand]:
 
 
 _GRAIN = re.compile(r"\b(?:grain|wheat|barley|flour|maize|corn)\b", re.IGNORECASE)
+
+
+# A document that dates things in the Solar Hijri calendar: a stamp "1398/09/12", a Persian month with
+# a day or year ("Aban 30", "15 Mehr 1402", "Farvardin-Aban"). (Not one that names "the Iranian year
+# 1401" once: across the written sets, such articles mean the Gregorian year by "last year" as often.)
+_IRANIAN_CALENDAR = re.compile(
+    rf"\b1[34]\d\d/\d\d?/\d\d?\b"
+    rf"|\b(?:{_d._alternation(_d._cased(_d.PERSIAN_MONTHS))})(?:\s+\d{{1,2}}\b|,?\s+1[34]\d\d\b|\s*[-–]\s*[A-Z])"
+    rf"|\b\d{{1,2}}\s+(?:{_d._alternation(_d._cased(_d.PERSIAN_MONTHS))})\b")
+# A period told against the publication date alone: "this year", "last year", "the first half",
+# "the first eight months of the current year" (no year or month of its own)
+_TOLD_FROM_P = re.compile(rf"{_Y}|{_SY}|\b(?:{_MON})\b|\bcalendar\b|[Gg]regorian", re.IGNORECASE)
+
+
+def tells_iranian_calendar(texts: list[str]) -> bool:
+    """Whether a document dates things in the Iranian calendar: then its "this year", "last year"
+    and parts of them are Iranian years, as Iranian outlets write them."""
+    return any(_IRANIAN_CALENDAR.search(t) for t in texts)
+
+
+def in_iranian_years(found: list[_d.PeriodMention], published: dt.date | None) -> list[_d.PeriodMention]:
+    """`found` with each whole-month period told against the publication date alone moved to the
+    same months of the Solar Hijri year ("the first eight months of this year", published in
+    December 2019: Farvardin to Aban 1398, 2019-03-21..2019-11-21)."""
+    if published is None or (base := solar_year_of(published)) is None:
+        return found
+    out = []
+    for p in found:
+        start, end = p.start_date, p.end_date
+        if (start is not None and end is not None and start.day == 1 and end == _month_end(end.year, end.month)
+                and start.year == end.year and abs(start.year - published.year) <= 1 and p.kind != "horizon"
+                and not _TOLD_FROM_P.search(p.surface)):
+            moved = solar_months(base + start.year - published.year, start.month, end.month)
+            if moved is not None:
+                p = dataclasses.replace(p, start_date=moved[0], end_date=moved[1])
+        out.append(p)
+    return out
 
 
 def find_periods(text: str, published: dt.date | None) -> list[_d.PeriodMention]:

@@ -241,6 +241,9 @@ def test_events(text, type_, date, location):
      "Interaction and Confidence-Building Measures in Asia at a meeting in Yerevan.", "meeting", None, "Yerevan"),
     ("The ambassador said the Armenian and Georgian presidents had spoken by phone on Monday.", "call", D(2023, 11, 13), None),
     ("The Armenian-Georgian business council will hold its next plenary session in Gyumri in April.", "meeting", None, "Gyumri"),
+    ("The 20th Armenian-Georgian Joint Economic Commission concluded in Gyumri on Thursday.", "meeting", D(2023, 11, 9), "Gyumri"),
+    ("The Armenian and Georgian presidents signed the document at the end of talks in Gyumri.", "meeting", None, "Gyumri"),
+    ("The Armenian and Georgian presidents agreed during talks at the Presidential Palace in Yerevan.", "meeting", None, "Yerevan"),
     # a span of days after "from": the first day (not a bound of some other period)
     ("Georgian firms took part in Expo Yerevan 2023, which was held in Yerevan from November 7 to 10.", "other",
      D(2023, 11, 7), "Yerevan"),
@@ -778,7 +781,8 @@ def test_trigger_prefilter_finds_what_the_full_pattern_finds():
                                  ("The opening ceremony was held on Monday in Lima.",), ("The mill was inaugurated.",),
                                  ("Banco Andino opened a representative office in Lima on Saturday.",),
                                  ("Talks in narrow and expanded formats were held at the palace.",),
-                                 ("The presidents had spoken by phone.",),
+                                 ("The presidents had spoken by phone.",), ("The Joint Economic Commission concluded.",),
+                                 ("They spoke at the end of talks in Lima.",),
                                  ("The council will hold its next plenary session in Cusco.",)]]
     assert len(sentences) > 300
     for text in sentences:
@@ -1300,3 +1304,17 @@ def test_ones_after_a_count_of_companies_are_companies_too():
     rows = extract("Fifteen Chilean trucking companies have received permits to operate in Peru, and nine Peruvian ones in "
                    "Chile, under the road transport arrangement.", table="company_counts")
     assert [(r["company_count"], r["company_country"], r["host_country"]) for r in rows] == [(15, "CHL", "PER"), (9, "PER", "CHL")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The Peruvian minister hoped to sign a contract for the supply of Peruvian railway wagons to Chile.", "planned"),
+    ("He said Chile was ready to conclude an agreement with Peru on a joint grain terminal.", "proposed"),
+])
+def test_hoped_to_sign_is_planned_and_ready_to_conclude_proposed(text, status):
+    assert [r["status"] for r in extract(text, table="agreements")] == [status]
+
+
+def test_a_session_that_ended_with_the_signing_after_its_place_and_day():
+    rows = extract("The Chile-Peru commission's fourteenth meeting ended in Lima on October 11, 2016 with the signing of "
+                   "nine memoranda covering agriculture and customs.", table="agreements")
+    assert [(r["status"], r["signed_date"], r["agreement_count"]) for r in rows] == [("signed", D(2016, 10, 11), 9)]

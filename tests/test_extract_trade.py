@@ -1701,3 +1701,31 @@ def test_the_two_governments_aim_is_the_articles_pair_and_had_grown_to_reach_is_
                  "trade to $1 billion by 2027.", published=D(2025, 3, 1))
     assert [(r["reporter"], r["partner"], r["kind"]) for r in rows] == [
         ("CHL", "PER", "actual"), ("CHL", "BOL", "actual"), ("CHL", "PER", "target")]
+
+
+def test_a_year_counted_on_from_the_one_told_before():
+    rows = trade("Trade between Chile and Peru peaked at $2.1 billion in 2008. Two years later, with the crisis still "
+                 "weighing on prices, turnover had slipped to $1.37 billion. In 2011 trade stood at $1.5 billion; five "
+                 "years later it was less than half that, at $621 million.", published=D(2024, 5, 1))
+    assert [(r["value"], r["period_start"]) for r in rows] == [
+        (2.1e9, D(2008, 1, 1)), (1.37e9, D(2010, 1, 1)), (1.5e9, D(2011, 1, 1)), (621e6, D(2016, 1, 1))]
+
+
+def test_it_was_and_total_trade_naming_no_country_are_the_trade_told_before():
+    rows = trade("Trade between Chile and Peru reached $2 billion in 2010. In 2019 it was just $534 million. In 2023 "
+                 "total trade came to $356.9 million, a decrease of 6 percent from 2022. Chile's total trade reached $90 "
+                 "billion in 2023.", published=D(2024, 5, 1))
+    assert [(r["reporter"], r["partner"], r["value"], r["period_start"], r["change_pct"]) for r in rows] == [
+        ("CHL", "PER", 2e9, D(2010, 1, 1), None), ("CHL", "PER", 534e6, D(2019, 1, 1), None),
+        ("CHL", "PER", 356.9e6, D(2023, 1, 1), -6.0)]
+
+
+def test_relative_years_in_an_article_dated_in_the_iranian_calendar_are_iranian_years():
+    text = ("1398/09/12\n\nExporters in Khorasan Razavi province sold goods worth $96 million to Peru during the first "
+            "eight months of this year. The province hopes to reach exports of $200 million to Peru next year.")
+    rows = trade(text, published=D(2019, 12, 3))
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [
+        (D(2019, 3, 21), D(2019, 11, 21)), (D(2020, 3, 20), D(2021, 3, 20))]
+    rows = trade(text.replace("1398/09/12", "3 December 2019"), published=D(2019, 12, 3))
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [
+        (D(2019, 1, 1), D(2019, 8, 31)), (D(2020, 1, 1), D(2020, 12, 31))]

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from pipeline.dates import find_periods
-from pipeline.periods import NOWRUZ, a_year_before, solar_months, solar_year_of, the_same_period_in
+from pipeline.periods import (NOWRUZ, a_year_before, in_iranian_years, solar_months, solar_year_of, tells_iranian_calendar,
+                              the_same_period_in, years_later)
 
 D = dt.date
 P = D(2023, 11, 15)
@@ -414,3 +415,29 @@ def test_nowruz_table():
     assert min(NOWRUZ) <= 1380 and max(NOWRUZ) >= 1430
     assert all(d.month == 3 and d.day in (20, 21) for d in NOWRUZ.values())
     assert all(NOWRUZ[y].year == y + 621 for y in NOWRUZ)
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["1398/09/12", "Trade grew."], True),
+    (["Exports in the eight months to Aban 30 rose."], True),
+    (["Trade in the last Iranian year reached $1 billion."], False),     # a year named, not the document's dates
+    (["Azar Mammadova met the minister in Baku on Monday."], False),      # a name, not a month
+    (["Trade grew 5 percent last year."], False),
+])
+def test_a_document_dated_in_the_iranian_calendar(texts, expected):
+    assert tells_iranian_calendar(texts) is expected
+
+
+def test_periods_told_from_the_publication_date_alone_move_to_iranian_years():
+    published = D(2019, 12, 3)
+    found = find_periods("Exports rose in the first eight months of this year, in 2018 and in January-March.", published)
+    moved = in_iranian_years(found, published)
+    assert [(p.surface, p.start_date, p.end_date) for p in moved] == [
+        ("the first eight months of this year", D(2019, 3, 21), D(2019, 11, 21)),
+        ("2018", D(2018, 1, 1), D(2018, 12, 31)), ("January-March", D(2019, 1, 1), D(2019, 3, 31))]
+
+
+def test_years_later_moves_a_whole_year_on():
+    assert years_later((D(2008, 1, 1), D(2008, 12, 31)), 2) == (D(2010, 1, 1), D(2010, 12, 31))
+    assert years_later(solar_months(1398, 1, 12), 1) == solar_months(1399, 1, 12)
+    assert years_later((D(2008, 1, 1), D(2008, 6, 30)), 1) is None

@@ -49,7 +49,7 @@ communique communiques communiqué communiqués
 _TYPE_OF = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), t) for p, t in _TYPES]
 
 _PLANNED = re.compile(
-    r"\b(expected|expect|expects|hope|hopes|scheduled|set|due|slated|planned|planning|plan|plans|going|prepared|poised|"
+    r"\b(expected|expect|expects|hope|hopes|hoped|hoping|scheduled|set|due|slated|planned|planning|plan|plans|going|prepared|poised|"
     r"intend|intends|intended)\s+to\s+"
     r"(be\s+)?(sign|signed|ink|inked|conclude|concluded|result\s+in\s+the\s+(signing|conclusion))"
     r"|\b(expected|scheduled|set|due|slated)\s+to\s+(be\s+)?finali[sz]ed?\b"      # (not "hopes to finalise" a draft)
@@ -69,7 +69,7 @@ _STILL_DISCUSSED = re.compile(r"\bstill\s+(?:under\s+(?:discussion|negotiation)|
 _PROPOSED = re.compile(
     r"\b(propos(e|ed|es|ing|al)|called\s+for|calls\s+for|call\s+for|calling\s+for|offer(ed|s)?|suggest(ed|s)?|"
     r"under\s+discussion|discuss(ed|ing)?|negotiat(e|ed|ing|ions?)|drafts?|drafting|draw\s+up|drawing\s+up|"
-    r"need\s+to\s+sign|ready\s+to\s+sign|consider(ing|ed)?|working\s+on|work\s+on|work(ing)?\s+out|talks\s+on|could\s+sign|may\s+sign|might\s+sign|"
+    r"need\s+to\s+sign|ready\s+to\s+(?:sign|conclude)|consider(ing|ed)?|working\s+on|work\s+on|work(ing)?\s+out|talks\s+on|could\s+sign|may\s+sign|might\s+sign|"
     r"urged|would\s+like\s+to\s+sign|wants?\s+to\s+sign|wanted\s+to\s+sign|prepare|preparing|explore|exploring|initiat(ed|ive)|finali[sz]e|"
     r"(press|presses|pressed|push|pushes|pushed)\s+for)\b",
     re.IGNORECASE)
@@ -82,9 +82,8 @@ _SIGNED = re.compile(
     r"(sides|parties|countries|ministers|leaders|presidents|delegations)\s+signing|"
     # "the two leaders watched their ministers sign 11 agreements"
     r"(watched|witnessed|saw)\s+(\w+\s+){1,3}sign|"
-    # "... ended on Friday with the signing", "The session ended in Tehran with the signing of nine documents"
-    r"(ended|concluded|culminated|closed)\s+(on\s+\w+\s+)?with\s+the\s+signing|"
-    r"(ended|concluded|closed|culminated|wrapped\s+up)\s+(\w+\s+){0,3}?with\s+the\s+signing\s+of|"
+    # "... ended on Friday with the signing", "The session ended in Tehran on October 11, 2016 with the signing of nine documents"
+    r"(ended|concluded|closed|culminated|wrapped\s+up)\s+([^.;]{0,50}?\s)?with\s+the\s+signing|"
     # "The visit produced a package of 28 agreements", "the session yielded 9 cooperation documents"
     r"(produced|yielded)\s+(a\s+(package|set|total)\s+of\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|a|an)(?=\s+(?:(?!(?:the|under|of|in|with|for|on)\s)[\w-]+\s+){0,4}?(?:agreements?|documents?|memorand\w+|contracts?|deals?|protocols?|mous?)\b))\b",

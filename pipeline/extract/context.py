@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline import amounts, dates, places, tables
+from pipeline import amounts, dates, periods, places, tables
 from pipeline.text import Sentence
 
 
@@ -49,6 +49,7 @@ class SentenceView:
     sentence: Sentence
     published: dt.date | None
     table: tables.TableUnit | None = None     # the unit of a table row's bare figures, from its header
+    iranian_years: bool = False      # the document dates things in the Iranian calendar
 
     @property
     def text(self) -> str:
@@ -78,7 +79,8 @@ class SentenceView:
 
     @cached_property
     def periods(self) -> list[dates.PeriodMention]:
-        return dates.find_periods(self.text, self.published)
+        found = dates.find_periods(self.text, self.published)
+        return periods.in_iranian_years(found, self.published) if self.iranian_years and found else found
 
     @cached_property
     def amounts(self) -> list[amounts.Amount]:
@@ -109,7 +111,8 @@ class DocContext:
         grids = tables.find_grids(lines)
         in_grid = {r.line for g in grids for r in g.rows}
         table_rows = {i: u for i, u in tables.table_rows(lines).items() if i not in in_grid}
-        body = [SentenceView(s, published, table_rows.get(i)) for i, s in enumerate(sentences)
+        iranian_years = periods.tells_iranian_calendar(lines)
+        body = [SentenceView(s, published, table_rows.get(i), iranian_years) for i, s in enumerate(sentences)
                 if s.section == "body" and s.repeat_of is None]
         headline = [SentenceView(s, published) for s in sentences if s.section == "title"]
         return cls(doc_id, published, body, headline, grids)

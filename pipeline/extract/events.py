@@ -37,6 +37,8 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("meeting", r"(commission|committee|council)\s+(meeting|session)|"
                 r"(cooperation|business|interstate|intergovernmental)\s+(council|commission)"
                 r"(?=\s+(in|on|held|was\s+held|took\s+place|met|convened)\b)|"
+                # "The 20th Iran-Oman Joint Economic Commission concluded in Muscat" (not "the Eurasian Economic Commission in Moscow said")
+                r"(joint|economic)\s+(council|commission|committee)(?=\s+(concluded|ended|opened|closed|met|convened|was\s+held|took\s+place)\b)|"
                 # "The Kazakh-Chinese commission held its 15th session in Bishkek", "the Joint Committee convened"
                 r"(commission|committee|council)\s+(convened|(held|will\s+hold)\s+its\s+([\w-]+\s+){0,2}(session|meeting|sitting))|"     # "will hold its next plenary session in Shymkent"
                 r"(received|hosted)\s+(a|an|the)\s+([\w-]+\s+){0,3}delegation|"
@@ -47,7 +49,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|holds?\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
-                r"(?:(?<=after\s)|(?<=at\s)|(?<=during\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b)|"      # "he said after talks in Bishkek on Monday with ..."
+                # "he said after talks in Bishkek on Monday with ...", "at the end of talks in Tashkent", "during talks at the
+                # Presidential Complex"
+                r"(?:(?<=after\s)|(?<=at\s)|(?<=during\s)|(?<=end\sof\s))talks\s+(?=in\s+(?-i:[A-Z])|on\s+\w+day\b|at\s+the\b)|"
                 r"talks\s+(?=(?:took\s+place|were\s+held)\b)|"      # "The fourth round of the Syria talks took place in Astana"
                 # "Talks in narrow and expanded formats were held at the state residence"
                 r"talks\s+(?=in\s+(?:a\s+)?(?:narrow|restricted|expanded|extended|one-on-one|tete-a-tete)\b[^.;]{0,40}?\s(?:took\s+place|were\s+held)\b)|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline import fiscal, tables
 from pipeline.amounts import Amount, Change, resolve_currency
 from pipeline.dates import NUMBER_WORDS, PeriodMention, find_periods
-from pipeline.periods import a_year_before, solar_months, solar_year_of, the_same_period_in
+from pipeline.periods import a_year_before, solar_months, solar_year_of, the_same_period_in, years_later
 from pipeline.places import BLOCS, PlaceMention, country_code
 from pipeline.wordscan import Caseless, last_match, whole_word_starts
 from pipeline.extract.context import THE_BLOC, DocContext, SentenceView, base_row
@@ -545,7 +545,9 @@ _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bshare\s+(?:of
                       r"|\b(?P<it_to>(?:bring|raise|increase|take|lift|boost|push)\s+it\s+(?:up\s+)?to)\b"     # "our goal is to bring it to 1.5 million tonnes"
                       # ("It" alone: "It fell 11.4 percent to ..." has its change right after)
                       r"|\b[Ii]t(?=\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
-                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b)"
+                      r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b"
+                      # "In 2019 it was just $534 million" (not "It was the first visit")
+                      r"|\s+was\s+(?:just|only|about|around|nearly|almost|roughly|still|down\s+to|up\s+to|back\s+to)?\s*(?:US)?[$€£\d])"
                       # "By weight, they amounted to 310,000 tonnes": the same goods in another measure
                       r"|(?P<measure>\b(?:by|in)\s+(?:weight|volume|value|tonnage)(?:\s+terms)?\s*,\s*(?:they|these|those)\s+"
                       r"(?:amounted|reached|totall?ed|came|stood|were)\b)",
@@ -1046,10 +1048,11 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             if len(doc.main_pair) == 2 and p not in doc.main_pair and _THE_COUNTRYS.search(window):
                 return doc.main_pair[0], p     # "the country's trade with Russia": the country the article is about
             return p, doc.other_side(p)
-        if _one_countrys_total(window) and not in_table and not (prev and _PAIR_TOTAL.match(window)):
+        if _one_countrys_total(window) and not in_table and not (prev and (_PAIR_TOTAL.match(window) or not mentions)):
             # "the country's total trade turnover reached $2.3 billion": its trade with everyone (but
-            # "Total trade   56.8" under "MALAYSIA-INDONESIA TRADE" is the table's pair, and so is
-            # "Total trade thus stood at ..." after the pair's exports and imports)
+            # "Total trade   56.8" under "MALAYSIA-INDONESIA TRADE" is the table's pair, and so are
+            # "Total trade thus stood at ..." after the pair's exports and imports and "In 2023 total
+            # trade came to $356.9 million" naming no country after the pair's figure)
             return None, None
         if prev and not ((_BILATERAL.search(window) or _THE_TWO.search(window)) and len(doc.main_pair) == 2):
             return prev        # (but "bilateral trade", "the two governments intend to bring trade to" after a third country's figure is the article's pair)
@@ -1374,11 +1377,24 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         return last_period       # "during the same fiscal year": the period told before
     if stated:
         p = min(stated, key=lambda p: _distance(p, item, text))
+        later = _YEARS_LATER.search(text, p.end, item.start) if p.end <= item.start and "year" in text else None
+        if later:      # "In 2010 trade stood at $1.37 billion; five years later it was $621 million"
+            return years_later(span(p), _years_counted(later)) or (None, None)
         return span(p)
+    later = _YEARS_LATER.search(text, 0, item.start) if last_period and last_period[0] and "year" in text else None
+    if later:      # "In 2008 trade peaked at $2.1 billion. Two years later, turnover had slipped to $1.37 billion"
+        return years_later(last_period, _years_counted(later)) or (None, None)
     return (None, None)
 
 
+def _years_counted(later: re.Match) -> int:
+    return 1 if later.group("one") else NUMBER_WORDS.get(later.group("n").lower()) or int(later.group("n"))
+
+
 _OF_THE_YEAR = re.compile(r"\bof\s+the\s+year$")
+# a year counted on from the one told before
+_YEARS_LATER = re.compile(r"\b(?:(?P<one>(?:the\s+)?(?:following|next)\s+year|a\s+year\s+later)|(?P<n>two|three|four|five|six|seven|"
+                          r"eight|nine|ten|\d)\s+years\s+later)\b", re.IGNORECASE)
 _OF_A_YEAR = re.compile(r"\s+(?:of|in)\s+((?:19|20)\d\d)\b")
 
 
