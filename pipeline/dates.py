@@ -397,6 +397,7 @@ _PUB_LABEL = re.compile(
     r"|[Pp]ress\s+(?:service|office|cent(?:re|er))\s*,|[Tt]ime(?=\s*:)"      # "Press service, 24 September 2019", "Time: 10:15 / 12 October 2017"
     # a page's machine-readable stamp kept in the text: "<meta> datePublished: 2021-12-09T08:30",
     # '"datePublished": "2021-12-09"', '<meta property="article:published_time" content="2021-12-09'
+    r"""|<time\b[^>]*>"""      # '<time datetime="2024-01-16T09:30:00+05:00">16.01.2024</time>': a page's time element kept in the text
     r"""|(?:<meta\b[^>]*?>?\s*)?["']?(?:datePublished|article:published_time|published_time|publishDate|pubdate)["']?"""
     r"""(?:\s+content\s*=)?\s*[:=]?\s*["']?)"""
     rf"(?:\s+(?:[Oo]n|[Aa]t|ON|AT))?\s*[:\-–]?\s*(?:{_WEEKDAY_ANY})?"

@@ -125,6 +125,7 @@ PUBLISHED_CASES = [
     ("Headline\nBy Jane Doe | March 3, 2022\nText.", D(2022, 3, 3), "March 3, 2022"),
     ("Headline\nPublished: 2023-01-27\nText.", D(2023, 1, 27), "2023-01-27"),
     ("Headline\nInterview published: 9 Dec 2023\nInterview by Ana Rojas\nText.", D(2023, 12, 9), "9 Dec 2023"),
+    ('Site\n<time datetime="2024-01-16T09:30:00+05:00">16.01.2024</time>\nHeadline\nText.', D(2024, 1, 16), "16.01.2024"),
     ("Headline\nPublished on 27 January 2023\nText.", D(2023, 1, 27), "27 January 2023"),
     ("Headline\nPosted: Jan 27, 2023 10:15\nText.", D(2023, 1, 27), "Jan 27, 2023"),
     ("Headline\nDate: 27.01.2023\nText.", D(2023, 1, 27), "27.01.2023"),
