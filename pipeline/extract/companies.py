@@ -122,15 +122,12 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                 m, rule, noun_end = elided, "companies.elided_noun", c.end + elided.end()
             if _counted_since(rows, since) and (m is None and _OF_THEM.match(tail) or _OF_WHICH_BEFORE.search(s.text, 0, c.start)):
                 # "614 legal entities with Iranian participation ..., 389 of which were operating"
-                rows.append({**base_row(doc, s, "companies.of_them"), "company_count": c.value,
-                             "company_country": rows[-1]["company_country"], "host_country": rows[-1]["host_country"],
-                             "approximate": c.approximate})
+                rows.append(_count_row(doc, s, "companies.of_them", c, rows[-1]["company_country"], rows[-1]["host_country"]))
                 continue
             same_sentence = rows[-1] if rows and rows[-1]["evidence"] == s.text else None
             if m is None and same_sentence and _EARLIER_BEFORE.search(s.text, max(0, c.start - 24), c.start) and _EARLIER_AFTER.match(tail):
-                rows.append({**base_row(doc, s, "companies.earlier_count"), "company_count": c.value,
-                             "company_country": same_sentence["company_country"],
-                             "host_country": same_sentence["host_country"], "approximate": c.approximate})
+                rows.append(_count_row(doc, s, "companies.earlier_count", c, same_sentence["company_country"],
+                                       same_sentence["host_country"]))
                 continue
             if m is None and _INCLUDING_BEFORE.search(s.text, max(0, c.start - 40), c.start):
                 part_of = next((p for p in s.countries if p.start > c.end and _FROM_A_COUNTRY.fullmatch(s.text, c.end, p.start)), None)
@@ -139,8 +136,7 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                         _event_place_before(doc, s) or doc.other_side(part_of.code))
                     if same_sentence and same_sentence["company_country"] == part_of.code:
                         rows.pop()      # the whole was read as the part's own
-                    rows.append({**base_row(doc, s, "companies.including_part"), "company_count": c.value,
-                                 "company_country": part_of.code, "host_country": host, "approximate": c.approximate})
+                    rows.append(_count_row(doc, s, "companies.including_part", c, part_of.code, host))
                     continue
             over = False
             if m is None and (shared := _SHARED_NOUN.match(tail)):
@@ -179,9 +175,14 @@ def extract_company_counts(doc: DocContext) -> list[dict]:
                 if company is None and host is None:
                     continue
             paired = rule == "companies.count_noun" and _APPROXIMATE_PAIR_BEFORE.search(s.text, max(0, c.start - 60), c.start) is not None
-            rows.append({**base_row(doc, s, rule), "company_count": c.value, "company_country": company,
-                         "host_country": host, "approximate": c.approximate or over or paired})
+            rows.append(_count_row(doc, s, rule, c, company, host, c.approximate or over or paired))
     return _dedupe(rows)
+
+
+def _count_row(doc: DocContext, s: SentenceView, rule: str, c, company: str | None, host: str | None,
+               approximate: bool | None = None) -> dict:
+    return {**base_row(doc, s, rule), "company_count": c.value, "company_country": company, "host_country": host,
+            "approximate": c.approximate if approximate is None else approximate}
 
 
 _FROM_BEFORE = re.compile(r"^\s+(?:from|of|with)\s+(?:the\s+)?$", re.IGNORECASE)
