@@ -1014,15 +1014,15 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             return sides
     roles = assign_roles(window, mentions)
     if flow == "total":
-        if (len(doc.main_pair) == 2 and not (roles.pair or roles.owner or roles.partner or roles.dest or roles.origin)
-                and _BILATERAL.search(window) and not set(roles.others) <= set(doc.main_pair)):
-            # "Bilateral trade is projected to hit $3bn once the Lamu Port-South Sudan-Ethiopia corridor is
-            # complete": the two countries of the article; a country merely named is no side
-            return doc.main_pair[0], doc.main_pair[1]
-        named = set(roles.pair + roles.owner + roles.partner + roles.others + roles.dest + roles.origin + roles.speakers)
-        if len(doc.main_pair) == 2 and named == set(doc.main_pair) and _BILATERAL.search(window):
-            # "Kazakh officials want bilateral trade to reach $2 billion, while Iranian experts ...": the
-            # article's two countries, whoever of them speaks (not the figure told before's other side)
+        if len(doc.main_pair) == 2 and _BILATERAL.search(window) and (
+                # "Bilateral trade is projected to hit $3bn once the Lamu Port-South Sudan-Ethiopia corridor is
+                # complete": the two countries of the article; a country merely named is no side
+                not (roles.pair or roles.owner or roles.partner or roles.dest or roles.origin)
+                and not set(roles.others) <= set(doc.main_pair)
+                # "Kazakh officials want bilateral trade to reach $2 billion, while Iranian experts ...": the
+                # article's two countries, whoever of them speaks (not the figure told before's other side)
+                or set(roles.pair + roles.owner + roles.partner + roles.others + roles.dest + roles.origin
+                       + roles.speakers) == set(doc.main_pair)):
             return doc.main_pair[0], doc.main_pair[1]
         if len(roles.pair) >= 3 and len(doc.main_pair) == 2 and set(doc.main_pair) <= set(roles.pair):
             # "the Uzbekistan-Afghanistan-Pakistan railway": three countries in a name are no two sides
