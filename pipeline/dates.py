@@ -42,6 +42,7 @@ class DateMention:
     end: int
     surface: str           # text[start:end] == surface
     kind: str              # "absolute", "yearless", "weekday" or "relative"
+    last_day: int | None = None    # the span's last day: 30 for "April 27 to 30", "7-9 April"
 
 
 @dataclass(frozen=True)
@@ -345,7 +346,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 last = resolve_yearless(a.month, a.last_day or a.day, published)
                 date = last.replace(day=a.day) if last else None
             out.append(DateMention(date, a.start, a.end, text[a.start:a.end],
-                                   "absolute" if a.year is not None else "yearless"))
+                                   "absolute" if a.year is not None else "yearless", a.last_day))
     if has_day_word:
         rel = _day_words(text, published, out)
         if rel:

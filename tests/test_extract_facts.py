@@ -247,6 +247,8 @@ def test_events(text, type_, date, location):
     # a span of days after "from": the first day (not a bound of some other period)
     ("Georgian firms took part in Expo Yerevan 2023, which was held in Yerevan from November 7 to 10.", "other",
      D(2023, 11, 7), "Yerevan"),
+    # a date written with dashes is no span of days: after "until" it bounds something else
+    ("The Georgian exhibition in Yerevan stays open until 2023-12-03.", "other", None, "Yerevan"),
 ])
 def test_event_forms_with_their_dates_and_places(text, type_, date, location):
     rows = extract(text, table="events")

@@ -442,7 +442,7 @@ def _own_date(s: SentenceView, m: re.Match) -> bool:
 def _date_near(s: SentenceView, at: int):
     # (but "from April 27 to 30": the days the event ran, dated by its first)
     resolved = [d for d in s.dates if d.date is not None and (
-        _DAY_SPAN.search(d.surface) or not _BOUND_BEFORE.search(s.text[max(0, d.start - 10):d.start]))]
+        d.last_day is not None or not _BOUND_BEFORE.search(s.text[max(0, d.start - 10):d.start]))]
     if not resolved:
         return None
     # "SAMARKAND, 23 August 2023 (UzA) – ... was held on Tuesday": the dateline dates the report;
@@ -470,7 +470,6 @@ def _ahead(text: str, at: int, trigger_at: int) -> bool:
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|scheduled|set|slated|expected)\s+to|(?:is|are)\s+to|"
                      r"opens|starts|begins|kicks\s+off|takes\s+place)\b")
 _PAST_OR_BREAK = re.compile(r"[.;]|\b(?:said|says|was|were|had|has|have)\b")
-_DAY_SPAN = re.compile(r"\d(?:st|nd|rd|th)?(?:\s*[-–—]\s*|\s+(?:to|and|until|till)\s+)\d")
 
 
 
