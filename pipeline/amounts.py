@@ -244,6 +244,33 @@ def find_amounts(text: str) -> list[Amount]:
     return merged
 
 
+# A sum said without its currency, as people speak once the currency is clear: "Of that, our exports
+# were 228 million", "we agreed to reach one billion by 2028" (only before a small word or the end, not
+# "20 million people")
+_UNITLESS = re.compile(
+    rf"{_QUAL}(?<![\w$€£¥.,])(?P<n1>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a|half\s+a)"
+    r"\s+(?P<s1>million|billion)\b(?!\s*(?:and|or|to|-|–)\s*(?:[\d$€£]|(?:one|two|three|four|five|ten)\b))"   # (not a range's first end)
+    r"(?=\s*(?:[,.;:)!?\"”’]|$|(?:of|in|by|for|last|this|that|a|and|or|from|to|at|"
+    r"over|during|between|year|annually|per|each|worth)\b))",
+    re.IGNORECASE)
+
+
+def unitless_amounts(text: str) -> list[Amount]:
+    """Sums in `text` said without a currency, their unit left empty: the caller knows which
+    currency was told before."""
+    out = []
+    for m in _UNITLESS.finditer(text):
+        raw = m.group("n1")
+        n = digits_value(raw) if raw[0].isdigit() else 0.5 if raw.lower().startswith("half") else \
+            1.0 if raw.lower() == "a" else parse_number(raw.lower())
+        if n is None:
+            continue
+        qual = m.group("qual")
+        out.append(Amount(n * SCALES[m.group("s1").lower()], "", m.start(), m.end(), m.group(0), bool(qual),
+                          " ".join(qual.lower().split()) if qual else None, None))
+    return out
+
+
 def _word_amounts(text: str) -> list[Amount]:
     out = []
     for m in _WORD_AMOUNT.finditer(text):
@@ -301,22 +328,29 @@ _VERB_TRADE_PCT = Caseless(rf"\b(?P<verb>{_UP}|raise|lift|boost|expand|{_DOWN})\
                            rf"(?:trade|turnover|exports|imports)(?:\s+(?:to|from|with)\s+(?:the\s+)?\w+)?\s+(?P<by>by\s+"
                            rf"{_PCT_QUALIFIER}?{_PCT})")
 # "a 15% increase", "a 20-percent rise", "15 percent growth"
-_PCT_NOUN = Caseless(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b|\s*[,;.)]|\s*$)"
+_PCT_NOUN = Caseless(rf"{_PCT}\s+(?:year-on-year\s+|annual\s+)?(?P<verb>{_UP}|{_DOWN}|more(?=\s+than\b|\s*[,;.)]|\s*$"
+                       # "which is 14.6% more compared to the same period of last year"
+                       rf"|\s+(?:as\s+)?(?:compared|in\s+comparison)\b)"
                        # "6.3% below the same period last year", "12% above its 2022 level"
                        rf"|(?:below|above)(?=\s+(?:the\s+(?:same|previous|preceding|prior|year-earlier|year-ago)|"
                        rf"(?:its|their)\s+(?:(?:19|20)\d\d\s+)?level|last|a\s+year|(?:19|20)\d\d)\b))\b")
 # "growth of 15%", "a decline of 4 percent"
 # "$255.0 billion, +5.6% y/y", "(−4.5%)": a signed percentage in a table-like line
-_SIGNED_PCT = re.compile(r"(?:(?<![\w.%])\+|(?<=[(,]\s)[−–-]|(?<=\()[−–-])\s?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)"
-                         r"|(?<![\w.%])[−–-]\s?(?P<num2>\d+(?:\.\d+)?)\s?%\s*(?=y/y|yoy|y-o-y|year[- ]on[- ]year)",
+# a small number with a decimal point or a decimal comma: "(+64,2%)", "1,4 times more"
+_DECIMAL = r"\d+(?:\.\d+|,\d{1,2}(?![\d,]))?"
+_SIGNED_PCT = re.compile(rf"(?:(?<![\w.%])\+|(?<=[(,]\s)[−–-]|(?<=\()[−–-])\s?(?P<num>{_DECIMAL})\s?(?:%|percent|per\s+cent)"
+                         rf"|(?<![\w.%])[−–-]\s?(?P<num2>{_DECIMAL})\s?%\s*(?=y/y|yoy|y-o-y|year[- ]on[- ]year)",
                          re.IGNORECASE)
+# "exceeding the result of the same period of last year by 12 percent": a rise over an earlier period
+_EXCEEDING_PCT = Caseless(rf"\b(?:exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?)\s+(?=[^.;]{{0,60}}?\b(?:year|period|(?:19|20)\d\d)\b)"
+                          rf"(?:[\w-]+\s+){{1,9}}?by\s+{_PCT_QUALIFIER}?{_PCT}")
 _NOUN_OF_PCT = Caseless(rf"\b(?P<verb>growth|increase|rise|decline|decrease|drop|fall|reduction)\s+of\s+{_PCT_QUALIFIER}?{_PCT}")
 _RATIO = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+|of\s+)?(?:another\s+|a\s+further\s+)?(?P<num>{_NUM})(?:\s*-?\s*fold|\s+times)\b"
-                    rf"|\b(?P<num2>two|three|four|five|\d+(?:\.\d+)?)-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b"
+                    rf"|\b(?P<num2>two|three|four|five|{_DECIMAL})-?fold\s+(?P<verb2>{_UP}|{_DOWN})\b"
                     # "1.5 times more than in 2022" (+50%), "two times less than" (to half)
-                    rf"|\b(?P<num3>two|three|four|five|\d+(?:\.\d+)?)\s+times\s+(?P<verb3>more|higher|larger|greater|less|lower|smaller)\s+than\b"
+                    rf"|\b(?P<num3>two|three|four|five|{_DECIMAL})\s+times\s+(?P<verb3>more|higher|larger|greater|less|lower|smaller)\s+than\b"
                     # "1.8 times the volume of the previous year", "twice the amount of the year before"
-                    rf"|\b(?:(?P<num4>two|three|four|five|\d+(?:\.\d+)?)\s+times|(?P<twice>twice))\s+(?:the|its)\s+"
+                    rf"|\b(?:(?P<num4>two|three|four|five|{_DECIMAL})\s+times|(?P<twice>twice))\s+(?:the|its)\s+"
                     rf"(?:volume|amount|value|level|figure|total)\s+(?=(?:of|in|for|a)\b[^.;]{{0,30}}\b(?:year|period|before|earlier)\b)")
 _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b"
                        # an aim: "agreed to work to double bilateral trade", "aims to double trade with China"
@@ -396,10 +430,12 @@ def find_changes(text: str) -> list[Change]:
                 add(s, e + (tail.end() if tail else 0), sign * digits_value(extra.group(0)), None)
     for m in _SIGNED_PCT.finditer(text) if has_pct and ("+" in text or "-" in text or "−" in text) else ():
         num = m.group("num") or m.group("num2")
-        add(m.start(), m.end(), (1 if m.group(0).lstrip()[0] == "+" else -1) * float(num), None)
+        add(m.start(), m.end(), (1 if m.group(0).lstrip()[0] == "+" else -1) * digits_value(num), None)
     for m in _VERB_TRADE_PCT.finditer(text) if has_pct and " by " in text else ():
         # the change starts at "by": the trade between the verb and it is the figure's topic
         add(m.start("by"), m.end(), _sign(m.group("verb")) * _pct_number(m.group("num")), None)
+    for m in _EXCEEDING_PCT.finditer(text) if has_pct and ("exceed" in text or "surpass" in text) else ():
+        add(m.start(), m.end(), _pct_number(m.group("num")), None)
     for pattern in (_PCT_NOUN, _NOUN_OF_PCT) if has_pct else ():
         for m in pattern.finditer(text, pct_from):
             add(m.start(), m.end(), _sign(m.group("verb")) * _pct_number(m.group("num")), None)

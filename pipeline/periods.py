@@ -810,6 +810,10 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
         end_year = _fiscal_end_year(m.group())
         gloss = _FISCAL_MONTHS.match(text, e)
         months = _months_of_year(gloss) if gloss else (7, 6)
+        start = None if gloss else _SEASON_START.match(text, e)
+        if start:                              # "the 2022/23 marketing year on September 1": September to August
+            first = _d.month_number(start.group("m"))
+            months, e = (first, (first + 10) % 12 + 1), start.end()
         if end_year is None or months is None:
             return None
         return _Cand(s, gloss.end() if gloss else e, _year_of_months(end_year, *months), "range")
@@ -951,6 +955,9 @@ def _handle(name: str, m: re.Match, text: str, P: dt.date | None) -> _Cand | Non
             end_year = _fiscal_end_year(text[s:split.end()])
             word, _, _ = _word_before(text, s)
             if end_year and word in ("in", "during", "for", "of", "throughout"):
+                if _MARKETING_YEAR.search(text, 0, s):
+                    # "During the 2015/16 marketing year, ... compared with 1.1 million tonnes in 2014/15": one too
+                    return _Cand(s, split.end(), _year_of_months(end_year, 7, 6), "range")
                 return _Cand(s, split.end(), None, "fiscal", fiscal_end=end_year)
             return None
         if _SPLIT_YEAR_AFTER.match(text, e):
@@ -1095,6 +1102,7 @@ def _scan(text: str, published: dt.date | None, atoms, windows) -> list[_Cand]:
 
 
 _GRAIN = re.compile(r"\b(?:grain|wheat|barley|flour|maize|corn)\b", re.IGNORECASE)
+_MARKETING_YEAR = re.compile(r"\b(?:marketing|crop|harvest)\s+year\b", re.IGNORECASE)
 
 
 # A document that dates things in the Solar Hijri calendar: a stamp "1398/09/12", a Persian month with
@@ -1171,6 +1179,9 @@ def find_periods(text: str, published: dt.date | None) -> list[_d.PeriodMention]
 _FISCAL_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d|\d\d)(?!\d)(?:\s*[-–/]\s*((?:19|20)\d\d|\d\d)(?!\d))?")
 # "(April-March)", "(July–June)": the months of a fiscal year, stated after it
 _FISCAL_MONTHS = re.compile(rf"\s*\(\s*({_MON}){_DASH}({_MON})\s*\)")
+# the month a season begins in, told after it: "the 2022/23 marketing year on September 1", "..., which began in August"
+_SEASON_START = re.compile(rf",?\s+(?:(?:which|that)\s+)?(?:(?:began|begins|started|starts|starting)\s+)?(?:on|in)\s+"
+                           rf"(?P<m>{_MON})(?:\s+1(?:st)?)?\b(?!\s*\d)")
 
 
 def _months_of_year(gloss: re.Match) -> tuple[int, int] | None:

@@ -138,6 +138,10 @@ def test_a_year_before_a_figure_is_not_its_larger_part():
     ("Chile's trade with Peru grew by only 2 percent in the first quarter.", 2, None),
     ("Imports of Peruvian goods fell less steeply, by 9.8%, to $52 million.", -9.8, None),
     ("In the first quarter, bilateral trade dropped further, by 31 percent.", -31, None),
+    # translated styles: "more compared to", a decimal comma, "exceeding ... by"
+    ("Turnover reached 98.4 mln dollars, which is 11.2% more compared to the same period of last year.", 11.2, None),
+    ("Trade in fish reached 14,3 mln dollars, which is 1,6 times more than in the same period of last year.", 60, 1.6),
+    ("Turnover amounted to 76,4 mln dollars, exceeding the result of the same period of 2022 by 9 percent.", 9, None),
 ])
 def test_changes_take_their_sign_from_the_words(text, pct, ratio):
     [c] = find_changes(text)
@@ -148,6 +152,7 @@ def test_changes_take_their_sign_from_the_words(text, pct, ratio):
 @pytest.mark.parametrize("text, pct", [
     ("Imports from Chad: $255.0 million, +5.6% y/y.", 5.6), ("Exports: $1.2bn (-4.5%).", -4.5),
     ("Exports: $1.2bn, −3.1% y/y", -3.1), ("Exports saw a 5-6% rise", 6.0),
+    ("Imports from Chad – 42,5 mln dollars (+64,2%).", 64.2), ("Exports totalled 89,4 mln dollars (-3,6%).", -3.6),
 ])
 def test_a_signed_percentage_in_a_table_line_is_a_change(text, pct):
     """(and "8pc", as Pakistani papers write it)"""

@@ -936,6 +936,12 @@ def test_companies_at_a_forum_are_hosted_where_it_is_held_even_at_home():
     ("Chad and Niger met. The number of companies with Nigerien capital operating in Chad increased over the year from "
      "297 to 341.", [(297, "NER", "TCD"), (341, "NER", "TCD")]),
     ("Chad and Niger met. Some 19 Nigerien steelmakers have sales offices in Chad.", [(19, "NER", "TCD")]),
+    ("Chad and Niger met. Eleven Nigerien processors are now accredited to ship refined oil to Chad.", [(11, "NER", "TCD")]),
+    ("Chad and Niger met. Seventeen Nigerien meat processing plants have been included in Chad's register.",
+     [(17, "NER", "TCD")]),
+    # a part by trade
+    ("Chad and Niger met. There are 45 companies with Nigerien capital in Chad. Twelve of them are engaged in food "
+     "processing.", [(45, "NER", "TCD"), (12, "NER", "TCD")]),
     # a share of something else is no count of companies
     ("Chad and Niger met. Some 640 companies with Nigerien capital are registered in Chad. Trade grew 5%, and 40 of "
      "them are new.", [(640, "NER", "TCD")]),
@@ -1180,6 +1186,14 @@ def test_an_event_told_in_passing_takes_its_day_and_place_from_its_later_telling
                    "Officials have cited them often. What to watch: the Chile-Peru business forum will take place in Lima on "
                    "22 April, with about 150 participants expected.", published=D(2025, 4, 3), table="events")
     assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [("forum", D(2025, 4, 22), "Lima")]
+
+
+def test_an_event_hinted_at_under_a_dateline_is_reported_where_its_place_and_day_are_told():
+    rows = extract("LIMA, Oct. 9 - Trade between Chile and Peru is growing, experts told a round table in the capital.\n\n"
+                   "The round table was held at the Institute for Pacific Studies in Lima on Tuesday and brought together "
+                   "economists and diplomats.", published=D(2024, 10, 9), table="events")
+    assert [(r["event_type"], r["event_date"], r["location"], r["evidence"][:15]) for r in rows] == [
+        ("meeting", D(2024, 10, 8), "Lima", "The round table")]
 
 
 def test_talks_during_a_visit_told_again_are_the_visits_and_a_head_named_by_title_is_a_new_meeting():

@@ -1080,10 +1080,31 @@ def test_sales_to_its_neighbour_a_share_of_that_amount_and_the_total_thus():
     ("Chile exported 1.1 million tonnes of wheat to Peru in the 2022/23 season.", (D(2022, 7, 1), D(2023, 6, 30))),
     ("Chile shipped 1.9 million tonnes of grain to Peru in the 2024/25 agricultural season.", (D(2024, 7, 1), D(2025, 6, 30))),
     ("Chilean cherry exports to Peru reached 41,000 tonnes in the 2023-24 season.", (None, None)),
+    # the month it begins in, told after it
+    ("Since the start of the 2022/23 marketing year on September 1, Chile has exported 1.4 million tonnes of wheat "
+     "to Peru.", (D(2022, 9, 1), D(2023, 8, 31))),
+    ("In the 2021/22 marketing year, which began in August, Chile exported 0.9 million tonnes of barley to Peru.",
+     (D(2021, 8, 1), D(2022, 7, 31))),
+    # a bare split year is a marketing year only after one is told
+    ("Chile exported 0.6 million tonnes of copper to Peru in 2014/15.", (None, None)),
 ])
 def test_a_marketing_year_or_season(text, period):
     [row] = trade(text)
     assert (row["period_start"], row["period_end"]) == period
+
+
+def test_a_bare_split_year_after_a_marketing_year_is_one_too():
+    rows = trade("During the 2015/16 marketing year, Chile exported 540,000 tonnes of wheat to Peru, compared with "
+                 "1.3 million tonnes in 2014/15.")
+    assert [(r["value"], r["period_start"], r["period_end"]) for r in rows] == [
+        (540000, D(2015, 7, 1), D(2016, 6, 30)), (1.3e6, D(2014, 7, 1), D(2015, 6, 30))]
+
+
+def test_the_supply_of_goods_to_a_country_is_an_export_of_their_origin():
+    rows = trade("Chile and Peru held talks. In 2022 Chile shipped 210 thousand tonnes of barley to Peru, whereas the "
+                 "supply of Peruvian fresh fruit to Chile increased to 97 thousand tonnes.")
+    assert [(r["flow"], r["reporter"], r["partner"], r["value"]) for r in rows] == [
+        ("export", "CHL", "PER", 210000), ("export", "PER", "CHL", 97000)]
 
 
 def test_a_pair_that_names_an_agreement_is_no_side_of_the_figure():
@@ -1650,6 +1671,7 @@ def test_a_base_after_comma_from_has_its_own_period():
 @pytest.mark.parametrize("text, kind", [
     ("Analysts estimate that if the talks succeed, Chile's trade with Peru could recover to $1 billion in 2016.", "forecast"),
     ("At the time, officials of Chile and Peru spoke of reaching $3 billion in annual trade within a few years.", "target"),
+    ("Analysts estimate that Chile's turnover with Peru could approach $600 million by the end of 2016.", "forecast"),
 ])
 def test_could_recover_to_is_a_forecast_and_spoke_of_reaching_a_target(text, kind):
     assert [r["kind"] for r in trade(text, published=D(2015, 10, 1))] == [kind]
@@ -1729,3 +1751,18 @@ def test_relative_years_in_an_article_dated_in_the_iranian_calendar_are_iranian_
     rows = trade(text.replace("1398/09/12", "3 December 2019"), published=D(2019, 12, 3))
     assert [(r["period_start"], r["period_end"]) for r in rows] == [
         (D(2019, 1, 1), D(2019, 8, 31)), (D(2020, 1, 1), D(2020, 12, 31))]
+
+
+def test_a_sum_said_without_its_currency_is_in_the_currency_told_just_before():
+    rows = trade("Minister: For January to September our turnover with Peru was 344.8 million dollars. Of that, Chile's "
+                 "exports were 228 million. Chile's trade with the bloc reached 2.1 billion dollars, and Peru accounted "
+                 "for 510 million of it.", published=D(2022, 11, 24))
+    assert [(r["value"], r["unit"]) for r in rows] == [
+        (344.8e6, "USD"), (228e6, "USD"), (2.1e9, "USD"), (510e6, "USD")]
+    # no currency told before, or a count of something else: no sum
+    assert trade("Of that, Chile's exports to Peru were 228 million in 2022.") == []
+    assert trade("Chile's exports to Peru were 344.8 million dollars in 2022. Peru has 34 million people.")[1:] == []
+    # the first end of a range takes no currency from a sentence before
+    rows = trade("Chilean copper sold at $9,200 per tonne. Chilean exports to Peru reached between 9 billion and 10 billion "
+                 "euros last year.", published=D(2022, 11, 24))
+    assert [r["unit"] for r in rows] == ["EUR"]

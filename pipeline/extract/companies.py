@@ -14,7 +14,8 @@ from pipeline.numbers import find_counts
 _COMPANY_NOUN = (r"(companies|company|firms?|enterprises?|businesses|producers|manufacturers|exporters|importers|"
                  r"holdings|joint\s+ventures|ventures|corporations|subsidiaries|legal\s+entities|suppliers|"
                  r"contractors|exhibitors|startups|start-ups|banks|traders|steelmakers|carmakers|automakers|drugmakers|"
-                 r"forwarders|operators|retailers|wholesalers|distributors|airlines|shipping\s+lines|travel\s+agencies|mills)")
+                 r"forwarders|operators|retailers|wholesalers|distributors|airlines|shipping\s+lines|travel\s+agencies|mills|"
+                 r"processors|processing\s+plants)")
 # Adjectives allowed between a count and the noun; a demonym is any capitalised word.
 _BETWEEN = r"(?:\s+(?:[A-Z][\w-]*\s+and\s+[A-Z][\w-]*|[A-Z][\w-]*|large|big|major|leading|small|medium-sized|small\s+and\s+medium-sized|domestic|local|" \
            r"foreign|national|private|state-owned|state|industrial|trading|manufacturing|mining|agricultural|" \
@@ -47,7 +48,7 @@ _COMPANY_WORDS = frozenset("""
 companies company firm firms enterprise enterprises businesses producers manufacturers exporters importers holdings
 ventures corporations subsidiaries entities suppliers contractors exhibitors startups ups banks traders
 steelmakers carmakers automakers drugmakers forwarders operators retailers wholesalers distributors
-airlines lines agencies mills
+airlines lines agencies mills processors plants
 """.split())
 # the company noun left out after a count of companies: "... and about 5,300 with Chinese participation"
 _ELIDED_NOUN = re.compile(r"^\s+with\s+(?:the\s+)?(?:participation\s+of\s+)?[A-Z][\w-]+\s+(?:capital|participation|investment|ownership)\b")
@@ -63,7 +64,9 @@ _OF_THEM = re.compile(r"^\s+of\s+(?:which|them|these|those)\s+(?:(?:are|were|is|
                       r"(?:(?:actually|still|currently|now|really|already|also)\s+)?"
                       r"(?:operating|operational|active|working|functioning|in\s+operation|in\s+the\s+(?:past|last)|"
                       r"(?:their\s+own\s+|own\s+)?(?:offices?|branch(?:es)?|representative\s+offices?|plants?|factories)|"
-                      r"opened|set\s+up|registered|established)\b", re.IGNORECASE)
+                      r"opened|set\s+up|registered|established|"
+                      # "Twelve of them are engaged in food processing": a part by trade
+                      r"engaged\s+in|involved\s+in|speciali[sz]e\s+in|speciali[sz]ing\s+in)\b", re.IGNORECASE)
 # ... "of which around 3,100 are currently operating", "of which 17 are food producers": told number second
 _OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these|those),?\s+(?:only\s+|just\s+)?$", re.IGNORECASE)     # "Of these, 79 are joint ventures"
 # "more than 250 companies, including about 90 from Iran": a part of the companies counted

@@ -3,6 +3,7 @@ publication date, the pair of countries the article is about, and per-sentence
 annotations (places, dates, periods, amounts, changes), each computed once."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -32,6 +33,7 @@ class cached_property:  # noqa: N801 (named as the functools one it replaces)
 
 
 _WORD = re.compile(r"\w+")
+_SPOKEN_REACH = 3      # sentences back a sum said without its currency looks for one
 # what may close a sentence after its "?" ("... a new regional meeting?" he asked.)
 _CLOSING_QUOTES = "\"'”’) "
 # "the" (or "these", "those") just before a noun: one told before ("The documents were signed by ...")
@@ -50,6 +52,7 @@ class SentenceView:
     published: dt.date | None
     table: tables.TableUnit | None = None     # the unit of a table row's bare figures, from its header
     iranian_years: bool = False      # the document dates things in the Iranian calendar
+    previous: "SentenceView | None" = None    # the body sentence before, where a sum's currency may be told
 
     @property
     def text(self) -> str:
@@ -83,11 +86,37 @@ class SentenceView:
         return periods.in_iranian_years(found, self.published) if self.iranian_years and found else found
 
     @cached_property
+    def stated_amounts(self) -> list[amounts.Amount]:
+        """The sums told with their unit."""
+        return amounts.find_amounts(self.text)
+
+    @cached_property
     def amounts(self) -> list[amounts.Amount]:
-        found = amounts.find_amounts(self.text)
-        if found or self.table is None:
+        found = self.stated_amounts
+        if not found and self.table is not None:
+            return tables.row_amounts(self.text, self.table)      # a table row's bare figures
+        if "million" not in self.text and "billion" not in self.text:
             return found
-        return tables.row_amounts(self.text, self.table)      # a table row's bare figures
+        # a sum said without its currency: in the one of the sum told before it, here or in the sentences before
+        unsaid = [a for a in amounts.unitless_amounts(self.text) if not any(a.start < f.end and f.start < a.end for f in found)]
+        if not unsaid:
+            return found
+        told_before = self._currency_told_before()
+        units = [next((f.unit for f in reversed(found) if f.end <= a.start and f.unit != "t"), told_before) for a in unsaid]
+        unsaid = [dataclasses.replace(a, unit=u) for a, u in zip(unsaid, units) if u]
+        return sorted(found + unsaid, key=lambda a: a.start)
+
+    def _currency_told_before(self) -> str | None:
+        """The currency of the last sum stated with one in the _SPOKEN_REACH sentences before."""
+        view = self.previous
+        for _ in range(_SPOKEN_REACH):
+            if view is None:
+                return None
+            unit = next((a.unit for a in reversed(view.stated_amounts) if a.unit != "t"), None)
+            if unit:
+                return unit
+            view = view.previous
+        return None
 
     @cached_property
     def changes(self) -> list[amounts.Change]:
@@ -114,6 +143,8 @@ class DocContext:
         iranian_years = periods.tells_iranian_calendar(lines)
         body = [SentenceView(s, published, table_rows.get(i), iranian_years) for i, s in enumerate(sentences)
                 if s.section == "body" and s.repeat_of is None]
+        for before, view in zip(body, body[1:]):
+            view.previous = before
         headline = [SentenceView(s, published) for s in sentences if s.section == "title"]
         return cls(doc_id, published, body, headline, grids)
 

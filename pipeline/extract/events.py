@@ -318,6 +318,16 @@ def extract_events(doc: DocContext) -> list[dict]:
                     same.update({**base_row(doc, s, same["rule"]), "event_date": event_date,
                                  "location": same["location"] or location})
                 continue   # the same event told again
+            if (same is None and not distinct and not types_here and location and event_date
+                    and _DEFINITE.search(s.text[:m.start()]) and _OPENS_SENTENCE.match(s.text[:m.start()])
+                    and _TOOK_PLACE_AFTER.match(s.text, m.end())
+                    and (hinted := next((r for r in reversed(rows) if r["event_type"] == event_type), None))
+                    and hinted["location"] is None):
+                # "experts told a round table in the capital ... The round table was held at the institute in
+                # Astana on Tuesday": where and when the first telling only hinted at (its day was the
+                # dateline's); this telling is the report
+                hinted.update({**base_row(doc, s, hinted["rule"]), "event_date": event_date, "location": location})
+                continue
             if (not distinct and (_DEFINITE.search(s.text[:m.start()]) or _ATTENDED_THE.match(surface)) and _any_of_type(rows, event_type)
                     and not _own_date(s, m)):
                 continue   # "the meeting", "this visit": refers back (a later trigger may still be new)

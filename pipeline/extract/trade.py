@@ -26,7 +26,8 @@ _TRADE_TOPIC = Caseless(
     r"\b(?P<export>exports?(?!-import)(?!\s+(?:development\s+|credit\s+|promotion\s+)?(?:bank|agency|fund|guarantee|insurance)\b)|exported|exporting|exporter|shipments?|shipped|supplies|supplied|supplying|sold|sells|selling|"
     r"deliveries|delivered|delivers|delivering|sales(?=\s+(?:of\s+(?:[\w-]+\s+){1,3})?to\b)"
     r"|sell(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$][^.;]{0,60}?\sto\s)"      # "hopes to sell 30,000 tonnes of red meat to Iran"
-    r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$]|\s+to\s)"      # "aimed to supply up to 1.5 million tonnes", "wheat supply to Iran"
+    r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$]|\s+to\s"      # "aimed to supply up to 1.5 million tonnes", "wheat supply to Iran"
+    r"|\s+of\s+(?:[\w-]+\s+){1,4}?to\s)"      # "the supply of Iranian fresh fruit to Kazakhstan"
     r"|(?:sent|send|sending|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to", "to send up to 500,000 tonnes"
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$])"
     r"|(?:take|takes|took)(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[\d$]))\b"     # "Iran will take up to 1.5 million tonnes"
@@ -89,7 +90,7 @@ _PAIR_BEFORE = re.compile(r"\b(two\s+countries|both\s+countries|two\s+sides|bila
 _SPOKEN_OF = r"(?:spoken|spoke|talked|speaks?|talks?)\s+of(?:\s+reaching)?"
 _FORECAST = Caseless(
     r"\b(expected|forecasts?|forecasted|projected|predicted|likely|anticipated|estimated)\s+(to|that)\b"
-    r"|\b(will|would|could|may|might|can)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|come\s+to|stand\s+at|"
+    r"|\b(will|would|could|may|might|can)\s+(likely\s+|probably\s+)?(reach|exceed|hit|surpass|amount|total|grow|rise|increase|climb|top|approach|near|come\s+to|stand\s+at|"
     r"(?:fall|drop|decline|shrink|slip|return|recover|rebound)(?:\s+back)?\s+to|"     # "turnover could fall back to about $500 million"
     r"buy|import|export|purchase|sell|supply|ship|"
     r"stabili[sz]e|end(\s+the\s+year)?\s+(at|above|below|around))\b"     # "trade would likely end at around $330 million"
