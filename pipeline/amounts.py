@@ -227,7 +227,7 @@ def find_amounts(text: str) -> list[Amount]:
                 # "fell in 2024 to 85 billion CFA francs": not a range but a year, then the figure
                 low, high, start, qual = high, None, m.start("n2"), None
             found.append(Amount(low, unit, start, m.end(), text[start:m.end()], bool(qual),
-                                " ".join(qual.lower().split()) if qual else None, high))
+                                _qualifier(qual), high))
             taken.append((m.start(), m.end()))
     if _may_have_word_amount(text):
         found += [a for a in _word_amounts(text) if not any(a.start < e and s < a.end for s, e in taken)]
@@ -261,21 +261,30 @@ def unitless_amounts(text: str) -> list[Amount]:
     out = []
     for m in _UNITLESS.finditer(text):
         raw = m.group("n1")
-        n = digits_value(raw) if raw[0].isdigit() else 0.5 if raw.lower().startswith("half") else \
-            1.0 if raw.lower() == "a" else parse_number(raw.lower())
+        n = digits_value(raw) if raw[0].isdigit() else _words_value(raw.lower())
         if n is None:
             continue
         qual = m.group("qual")
         out.append(Amount(n * SCALES[m.group("s1").lower()], "", m.start(), m.end(), m.group(0), bool(qual),
-                          " ".join(qual.lower().split()) if qual else None, None))
+                          _qualifier(qual), None))
     return out
+
+
+def _words_value(words: str) -> float | None:
+    """The number a sum's lower-cased number words say: "half a" 0.5, "a" 1, "twelve" 12."""
+    return 0.5 if words.startswith("half") else 1.0 if words in ("a", "hundreds of") else parse_number(words)
+
+
+def _qualifier(qual: str | None) -> str | None:
+    """A sum's qualifier as stored: "more than", "about" (lower case, single spaces)."""
+    return " ".join(qual.lower().split()) if qual else None
 
 
 def _word_amounts(text: str) -> list[Amount]:
     out = []
     for m in _WORD_AMOUNT.finditer(text):
         words = m.group("n1").lower()
-        n = 0.5 if words.startswith("half") else 1.0 if words in ("a", "hundreds of") else parse_number(words)
+        n = _words_value(words)
         unit = "t" if m.group("ton") else _CURRENCY.get(m.group("cur")) or _CURRENCY.get(m.group("cur").lower())
         if n is None or unit is None or words == "hundreds of":
             continue
@@ -283,8 +292,7 @@ def _word_amounts(text: str) -> list[Amount]:
         value = (n + (0.5 if m.group("half") else 0)) * SCALES[m.group("s1").lower()]
         if m.group("n2"):
             value += parse_number(m.group("n2").lower()) * 100 * SCALES[m.group("s2").lower()]
-        out.append(Amount(value, unit, m.start(), m.end(), m.group(0), bool(qual),
-                          " ".join(qual.lower().split()) if qual else None, None))
+        out.append(Amount(value, unit, m.start(), m.end(), m.group(0), bool(qual), _qualifier(qual), None))
     return out
 
 
