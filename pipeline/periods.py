@@ -271,10 +271,10 @@ _VARIANTS: list[_Variant] = [
     # 1401 (March 2022-March 2023)
     _Variant("SG", None, _SOLAR_YEAR_WORDS,
              rf"{_SOLAR_YEAR_REST}\s*\(\s*(?:{_MON}\s*)?(?P<sg_g1>{_Y})\s*(?:[-–—/]|to)\s*(?:{_MON}\s*)?(?P<sg_g2>{_Y})\s*\)"),
-    # Iranian year ending March 20, 2023
+    # Iranian year ending March 20, 2023; the Iranian year that ended in March 2024
     _Variant("SOLEND", None, _SOLAR_WORDS,
              rf"{_SOLAR_WORD_REST}\s+(?:calendar\s+|fiscal\s+)?year\s+(?:that\s+)?(?:ending|ended|ends|to|through|until)"
-             rf"\s+(?:on\s+)?(?:March|MARCH|Mar\.?)(?:\s+(?:19|20|21)(?:st|th)?)?(?:,?\s+(?P<se_y>{_Y}))?"),
+             rf"\s+(?:on\s+|in\s+)?(?:March|MARCH|Mar\.?)(?:\s+(?:19|20|21)(?:st|th)?(?!\d))?(?:,?\s+(?P<se_y>{_Y}))?"),
     # Iranian year 1401 / Iranian year (current, last... looked up behind) / fiscal year 1401 / 1401 SH
     _Variant("SOL", None, _SOLAR_WORDS,
              rf"{_SOLAR_WORD_REST}\s+(?P<so_cal>calendar\s+|fiscal\s+)?year(?:,?\s+(?:of\s+)?(?P<so_soly>{_SY}))?{_GLOSS}"),
@@ -478,6 +478,9 @@ _COMPARE_AT = re.compile(
     # "twice the volume of the same period in 1397", "1.8 times the value of 2022"
     r"|(?:twice|times)\s+(?:the|its)\s+(?:volume|amount|value|level|figure|total)\s+(?:(?:of|in|for)\s+)?"
     r"(?:the\s+(?:same\s+)?period\s+(?:of|in)\s+)?$", re.IGNORECASE)
+# a change stated against a period: "an increase of 19.8% on January-October 2017", "up 4% from the first
+# half of 2022" (the period is the base, not the figure's own)
+_CHANGE_ON = re.compile(r"\d\s*(?:%|percent|per\s*cent)\s+(?P<on>(?:on|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
 _EXPLICIT_YEAR = re.compile(_Y)
 
 
@@ -1045,6 +1048,9 @@ def _is_comparison_base(c: _Cand, text: str) -> bool:
     if c.comparison:
         return True
     lo = max(0, c.start - 60)
+    change = _CHANGE_ON.search(text, lo, c.start)
+    if change and (change["on"] or text.startswith("from ", c.start)):     # (a candidate may hold its "from")
+        return True
     for k in _COMPARE_KEYWORD.finditer(text, lo, c.start):
         if (k.start() == 0 or not text[k.start() - 1].isalnum()) and _COMPARE_AT.match(text, k.start(), c.start):
             return True

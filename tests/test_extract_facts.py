@@ -1334,3 +1334,57 @@ def test_a_session_that_ended_with_the_signing_after_its_place_and_day():
     rows = extract("The Chile-Peru commission's fourteenth meeting ended in Lima on October 11, 2016 with the signing of "
                    "nine memoranda covering agriculture and customs.", table="agreements")
     assert [(r["status"], r["signed_date"], r["agreement_count"]) for r in rows] == [("signed", D(2016, 10, 11), 9)]
+
+
+@pytest.mark.parametrize("text, status, date, parties", [
+    ("The agreement between Chile and Mercosur, signed in Lima in December 2023, removes duties on goods traded between "
+     "Chile and the four Mercosur members: Brazil, Argentina, Paraguay and Uruguay.", "signed", None, ["CHL", "MERCOSUR"]),
+    # a government approving a text ahead of its signing (but not a bill on one signed)
+    ("The Government of Chile has approved a draft agreement with Peru on cooperation in combating drug trafficking, "
+     "under a decree signed by the Prime Minister on 20 November.", "planned", None, ["CHL", "PER"]),
+    ("The Peruvian Council of Ministers approved the text of a memorandum of understanding with Chile on metrology and "
+     "authorised the head of the standards agency to sign it.", "planned", None, ["CHL", "PER"]),
+    ("The Mazhilis approved the draft law on ratification of the agreement between Chile and Peru on road transport, "
+     "signed in Lima on June 19, 2022.", "signed", D(2022, 6, 19), ["CHL", "PER"]),
+    # the day told as the signing's, not the day of the ratification
+    ("LIMA – Senators today ratified the agreement between Chile and Peru on mutual assistance in customs matters, "
+     "signed in Lima on October 9, 2023.", "signed", D(2023, 10, 9), ["CHL", "PER"]),
+])
+def test_agreements_approved_and_ratified(text, status, date, parties):
+    [row] = extract(text, published=D(2025, 3, 5), table="agreements")
+    assert (row["status"], row["signed_date"], row["parties"]) == (status, date, parties)
+
+
+def test_a_definite_agreement_naming_new_parties_is_its_own_and_agreements_reached_are_none():
+    rows = extract("Senators today ratified the agreement between Chile and Peru on customs matters, signed in Lima on "
+                   "October 9, 2023. At the same session, the Senate also ratified the free trade agreement between "
+                   "Mercosur and Chile, signed in Lima on December 25, 2023. Special attention was paid to the "
+                   "implementation of the agreements reached at the highest level.", published=D(2025, 3, 5), table="agreements")
+    assert [(r["signed_date"], r["parties"]) for r in rows] == [(D(2023, 10, 9), ["CHL", "PER"]), (D(2023, 12, 25), ["CHL", "MERCOSUR"])]
+
+
+def test_talked_by_phone_a_session_of_the_two_countries_commission_and_received_by_a_vice_president():
+    [row] = extract("Peru's Foreign Minister and his Chilean counterpart talked by phone on Saturday about bilateral "
+                    "relations.", published=D(2024, 9, 9), table="events")
+    assert (row["event_type"], row["event_date"]) == ("call", D(2024, 9, 7))
+    [row] = extract("The document was signed at the end of the 11th session of the two countries' intergovernmental "
+                    "commission, which was held in Santiago on Saturday and Sunday.", published=D(2013, 2, 11), table="events")
+    assert (row["event_type"], row["event_date"]) == ("meeting", D(2013, 2, 9))
+    # someone named by a title the first telling did not name: another meeting
+    rows = extract("Lima, Dec. 12, 2023 – Peru and Chile signed nine documents at the conclusion of the 18th meeting of "
+                   "their joint economic commission in Lima on Tuesday. Soto was also received by Peru's First Vice "
+                   "President.", published=D(2023, 12, 12), table="events")
+    assert [(r["event_type"], r["event_date"]) for r in rows] == [("meeting", D(2023, 12, 12)), ("meeting", None)]
+
+
+def test_summit_after_summit_is_no_event_and_earlier_agreements_are_no_document():
+    assert extract("Trade between Chile and Peru has never lived up to the hopes voiced at summit after summit.",
+                   table="events") == []
+    assert extract("The leaders of Chile and Peru discussed the implementation of earlier agreements.",
+                   table="agreements") == []
+
+
+def test_an_event_prepared_for_in_the_run_up_is_no_event_yet():
+    rows = extract("The forum was organized by the Lima chamber and the Chilean embassy in Lima in the run-up to the "
+                   "12th session of the joint economic commission.", table="events")
+    assert [r["event_type"] for r in rows] == ["forum"]

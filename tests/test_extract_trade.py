@@ -1766,3 +1766,93 @@ def test_a_sum_said_without_its_currency_is_in_the_currency_told_just_before():
     rows = trade("Chilean copper sold at $9,200 per tonne. Chilean exports to Peru reached between 9 billion and 10 billion "
                  "euros last year.", published=D(2022, 11, 24))
     assert [r["unit"] for r in rows] == ["EUR"]
+
+
+def test_a_change_stated_on_an_earlier_period_leaves_the_figure_its_own():
+    for base in ("an increase of 19.8% on January-October 2017", "up 19.8% from January-October 2017"):
+        [row] = trade(f"In January-October 2018, Chile's trade turnover with Peru was $431.6 million, {base}.",
+                      published=D(2018, 12, 18))
+        assert (row["period_start"], row["period_end"], row["change_pct"]) == (D(2018, 1, 1), D(2018, 10, 31), 19.8)
+
+
+def test_a_members_part_of_trade_with_a_bloc_told_a_sentence_back():
+    rows = trade("Trade between Mercosur and Chile reached $6.2 billion in 2025, up 14 percent. The agreement, signed in "
+                 "Lima in December 2023, abolished duties on almost 90 percent of goods. Brazil accounted for $4.9 "
+                 "billion of the total and Argentina for $690 million.", published=D(2026, 2, 15))
+    assert [({r["reporter"], r["partner"]}, r["value"]) for r in rows[1:]] == [({"CHL", "BRA"}, 4.9e9), ({"CHL", "ARG"}, 690e6)]
+    rows = trade("Chile's total non-oil trade with Mercosur reached $4.1 billion in 2023. Brazil alone accounted for "
+                 "$3.2 billion of that non-oil trade.", published=D(2024, 1, 10))
+    assert {rows[1]["reporter"], rows[1]["partner"]} == {"CHL", "BRA"}
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("Chile's top export commodities to Peru in January-June 2023 included wheat – 297,000 tonnes – and barley – "
+     "61,000 tonnes.", ["wheat", "barley"]),
+    ("Chile's exports to Peru were $352 million, including wheat $158.5 million and ferrous metals $96.3 million.",
+     [None, "wheat", "ferrous metals"]),
+    ("Chile's main export items to Peru were wheat (412,300 tonnes), barley and rolled steel.", ["wheat"]),
+    ("Grain dominated Chilean deliveries, with 1.05 million tonnes shipped to Peru in January-September 2021.", ["grain"]),
+])
+def test_goods_named_right_before_a_figure(text, goods):
+    assert [r["commodity"] for r in trade(text, published=D(2023, 8, 1))] == goods
+
+
+def test_a_list_of_partners_after_a_ranking_and_a_neighbour_described():
+    rows = trade("Chile's trade turnover with Peru totalled $412.6 million in 2024. The figures leave Peru in 31st place "
+                 "among Chile's trading partners. The bureau's tables show how far the pair trails Chile's main "
+                 "partners. For comparison, turnover with China stood at $43.8 billion and with Brazil at $27.8 billion. "
+                 "Trade with Bolivia, Peru's neighbour and the main land route for Chilean grain heading north, "
+                 "amounted to $592 million.", published=D(2025, 3, 12))
+    assert [{r["reporter"], r["partner"]} for r in rows[1:]] == [{"CHL", "CHN"}, {"CHL", "BRA"}, {"CHL", "BOL"}]
+
+
+@pytest.mark.parametrize("sentence, value, kind", [
+    ("The ministry's forecast for the whole of 2026 is $450 million.", 450e6, "forecast"),
+    ("Our goal is to reach $2 billion in the next five years.", 2e9, "target"),
+])
+def test_an_aim_or_forecast_of_a_sum_with_no_word_for_trade(sentence, value, kind):
+    rows = trade(f"Chile's trade with Peru fell to $300 million in 2025. {sentence}", published=D(2025, 12, 20))
+    assert [(r["value"], r["kind"]) for r in rows[1:]] == [(value, kind)]
+
+
+def test_the_goods_told_before_valued_and_a_ship_verb_and_a_buyer_of_a_countrys_goods():
+    rows = trade("Peru imported 780,000 tonnes of wheat from Chile in the first half of 2023. The grain was valued at "
+                 "about $221 million.", published=D(2023, 9, 1))
+    assert [(r["flow"], r["value"], r["commodity"]) for r in rows] == [("import", 780e3, "wheat"), ("import", 221e6, "wheat")]
+    [row] = trade("An association of Peruvian exporters said it aimed to ship 150,000 tonnes of apples to Chile in 2019.",
+                  published=D(2018, 6, 1))
+    assert (row["flow"], row["reporter"], row["partner"], row["kind"]) == ("export", "PER", "CHL", "target")
+    [row] = trade("Bolivia remained the largest buyer of Chilean flour, taking 164,000 tonnes in April 2023.",
+                  published=D(2023, 5, 20))
+    assert (row["reporter"], row["partner"], row["commodity"], row["period_start"]) == ("CHL", "BOL", "flour", D(2023, 4, 1))
+
+
+def test_a_clause_of_why_names_no_side_and_a_price_base_is_no_figure():
+    rows = trade("Chilean wheat exports to Peru fell to 212,000 tonnes worth $49.8 million in 2021, as Peruvian state "
+                 "buyers turned to Argentine supplies.", published=D(2022, 1, 20))
+    assert [(r["reporter"], r["partner"]) for r in rows] == [("CHL", "PER"), ("CHL", "PER")]
+    assert trade("Prices for Chilean milling wheat delivered to Peruvian ports averaged $245 per tonne, compared with "
+                 "$212 a year earlier.", published=D(2021, 6, 1)) == []
+
+
+def test_speakers_own_the_trade_they_aim_at_with_a_partner():
+    rows = trade("Chile exported 1 million tonnes of wheat to Peru in 2023. Peruvian officials have set a goal of "
+                 "doubling trade with Mercosur to more than $6 billion within three years.", published=D(2024, 3, 1))
+    assert (rows[1]["reporter"], rows[1]["partner"], rows[1]["kind"]) == ("PER", "MERCOSUR", "target")
+
+
+def test_the_same_period_is_no_time_to_come():
+    rows = trade("Trade between Peru and Chile amounted to $520 million in 2025. Bilateral trade is projected to exceed "
+                 "$700 million in 2026. A Chilean minister is expected to visit Lima next month. In the same period, "
+                 "Chile's trade with China reached $43.8 billion.", published=D(2026, 1, 15))
+    assert (rows[-1]["value"], rows[-1]["period_start"], rows[-1]["period_end"]) == (43.8e9, D(2025, 1, 1), D(2025, 12, 31))
+
+
+def test_a_gloss_in_brackets_gives_the_months_and_a_later_but_clause_its_own_change():
+    rows = trade("Chile shipped 1.02 million tonnes of wheat to Peru in the first eight months of the 2020/21 marketing "
+                 "year (September 2020 - April 2021).", published=D(2021, 6, 1))
+    assert (rows[0]["period_start"], rows[0]["period_end"]) == (D(2020, 9, 1), D(2021, 4, 30))
+    rows = trade("Trade between Chile and Peru totalled $1.7 billion in 2013 but has dropped by a quarter in "
+                 "January-September this year.", published=D(2014, 11, 1))
+    assert [(r["value"], r["change_pct"], r["period_end"]) for r in rows] == [
+        (1.7e9, None, D(2013, 12, 31)), (None, -25.0, D(2014, 9, 30))]

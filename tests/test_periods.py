@@ -201,6 +201,11 @@ HORIZON_CASES = [
 ]
 
 SOLAR_CASES = [
+    # the year that ended in a March: the Iranian year that ended then (not a day read from its year)
+    ("Trade in the Iranian year that ended in March 2024 rose.", P,
+     [("the Iranian year that ended in March 2024", D(2023, 3, 21), D(2024, 3, 19), "solar_year", False)]),
+    ("Trade in the Iranian year ending March 2023 rose.", P,
+     [("the Iranian year ending March 2023", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
     ("Trade in the Iranian year 1401 rose.", P, [("the Iranian year 1401", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),
     ("Trade in the Iranian calendar year 1401 rose.", P,
      [("the Iranian calendar year 1401", D(2022, 3, 21), D(2023, 3, 20), "solar_year", False)]),

@@ -57,7 +57,10 @@ _PLANNED = re.compile(
     r"|\bwould\s+result\s+in\s+the\s+(signing|conclusion)\b|\bare\s+to\s+(be\s+)?sign|\bis\s+to\s+(be\s+)?sign"
     r"|\b(could|may|might|should|can)\s+be\s+(signed|concluded|inked)\b"
     r"|\bto\s+be\s+signed\b|\bupcoming\s+signing\b|\b(ready|prepared?|preparing)\s+for\s+signing\b|"
-    r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b|\bagreed\s+to\s+(sign|conclude)\b",
+    r"\bfor\s+signing\s+(during|at)\b|\bfinali[sz]ing\b|\bagreed\s+to\s+(sign|conclude)\b"
+    # a government approving a text ahead of its signing: "has approved a draft agreement with Iran",
+    # "approved the text of a memorandum ... and authorised the minister to sign it"
+    r"|\bapprov(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:draft|text\s+of)\b(?!\s+(?:law|bill|decree|resolution))|\bauthori[sz](?:ed|es|ing)\s+(?:[\w-]+\s+){1,8}?to\s+sign\b",
     re.IGNORECASE)
 # "was discussed, but nothing has been signed yet", "has not yet been signed", "no document has been signed",
 # "no agreement has been reached yet"
@@ -96,7 +99,10 @@ _DEFINITE = re.compile(r"\b(the|this|that|these|those|said|such)\s+((?!an?\s)\w+
 # "in agreement with", "by agreement": consensus, not a document.
 _NOT_A_DOCUMENT = re.compile(r"\b(in|by|reached\s+an?)\s+agreement\s+(with|that|on\s+the\s+need)\b"
                              r"|\b(if|unless|until)\s+(no|a|an|the)\s+(deal|agreement)\b"       # "if no deal is reached"
-                             r"|\b(visa|travel|identity|shipping|customs|tender|bidding)\s+documents?\b",
+                             r"|\b(visa|travel|identity|shipping|customs|tender|bidding)\s+documents?\b"
+                             # "the implementation of the agreements reached at the highest level": understandings
+                             r"|\bagreements\s+reached\s+(at|during|by|between|in\s+the\s+course)\b"
+                             r"|\bof\s+(the\s+)?(earlier|previous|prior|past)\s+agreements\b",     # "the implementation of earlier agreements"
                              re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
     r"(?:(?i:around|about|some|nearly|over|more\s+than|up\s+to)\s+)?(?<![\w-])(?P<num>\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozen|"
@@ -126,7 +132,7 @@ def extract_agreements(doc: DocContext) -> list[dict]:
             listing = _end_list(rows, listing)
         if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words) or is_question(s.text):
             continue     # (a question reports none: "Were any documents signed?")
-        m = _first_agreement_noun(s.text, rows)
+        m = _first_agreement_noun(s.text, rows, s.countries)
         if m is None:
             _update_the_one_told(doc, i, rows)
             continue
@@ -245,21 +251,37 @@ def _clause_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _first_agreement_noun(text: str, rows: list[dict]) -> re.Match | None:
+def _first_agreement_noun(text: str, rows: list[dict], mentions=()) -> re.Match | None:
     """The first agreement noun that is a document and not one already reported ("The memorandum
     envisages ...", "The contract was concluded between ..."); past such a back-reference, the
-    next noun of the sentence ("Apart from the border treaty, the sides signed 11 more documents")."""
+    next noun of the sentence ("Apart from the border treaty, the sides signed 11 more documents").
+    A definite mention "between" parties no agreement told before had (`mentions`: the sentence's
+    countries) is a document of its own ("the Senate also ratified the free trade agreement
+    between the Eurasian Economic Union ... and Iran")."""
     for m in _NOUN.finditer(text):
         window = text[max(0, m.start() - 20):m.end() + 25]
         if _NOT_A_DOCUMENT.search(window):
             continue
-        if rows and _DEFINITE.search(text[:m.start()]) and (
+        if rows and not _between_new_parties(text, m, mentions, rows) and _DEFINITE.search(text[:m.start()]) and (
                 not _SIGNING_ACT.search(text) or m.group("noun").lower() == "document"     # "The document was signed in Tehran by ..."
                 or m.group("noun").lower() == "documents" and THE_BEFORE.search(text, 0, m.start())     # "The documents were signed by ..." (not "the 11 documents")
                 or any(r["agreement_type"] == _type_of(m.group("noun")) for r in rows)):
             continue
         return m
     return None
+
+
+def _between_new_parties(text: str, m: re.Match, mentions, rows: list[dict]) -> bool:
+    """The noun, after a signing act ("also ratified the agreement"), is followed by "between ..."
+    naming a country no agreement told before had."""
+    between = _BETWEEN_AFTER.match(text, m.end())
+    if not between or not _SIGNING_ACT.search(text, 0, m.start()):
+        return False      # (not "to discuss the operation of the free trade agreement between Iran and the EAEU")
+    told = {c for r in rows for c in (r["parties"] or ())}
+    return any(c.code not in told for c in mentions if between.end() <= c.end <= between.end() + 100)
+
+
+_BETWEEN_AFTER = re.compile(r"\s+between\s+(?:the\s+)?[A-Z]")
 
 
 def _type_of(noun: str) -> str:
@@ -343,7 +365,12 @@ def _signed_date(s: SentenceView, noun_at: int, before: list[SentenceView]):
         return None
     if _SIGNED_IN_A_MONTH_OR_YEAR.search(s.text, noun_at):
         return None     # "the agreement signed last month by ..., said on Monday": no day of signing is told
-    return min(resolved, key=lambda d: abs(d.start - noun_at)).date
+    # "Senators today ratified the agreement ..., signed in Astana on October 9, 2023": the day told as its signing's
+    told = [d for d in resolved if _SIGNED_ON_BEFORE.search(s.text, max(0, d.start - 50), d.start)]
+    return min(told or resolved, key=lambda d: abs(d.start - noun_at)).date
+
+
+_SIGNED_ON_BEFORE = re.compile(r"\bsigned\s+(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?on\s+$")
 
 
 # "the three heads of state signed", "a trilateral agreement": as many parties as that
@@ -391,6 +418,11 @@ def _parties(doc: DocContext, s: SentenceView) -> list[str] | None:
         # the sentence counts the parties without naming them all: the article's n most named
         named = codes + [c for c in doc.ranked_countries if c not in codes]
         return sorted(named[:n])
+    if len(doc.main_pair) == 2 and (two := _BETWEEN_THE_TWO.search(s.text)) and not any(
+            m.start < two.start() and m.code not in doc.main_pair for m in s.countries):
+        # "a preferential trade agreement between the two countries, an idea the Kyrgyz side was ready to consider
+        # once consultations with its partners in the Eurasian Economic Union ...": the article's two
+        return sorted(doc.main_pair)
     between = _BETWEEN_TWO.search(s.text)
     if between:          # "a free trade agreement between Pakistan and the GCC": those two, whoever else is named
         named = [m.code for m in s.countries if between.start() <= m.start < between.end()]
@@ -415,9 +447,12 @@ _VENUE_AFTER = re.compile(r"[\s-]+(summit|forum|meeting|session|conference|expo|
 _VENUE_BEFORE = re.compile(r"\b(at|during|on\s+the\s+sidelines\s+of|before|ahead\s+of)\s+(the|a|an)\s+"
                            r"((next|upcoming|forthcoming|annual|\d+(st|nd|rd|th))\s+)?$", re.IGNORECASE)
 _BETWEEN_TWO = re.compile(r"\bbetween\s+(the\s+)?[A-Z][\w'’. -]{1,40}?\s+and\s+(the\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3}")
+_BETWEEN_THE_TWO = re.compile(r"\b(?:agreement|deal|treaty|memorandum|accord)\s+between\s+the\s+two\s+(?:countries|nations|states|sides|governments)\b",
+                              re.IGNORECASE)
 _ROUTE_BEFORE = re.compile(r"\b(via|through|across|transiting)\s+(the\s+)?(territory\s+of\s+)?$", re.IGNORECASE)
 _MEMBERS_AFTER = re.compile(r",\s*which\s+(?:would\s+|will\s+)?(?:also\s+)?(?:cover|covers|include|includes|comprise|comprises|"
-                            r"unites|groups|brings\s+together)\b", re.IGNORECASE)
+                            r"unites|groups|brings\s+together)\b"
+                            r"|\bmember(?:s|\s+states)\s*:", re.IGNORECASE)     # "the five EAEU members: Russia, Kazakhstan, ..."
 _TOLD_AS_MEMBER = re.compile(r"\s+is\s+(also\s+)?a\s+(founding\s+|full\s+)?member\b", re.IGNORECASE)
 _JOINTLY_WITH = re.compile(r"\b(jointly|together)\s+with\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE)
 

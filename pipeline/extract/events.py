@@ -26,7 +26,7 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing|(spoke|talked)\s+to\s+the\s+press(?=\s+(?:in|on|at|after)\s)|(?<=\ba\s)briefing(?=\s+(?:in|on|at)\s)"),      # "said at a briefing in Astana"
     ("call", r"(tele)?phone\s+(call|conversation|talks?)|held\s+([\w-]+\s+)?talks\s+(by|over\s+the|on\s+the)\s+(tele)?phone|telephone\s+conversation|video\s+call|"
              r"(held\s+([\w-]+\s+)?talks|discussed\s+[^.;]{0,80}?)\s+by\s+video\s*-?link|"      # "discussed ... with the Iranian minister by video link"
-             r"spok(e|en)\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spok(e|en)\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
+             r"(spok(e|en)|talked|talk|speak|conferred)\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spok(e|en)\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"
              r"(discussed|talked\s+about|conferred\s+on)\s+[^.;]{0,80}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone"),
     # ("the Conference on Interaction and Confidence-Building Measures in Asia": CICA, a body)
     ("conference", r"video\s*-?conference|videoconference|online\s+conference|conference(?!\s+on\s+Interaction\b)"),
@@ -46,7 +46,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                 r"received\s+(?-i:[A-Z][\w'’-]+)(?=\s+(?:on\s+\w+day|in\s+(?-i:[A-Z])|at\s+the|yesterday|today)\b)|"
                 r"received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?"
                 r"(?-i:(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)|(was|were|been)\s+(also\s+|later\s+|then\s+|warmly\s+)?received\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?by|"
-                r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–-]+\s+){0,6}(commission|committee|council)|"
+                r"(meeting|session|sitting)\s+of\s+(the|their)\s+([\w–'’-]+\s+){0,6}(commission|committee|council)|"     # ("of the two countries' commission")
                 r"(commission|committee|council)['’]s\s+([\w-]+\s+){0,3}(session|meeting|sitting)|"
                 r"met(\s+with)?|meeting|held\s+(?!(?:tele)?phone\b)([\w-]+\s+){0,2}talks|holds?\s+talks|talks\s+(with|between)|negotiations\s+(with|between)|"
                 # "he said after talks in Bishkek on Monday with ...", "at the end of talks in Tashkent", "during talks at the
@@ -154,7 +154,7 @@ _DESCRIBES_IT = re.compile(r"^\W*(it|this|that)\s+(was|is|marked|will\s+be)\s+(t
 _SETTING = re.compile(r"(?:^|[,;]\s*)(?:during|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of|as\s+part\s+of)\s+"
                       r"(?:his|her|their|its|the|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # ("preparations for the next session of the two countries' intergovernmental commission in a phone call")
-_PREPARATION = re.compile(r"\b(preparations?\s+for|prepar(e|ing)\s+for|ahead\s+of|organi[sz](?:ation|ing)\s+of)\s+(the|a|an|his|her|their)\s+"
+_PREPARATION = re.compile(r"\b(preparations?\s+for|prepar(e|ing)\s+for|ahead\s+of|in\s+the\s+run-up\s+to|organi[sz](?:ation|ing)\s+of)\s+(the|a|an|his|her|their)\s+"
                           r"(?:(?!(?:in|during|by|at|on|over|via)\s)[\w'’-]+\s+){0,8}$", re.IGNORECASE)   # ("... for the visit in a phone call": the call is no part of it)
 # "after the meeting", "following the talks": a later sentence about an event told before
 _AFTER_IT = re.compile(r"\b(after|following|ahead\s+of|before)\s+(the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
@@ -189,6 +189,9 @@ def extract_events(doc: DocContext) -> list[dict]:
             surface = m.group(0)
             if event_type in types_here or _PLURAL.match(surface) or _NOT_EVENT_AFTER.match(s.text[m.end():]):
                 continue
+            if (s.text.startswith(" after ", m.end()) and s.text.startswith(surface, m.end() + 7)
+                    or s.text.endswith(f"{surface} after ", 0, m.start())):
+                continue   # "the hopes voiced at summit after summit": many, no one event
             if event_type in _VISIT_OR_MEETING and (types_here | told_again) & _VISIT_OR_MEETING and not _BODYS_MEETING.search(surface):
                 # "visited Aktau port on Tuesday and met the port's management": the talks are the visit's
                 # (also when the visit was told before: "paid a state visit ..., holding talks with ...")
@@ -579,7 +582,7 @@ def _unknown_city(s: SentenceView, trigger: re.Match) -> re.Match | None:
 
 
 # "was received by the Kazakh president", "met the Prime Minister": a head of state or government in the talks
-_HEAD_TITLE = re.compile(r"\b(?:received\s+by|met(?:\s+with)?|talks\s+with|hosted\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+_HEAD_TITLE = re.compile(r"\b(?:received\s+by|met(?:\s+with)?|talks\s+with|hosted\s+by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"     # ("by Iran's First Vice President")
                          r"(?:president|prime\s+minister|premier|king|emir|sultan|supreme\s+leader|chancellor)\b", re.IGNORECASE)
 
 

@@ -72,6 +72,11 @@ _GOODS_AFTER_WITH = re.compile(r"\s+(?:[a-z][\w-]*,?\s+){0,6}?(?:the\s+)?(?:main
                                r"(?:items?|goods|products|exports?|imports?|categor(?:y|ies))\b")
 
 
+# a possessive describing the country named just before: "Turkmenistan, Iran's neighbour"
+# ("Pakistan, Afghanistan's largest partner": a partner is the one the possessor trades with, so a side)
+_APPOSITIVE_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:neighbou?r|ally|rival|gateway|outlet)\b")
+
+
 def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
     """Roles of the countries mentioned in `text` (mentions' offsets index `text`)."""
     owner, origin, dest, partner, pair, speakers, others, transit = [], [], [], [], [], [], [], []
@@ -122,6 +127,8 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
                        r"|(\w+\s+)?(member\s+states|members|countries)\s+of\s+(the\s+)?)?$", before) and not (
                 m.kind == "demonym" and _GOODS_AFTER_WITH.match(text, m.end) and re.search(r"\bwith\s+$", before)):
             partner.append(m.code)      # "with the five members of the EAEU" (not "..., with Iranian fruit the main items")
+        elif i > 0 and _APPOSITIVE_OWNER.match(text, m.end) and re.fullmatch(r",\s*", text[ms[i - 1].end:m.start]):
+            continue       # "Trade with Turkmenistan, Iran's neighbour, ...": a description, no role in the trade
         elif after.startswith(("'s", "’s")) or m.kind == "demonym":
             owner.append(m.code)
         else:

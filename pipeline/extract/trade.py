@@ -28,7 +28,8 @@ _TRADE_TOPIC = Caseless(
     r"|sell(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$][^.;]{0,60}?\sto\s)"      # "hopes to sell 30,000 tonnes of red meat to Iran"
     r"|supply(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?(?:US)?[\d$]|\s+to\s"      # "aimed to supply up to 1.5 million tonnes", "wheat supply to Iran"
     r"|\s+of\s+(?:[\w-]+\s+){1,4}?to\s)"      # "the supply of Iranian fresh fruit to Kazakhstan"
-    r"|(?:sent|send|sending|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?:US)?[\d$]))\b"      # "sent 95,000 tonnes of wheat to", "to send up to 500,000 tonnes"
+    r"|(?:sent|send|sending|dispatched)(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|up\s+to\s+)?(?:US)?[\d$])"      # "sent 95,000 tonnes of wheat to", "to send up to 500,000 tonnes"
+    r"|ship(?=\s+(?:about\s+|some\s+|nearly\s+|over\s+|up\s+to\s+)?[\d$](?:(?!\s(?:through|via)\s)[^.;]){0,60}?\sto\s))\b"      # "aimed to ship 150,000 tonnes of apples to" (not "through Iranian ports")
     r"|(?<!export-)\b(?P<import>imports?|imported|importing|importer|purchases|purchased|bought|buys|buy(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+)?[\d$])"
     r"|(?:take|takes|took)(?=\s+(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+|nearly\s+|around\s+)?[\d$]))\b"     # "Iran will take up to 1.5 million tonnes"
     r"|\b(?P<total>trade(?!\s+(?:union|unions|mission|missions|representative|representation|office|house|center|centre|fair|show|delegation|zone|route|routes|corridor|port|ports|hub|districts?|and\s+economic\s+mission))|"
@@ -249,16 +250,20 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             # "Brazil ranked second with $3.1 billion": the ranking is of trade partners
             cue = _PARTNER_OF.search(s.text) or _RANK_PLACE.search(s.text)
             topics = sorted(topics + [_Topic(rank[1], cue.start(), cue.end())], key=lambda t: t.start)
-        if (prev_rows or told_of) and (s.amounts or _change_of_own_period(s, prev_rows)):
+        whole_rows = prev_rows or (recent_rows[-1][1] if recent_rows and i - recent_rows[-1][0] <= 2
+                                   and "accounted" in s.text and _PART_OF_WHOLE.search(s.text) else [])
+        if (whole_rows or told_of) and (s.amounts or _change_of_own_period(s, whole_rows)):
             # (a change alone, "The figure fell 9%", is attached below instead)
             # "Trade collapsed in 2022. In 2024 it recovered to $41.5 million": the trade told of before
-            topics = _with_anaphors(s.text, topics, prev_rows[-1] if prev_rows else told_of)
+            # ("Trade reached $6.2 billion. <a sentence on the agreement> Russia accounted for $4.9
+            # billion of the total": the whole may be told a sentence further back)
+            topics = _with_anaphors(s.text, topics, whole_rows[-1] if whole_rows else told_of)
         told_of = None
         own_periods = [p for p in s.periods if _states_period(p) and not _bracket_label(s.text, p)]   # "down from the same period of 2023" states none
         if scope_at > (told[-1][1] if told else -10) and i - scope_at <= _CARRY_PERIOD_SENTENCES and (
                 not own_periods or _SAME_PERIOD.search(s.text)):
             # its periods are read only now, when this sentence needs one (few sentences do)
-            scope = _scope_period(doc.sentences[scope_at])
+            scope = _scope_period(doc.sentences[scope_at], doc.published)
             if scope:
                 told.append((scope, scope_at))
             scope_at = -10
@@ -272,8 +277,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             carry = _the_one_period(doc.sentences[i - 1]) or carry
         sides = last_sides if i - last_sides_at <= _CARRY_SIDES_SENTENCES else None
         subject = _pronoun_subject(doc.sentences[i - 1], s) if i and s.text.lstrip().startswith("It") else None
-        if subject is None and sides and _LIST_OPENING.match(s.text):
-            subject = _list_subject(s, sides[0])
+        if subject is None and last_sides and i - last_sides_at <= _LIST_REACH and _LIST_OPENING.match(s.text):
+            subject = _list_subject(s, last_sides[0])
         if subject is None and (the := _THE_REGION.search(s.text)) and (region := doc.last_place(i, "region")):
             # "the province's total non-oil exports", "the province intends to raise its exports": the one named before
             subject = PlaceMention(region.code, the.start(), the.end(), the.group(), "name")
@@ -282,7 +287,8 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
             subject = PlaceMention(bloc.code, the.start(), the.end(), the.group(), "name")
         sent_rows = _rows_for_sentence(doc, s, topics, last_period, carry, sides, subject, rank)
         recent_rows = [(j, r) for j, r in recent_rows if i - j <= _SHARE_OUT_SENTENCES]
-        if recent_rows and (shares := _share_out_rows(doc, s, topics, [r for _, rs in recent_rows for r in rs], carry)):
+        if (recent_rows or s.amounts and _BUYER_OF_WHOSE.search(s.text)) and (
+                shares := _share_out_rows(doc, s, topics, [r for _, rs in recent_rows for r in rs], carry)):
             sent_rows = shares
         if recent_rows and i - recent_rows[-1][0] <= 2 and not _ALL_GOODS.search(s.text):
             _goods_told_before(sent_rows, recent_rows[-1][1])
@@ -299,7 +305,11 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
         elif dated:
             latest = max(dated, key=lambda r: r["period_end"] or r["period_start"])
             told.append(((latest["period_start"], latest["period_end"]), i))
-        elif (scope := _scope_period(s)) is not None:
+        elif (scope := _scope_period(s, doc.published)) is not None and not (
+                doc.published and scope[1] >= doc.published
+                and any(r["kind"] != "actual" and (r["period_start"], r["period_end"]) == scope for r in sent_rows)):
+            # (not a forecast's own year: "is projected to exceed $700 million in 2026"; but "announced in 2008
+            # that they wanted to lift trade to $10 billion. That year, ..." is 2008)
             told.append((scope, i))    # a figure not taken ("purchases totaled ... in 2023", world trade): its period
         elif own_periods and any(r["kind"] == "actual" for r in sent_rows):
             # "In January-March ..." with no year known: "in the quarter" is no earlier period (a target's
@@ -329,7 +339,7 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
 
 
 _TARGET_NAMED = "trade.target_named"
-_A_SHARE = re.compile(r"\bshare\b", re.IGNORECASE)
+_A_SHARE = re.compile(r"\bshare\b|\baccount(?:ed|s|ing)?\s+for\b", re.IGNORECASE)     # "Russia alone accounted for $3.2 billion of that"
 
 # "Kazakhstan exported 118,400 tonnes of sunflower oil to Iran ... China remained the largest buyer,
 # taking 205,000 tonnes, followed by Uzbekistan with 96,700 tonnes": the same goods shared out
@@ -343,6 +353,9 @@ _SUPPLIERS = re.compile(rf"\b(?:{_SUPPLYING})\b|\b(?:suppliers?|sources?|exporte
 # between a country and its figure: "..., which took", "remained the largest buyer, taking", "with"
 _SHARE_GAP = re.compile(rf"(?:\s*,)?\s+(?:(?:which|that|who)\s+)?(?:[\w-]+,?\s+){{0,10}}?(?:{_BUYING}|{_SUPPLYING}|with|at)?\s*|\s+",
                         re.IGNORECASE)
+
+
+_BUYER_OF_WHOSE = re.compile(r"\b(?:buyers?|importers?|customers?)\s+of\s+(?P<who>[A-Z][\w-]+)\s+[a-z]")
 
 
 def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], before: list[dict], carry) -> list[dict]:
@@ -365,6 +378,13 @@ def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], befo
     for a in s.amounts:
         told = next((r for r in reversed(before) if r["flow"] in ("export", "import") and r["kind"] == "actual"
                      and (r["unit"] == "t") == (a.unit == "t")), None)
+        if told is None and buyers and goods and (whose := _BUYER_OF_WHOSE.search(s.text, 0, a.start)):
+            # "Uzbekistan remained the largest buyer of Kazakh flour, taking 164,000 tonnes": the
+            # goods' country sells them, whatever was told before
+            code = next((m.code for m in s.countries if m.start == whose.start("who")), None)
+            own = next((p for p in s.periods if _states_period(p) and p.start_date), None)
+            told = {"flow": "export", "reporter": code, "partner": None, "commodity": goods,
+                    "period_start": own.start_date if own else None, "period_end": own.end_date if own else None} if code else None
         if told is None:
             return []
         exporter, importer = ((told["reporter"], told["partner"]) if told["flow"] == "export"
@@ -402,9 +422,12 @@ def _target_topic(s: SentenceView) -> list[_Topic]:
 _TARGET_OF_BEFORE = re.compile(r"\b(?:target|goal)\s+of\s+$", re.IGNORECASE)
 # a sum aimed at or expected with no other word for what it is: "we are aiming for at least $3 billion",
 # "ministers have spoken of reaching $3 billion", "we expect to reach $1 billion", "our forecast for this
-# year is around $500 million", "I expect the full-year result to be close to $600 million"
+# year is around $500 million", "I expect the full-year result to be close to $600 million", "The
+# ministry's forecast for the whole of 2026 is $450 million"
 _AIMED_AT_FIGURE = re.compile(rf"\b(?:{_SPOKEN_OF}|aim(?:s|ed|ing)?\s+(?:for|at)"
-                              r"|expects?\s+to\s+reach|forecast\s+for\s+(?:this|next|the)\s+(?:year|[\w-]+\s+year)\s+is"
+                              r"|expects?\s+to\s+reach|forecast\s+for\s+(?:this|next|the)\s+(?:whole\s+(?:of\s+)?)?(?:year|[\w-]+\s+year|(?:19|20)\d\d)\s+is"
+                              # "Our goal is to reach $2 billion in the next five years"
+                              r"|(?:goal|aim|target|task)\s+is\s+to\s+(?:reach|hit|achieve)"
                               r"|expects?\s+(?:the|this\s+year's)\s+(?:full-year|annual|year-end)\s+(?:result|figure|total)\s+to\s+be)\s+$",
                               re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:(?:annual|bilateral|trade|turnover)\s+){0,2}(?:target|goal)\b", re.IGNORECASE)
@@ -447,7 +470,8 @@ def _same_period_told_apart(doc: DocContext, i: int, last_period_at: int) -> tup
         return fits[-1]
     if i and last_period_at < i - 1:
         before = _the_one_period(doc.sentences[i - 1])
-        if before and (n is None or _months_between(before) == n):
+        if before and (n is None or _months_between(before) == n) and not (doc.published and before[0] > doc.published):
+            # (not "... is expected to visit Tehran next month": a time to come)
             return before
     return None
 
@@ -497,7 +521,7 @@ _DIGIT = re.compile(r"\d")
 # every word _TRADE_TOPIC can start with (tests/test_extract_trade.py keeps the two in step)
 _TRADE_WORDS = frozenset("""
 export exports exported exporting exporter shipment shipments shipped supply supplies supplied supplying sold sells selling
-deliveries delivered delivers delivering sales sent send sending dispatched import imports imported importing importer purchases purchased bought
+deliveries delivered delivers delivering sales sent send sending dispatched ship import imports imported importing importer purchases purchased bought
 buys buy sell trade turnover commerce commercial exchange commodity
 """.split())
 # Every word a _TRADE_TOPIC match can start with: _TRADE_WORDS and "traded", "exchanged", "take(s)", "took" (which
@@ -525,7 +549,7 @@ def _the_one_period(s: SentenceView) -> tuple | None:
     return (stated[0].start_date, stated[0].end_date) if len(stated) == 1 else None
 
 
-def _scope_period(s: SentenceView) -> tuple | None:
+def _scope_period(s: SentenceView, published=None) -> tuple | None:
     """The period a sentence without figures sets for the figures after it: "The committee has
     published foreign trade data for the first ten months of 2024. Below are the main indicators"."""
     if not _may_set_scope(s) or not _TRADE_TOPIC.search(s.text):
@@ -533,6 +557,8 @@ def _scope_period(s: SentenceView) -> tuple | None:
     period = _the_one_period(s)      # (of several periods, which one the figures below take is not said)
     if period is None or (period[1] - period[0]).days > 366:
         return None          # "a roadmap for trade cooperation for 2024-2026": a plan's years, not the data's
+    if published is not None and period[0] > published:
+        return None          # "is expected to visit Tehran next month": no data's period yet
     return period
 
 
@@ -542,7 +568,9 @@ _TRADE_TOLD_OF = {"flow": "total", "commodity": None}
 # ("Kazakhstan's share of that was $290 million", "The share of Kazakhstan in this amount": a part of it)
 _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bshare\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:of|in)\s+(?:that|this|it)(?:\s+(?:amount|sum|figure|total|volume))?\b|\bof\s+(that|this|the)\s+(amount|sum|total(?!\s+(?:trade|turnover|exports?|imports?)))\b|\b(?P<worth>(?:their|its)\s+(?:value|worth)|the\s+value\s+of\s+(?:those|these|the|such)\s+"
                       r"(?:shipments|supplies|deliveries|exports|imports|purchases)|(?:the|these|those)\s+(?:shipments|supplies|deliveries)"
-                      r"\s+(?:were\s+(?:worth|valued)|earned|fetched|brought\s+in))\b"
+                      r"\s+(?:were\s+(?:worth|valued)|earned|fetched|brought\s+in)"
+                      # "Iran imported 780,000 tonnes of wheat ... The grain was valued at about $221 million"
+                      rf"|(?:the|these|those)\s+(?:{vocab.GOODS_TERMS})\s+(?:was|were)\s+(?:worth|valued))\b"
                       r"|\b(?P<it_to>(?:bring|raise|increase|take|lift|boost|push)\s+it\s+(?:up\s+)?to)\b"     # "our goal is to bring it to 1.5 million tonnes"
                       # ("It" alone: "It fell 11.4 percent to ..." has its change right after)
                       r"|\b[Ii]t(?=\s+(?:has\s+|had\s+)?(?:reached|stood|amounted|totall?ed|rose|grew|increased|fell|"
@@ -569,6 +597,11 @@ _PRONOUN_OPENING = re.compile(r"\s*(It|Its)\b")
 
 # "Trade with Kyrgyzstan ...", "By comparison, turnover with Turkmenistan ...": no owner named
 _LIST_OPENING = re.compile(r"(?:(?:By|For|In)\s+comparison,\s*|Meanwhile,\s*)?(?:Trade|trade|Turnover|turnover)\s+with\b")
+
+
+# how many sentences back a list of partners ("For comparison, turnover with China stood at ...
+# and with Russia at ...") finds the country whose figures were told before
+_LIST_REACH = 4
 
 
 def _list_subject(s: SentenceView, reporter: str) -> PlaceMention | None:
@@ -909,8 +942,11 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     own_clause: list[Change] = []
     # "1.6 trillion soums (around $124 million)": the same figure in another currency; "$78 per
     # barrel": a price. Neither is a figure of the trade (a change beside a price is the trade's own)
+    prices = [a for a in s.amounts if _PRICE.match(text[a.end:])]
     amts = [a for a in amts if not _PRICE.match(text[a.end:]) and not _PRICE_OF_ONE.search(text, 0, a.start) and not any(
-        _RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit)]
+        _RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit)
+        # "averaged $245 per tonne, compared with $212 a year earlier": the base of a price is one too
+        and not (any(b.end <= a.start and b.unit == a.unit for b in prices) and _BASE_OR_AGAINST_BEFORE.search(text, 0, a.start))]
     each_to_own = _own_destinations(s, amts, reporter) if topic.flow in ("export", "import") and len(amts) > 1 else {}
     row_of: dict[Amount, dict] = {}
     for a in amts:
@@ -955,7 +991,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
             continue          # "manat" in an article about neither Azerbaijan nor Turkmenistan
         rows.append(_row(doc, s, topic.flow, *sides, a.value, unit, period, kind, change.pct if change else None,
                          _goods_after(text, a, whole_commodity if part and a.end <= part.start() else commodity)
-                         if len(amts) > 1 else commodity, a.approximate, "trade.amount"))
+                         if len(amts) > 1 else commodity or vocab.goods_right_before(text, a.start), a.approximate, "trade.amount"))
         row_of[a] = rows[-1]
     for b, a in zip(amts, amts[1:]):
         if b in row_of and a in row_of and b.unit != a.unit and _OR_RESTATED.fullmatch(text, b.end, a.start):
@@ -996,10 +1032,12 @@ _OF_GOODS_AFTER = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
 
 
 def _goods_after(text: str, a: Amount, commodity: str | None) -> str | None:
-    """The goods named right after a figure, else those of its group (find_commodity reads the
-    word after "tonnes of" as goods, known to its list or not)."""
+    """The goods named right after a figure, or right before it ("wheat – 297,000 tonnes"), else
+    those of its group (find_commodity reads the word after "tonnes of" as goods, known to its
+    list or not)."""
     m = _OF_GOODS_AFTER.match(text, a.end)
-    return (vocab.find_commodity(f"tonnes{m.group()}") if m and a.unit == "t" else None) or commodity
+    return ((vocab.find_commodity(f"tonnes{m.group()}") if m and a.unit == "t" else None)
+            or vocab.goods_right_before(text, a.start) or commodity)
 
 
 def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None = None,
@@ -1036,6 +1074,10 @@ def _sides(doc: DocContext, flow: str, window: str, mentions, prev: tuple | None
             p = parties[0]
             if _one_countrys_total(window) and p not in roles.partner:     # (not "our trade with Chile")
                 return p, None
+            speakers = set(roles.speakers) - {p}
+            if roles.partner == [p] and len(speakers) == 1 and _SPEAKER_OPENS.match(window):
+                # "Iranian officials have set a goal of doubling trade with the EAEU": the speakers' trade
+                return speakers.pop(), p
             if prev and p in prev:
                 return p, _other(prev, p)
             if prev and _A_SHARE.search(window) and any(c in BLOCS for c in prev) and not all(c in BLOCS for c in prev):
@@ -1114,13 +1156,20 @@ def _part_of_whole_sides(part: re.Match, mentions, prev: tuple | None, flow: str
     if not before:
         return None      # "Sistan and Baluchestan alone accounted for ...": a province, not a country
     whole = [m.code for m in mentions if part.group("owner") and m.start >= part.start("owner")]
-    owner = whole[0] if whole else prev[0] if prev else None
     counterpart = before[-1]
+    # ("Iran's trade with the EAEU reached $6.2 billion. Russia accounted for $4.9 billion of the
+    # total": the bloc's member trades with the bloc's counterpart)
+    bloc_whole = prev and any(c in BLOCS for c in prev) and counterpart.code not in BLOCS
+    owner = whole[0] if whole else next((c for c in prev if c not in BLOCS), None) if bloc_whole else prev[0] if prev else None
     if not owner or owner == counterpart.code or _FLOW_WORD.search(part.string, counterpart.end, verb):
         return None      # (but "Iran's exports accounted for $79 million of the total": the flow's own sides)
     return (counterpart.code, owner) if flow == "export" and counterpart.kind == "demonym" else (owner, counterpart.code)
 
 
+# a sentence whose subject is a country's speakers: "Iranian officials have set a goal of ...",
+# "Chile's trade ministry expects ..."
+_SPEAKER_OPENS = re.compile(r"\W*(?:the\s+)?[A-Z][\w-]+(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:officials|ministers?|ministry|government|"
+                            r"authorities|diplomats?|ambassador|delegation|side)\b")
 _ITS_FLOW = re.compile(r"\bits\s+(?:[\w-]+\s+)?(?:trade|turnover|exports|imports)\b", re.IGNORECASE)
 
 
@@ -1224,9 +1273,11 @@ _FOLLOWED_BY = re.compile(r",\s*followed\s+by\b", re.IGNORECASE)
 # (a reason after the figure: "fell to 275,000 tonnes because of lower Iranian state purchases")
 _NEXT_CLAUSE = re.compile(r",\s*a\s+(?:figure|level|sum|result)\s+(?:that|which)\b|"      # "..., a figure that would still fall short of the levels seen before US sanctions"
                           r",\s*which\s+(?:was|is|marks|marked|represents|represented)\s+the\s+(?:\w+\s+){0,2}(?:level|figure|value|result)\b|"   # "..., which was the lowest level in ten years"
-                          r",\s*(and|while|but|whereas|although|though|citing|making|cementing|reflecting|underscoring|highlighting|"
+                          r",\s*(and|while|but|whereas|although|though|citing|making|cementing|reflecting|underscoring|highlighting|replacing|"
                           r"urging|calling\s+(?:on|for)|warning)\b|;|,\s*(?:[\w.]+\s+){0,4}?(?:adding|noting|saying|stressing)\s+that\b"
                           r"|\s(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|amid)\s|,\s*(?:provided\s+(?:that\s+)?|as\s+long\s+as\s|unless\s|if\s)"
+                          # "..., as Iranian state buyers turned to Russian supplies": why, in a clause of its own
+                          r"|,\s*as\s+(?!well\b|much\b|part\b|a\s+result\b)(?:[\w-]+\s+){1,4}?(?:[a-z]+ed|held|bought|sought|began|cut|fell|rose|grew)\b"
                           # "... amounted to $414 million and in January-April of this year it increased by 23 percent"
                           r"|\s+and\s+(?:that\s+)?(?:in|during)\s+(?=(?:the\s+)?(?:first|second|third|same|last|past|(?:19|20)\d\d|"
                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b)")
@@ -1242,7 +1293,8 @@ _VERB_TOPIC = re.compile(r"(?:imported|exported|bought|purchased|sold|shipped|su
 _WITH_WHICH = re.compile(r",\s*with\s+wh(?:ich|om)\b", re.IGNORECASE)
 
 
-_AND_VERB = re.compile(r"\s+and\s+(?:then\s+)?(?:grew|rose|increased|climbed|jumped|fell|dropped|declined|decreased)\b")
+_AND_VERB = re.compile(r"\s+(?:and|but)\s+(?:then\s+|has\s+|have\s+|had\s+)?(?:grew|grown|rose|risen|increased|climbed|jumped|fell|fallen|"
+                       r"dropped|declined|decreased)\b")     # ("... in 2013 but has dropped by a quarter in January-September")
 
 
 def _in_own_clause(text: str, a: Amount, c: Change, periods: list[PeriodMention]) -> bool:
@@ -1354,6 +1406,7 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
         p = min(own or plain, key=lambda p: _distance(p, item, text))
         return span(p)
     stated = [p for p in plain if _states_period(p) and not _bracketed_comparison(text, item, p)]
+    stated = [p for p in stated if not any(_glosses(text, p, q) for q in stated)]
     if len(amts) >= 2 and isinstance(item, Amount) and _BASE_OR_AGAINST_BEFORE.search(text, 0, item.start):
         own = _own_period(item, plain, text)
         if own is not None and own.start_date is None and last_period and last_period[0] and _A_YEAR_EARLIER.fullmatch(own.surface):
@@ -1386,6 +1439,17 @@ def _period_for(item, amts: list[Amount], periods: list[PeriodMention], kind: st
     if later:      # "In 2008 trade peaked at $2.1 billion. Two years later, turnover had slipped to $1.37 billion"
         return years_later(last_period, _years_counted(later)) or (None, None)
     return (None, None)
+
+
+def _glosses(text: str, p: PeriodMention, q: PeriodMention) -> bool:
+    """q, in brackets right after p and within it, tells p's months exactly: "in the first eight
+    months of the 2020/21 marketing year (September 2020 - April 2021)"."""
+    return (q.start > p.end and p.start_date is not None and q.start_date is not None
+            and _OPEN_BRACKET.fullmatch(text, p.end, q.start) is not None
+            and p.start_date <= q.start_date and q.end_date <= p.end_date and (q.start_date, q.end_date) != (p.start_date, p.end_date))
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _years_counted(later: re.Match) -> int:

@@ -16,6 +16,7 @@ def _terms(name: str) -> list[str]:
 
 _COMMODITIES = sorted(_terms("commodities.txt"), key=len, reverse=True)
 _C = "|".join(re.escape(t) for t in _COMMODITIES)
+GOODS_TERMS = _C      # the goods terms as a regex alternation
 _FLOW = r"(exports?|imports?|trade|shipments?|supplies|supply(?=\s+to\b)|sales|purchases|deliveries|turnover)"
 # A commodity tied to the flow: "wheat exports", "exports of wheat", "tonnes of wheat",
 # "$20 million worth of fruit", "exported 500,000 tonnes of grain", "non-oil trade".
@@ -28,14 +29,26 @@ _COMMODITY = re.compile(
     rf"|\b(tons?|tonnes?|t|worth)\s+of\s+(?:\w+\s+){{0,2}}?(?P<c>{_C})\b"
     rf"|\b(exported|imported|shipped|supplied|sold|bought|purchased)\s+(?P<d>{_C})\b"
     rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|commodities|sector)\b"
-    # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million"
-    rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth)\b"
+    # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million",
+    # "Grain dominated Kazakh deliveries, with 1.05 million tonnes"
+    rf"|\b(?P<f>{_C})\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|worth|dominated)\b"
     # "fruit and vegetables, of which 612.8 thousand tonnes worth $498.7 million were delivered"
     # "natural gas, imports of which from Azerbaijan amounted to $345 million"
     rf"|\b(?P<i>{_C}),?\s+(?:(?:exports|imports|shipments|supplies|deliveries|sales|purchases)\s+)?of\s+which\b"
     # a digest line labelled with its goods: "Clothing and textiles: exports to Russia reached ..."
     rf"|^\W*(?P<h>{_C})\b[^:.]{{0,30}}:(?=.*\b(?:export|import|ship|suppl|sold|sale|purchas|bought|deliver|trade|turnover))",
     re.IGNORECASE)
+# goods named right before a figure of a list: "including wheat $158.5 million", "wheat – 297,000
+# tonnes", "wheat (412,300 tonnes)", "Barley: 61,000 tonnes"
+_GOODS_RIGHT_BEFORE = re.compile(rf"\b(?P<g>{_C})\s*(?:[–—:-]\s*|\(\s*)?$", re.IGNORECASE)
+
+
+def goods_right_before(text: str, at: int) -> str | None:
+    """Known goods named right before position `at` (where a figure starts), else None."""
+    m = _GOODS_RIGHT_BEFORE.search(text, max(0, at - 40), at)
+    return m["g"].lower() if m else None
+
+
 _KNOWN_GOODS = re.compile(rf"(?:{_C})(?:\s+(?:seeds?|products|grain|oil))?", re.IGNORECASE)
 
 
