@@ -470,7 +470,8 @@ def _same_period_told_apart(doc: DocContext, i: int, last_period_at: int) -> tup
         return fits[-1]
     if i and last_period_at < i - 1:
         before = _the_one_period(doc.sentences[i - 1])
-        if before and (n is None or _months_between(before) == n) and not (doc.published and before[0] > doc.published):
+        if before and (n is None or _months_between(before) == n) and not (
+                doc.published and before[0] > doc.published and not _HAS_YEAR.search(doc.sentences[i - 1].text)):
             # (not "... is expected to visit Tehran next month": a time to come)
             return before
     return None
@@ -557,7 +558,7 @@ def _scope_period(s: SentenceView, published=None) -> tuple | None:
     period = _the_one_period(s)      # (of several periods, which one the figures below take is not said)
     if period is None or (period[1] - period[0]).days > 366:
         return None          # "a roadmap for trade cooperation for 2024-2026": a plan's years, not the data's
-    if published is not None and period[0] > published:
+    if published is not None and period[0] > published and not _HAS_YEAR.search(s.text):
         return None          # "is expected to visit Tehran next month": no data's period yet
     return period
 
