@@ -470,9 +470,7 @@ def _same_period_told_apart(doc: DocContext, i: int, last_period_at: int) -> tup
         return fits[-1]
     if i and last_period_at < i - 1:
         before = _the_one_period(doc.sentences[i - 1])
-        if before and (n is None or _months_between(before) == n) and not (
-                doc.published and before[0] > doc.published and not _HAS_YEAR.search(doc.sentences[i - 1].text)):
-            # (not "... is expected to visit Tehran next month": a time to come)
+        if before and (n is None or _months_between(before) == n) and not _to_come(before, doc.sentences[i - 1].text, doc.published):
             return before
     return None
 
@@ -558,9 +556,13 @@ def _scope_period(s: SentenceView, published=None) -> tuple | None:
     period = _the_one_period(s)      # (of several periods, which one the figures below take is not said)
     if period is None or (period[1] - period[0]).days > 366:
         return None          # "a roadmap for trade cooperation for 2024-2026": a plan's years, not the data's
-    if published is not None and period[0] > published and not _HAS_YEAR.search(s.text):
-        return None          # "is expected to visit Tehran next month": no data's period yet
-    return period
+    return None if _to_come(period, s.text, published) else period
+
+
+def _to_come(period: tuple, text: str, published) -> bool:
+    """A period that starts after publication, told with no year ("is expected to visit Tehran next
+    month"): no data's period yet (but a table titled "JANUARY-JUNE 2024" names its year)."""
+    return published is not None and period[0] > published and not _HAS_YEAR.search(text)
 
 
 # "In the first quarter, the figure reached $71.8 million": the flow of the figure told just before
@@ -944,7 +946,7 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
     # "1.6 trillion soums (around $124 million)": the same figure in another currency; "$78 per
     # barrel": a price. Neither is a figure of the trade (a change beside a price is the trade's own)
     prices = [a for a in s.amounts if _PRICE.match(text[a.end:])]
-    amts = [a for a in amts if not _PRICE.match(text[a.end:]) and not _PRICE_OF_ONE.search(text, 0, a.start) and not any(
+    amts = [a for a in amts if a not in prices and not _PRICE_OF_ONE.search(text, 0, a.start) and not any(
         _RESTATED.fullmatch(text, b.end, a.start) for b in s.amounts if b.end <= a.start and b.unit != a.unit)
         # "averaged $245 per tonne, compared with $212 a year earlier": the base of a price is one too
         and not (any(b.end <= a.start and b.unit == a.unit for b in prices) and _BASE_OR_AGAINST_BEFORE.search(text, 0, a.start))]
