@@ -366,9 +366,13 @@ _MULTIPLY = re.compile(r"\b(?P<word>doubled|tripled|trebled|quadrupled|halved)\b
                        r"annual\s+|two-way\s+)*(?:trade|turnover|exports|imports)\b)", re.IGNORECASE)
 _MULTIPLY_RATIO = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _WORD_NUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0}
-# "decreased by a quarter", "grew by a third", "fell by half"
+# "decreased by a quarter", "grew by a third", "fell by half"; "a third more than a year earlier"
 _FRACTION = Caseless(rf"\b(?P<verb>{_UP}|{_DOWN})\s+by\s+(?:(?:about|nearly|almost|more\s+than|over|some|at\s+least|roughly)\s+)?"
-                       r"(?P<frac>a\s+quarter|a\s+third|a\s+fifth|a\s+half|half|two[\s-]thirds|three[\s-]quarters)\b")
+                       r"(?P<frac>a\s+quarter|a\s+third|a\s+fifth|a\s+half|half|two[\s-]thirds|three[\s-]quarters)\b"
+                       r"|\b(?P<frac2>a\s+quarter|a\s+third|a\s+fifth|two[\s-]thirds|three[\s-]quarters)\s+"
+                       # (against an earlier time only: not "real trade could be a third higher than the official figure")
+                       r"(?P<than>more|higher|larger|bigger|less|lower|smaller)\s+than(?=\s+(?:a\s+year\s+(?:earlier|ago|before)|"
+                       r"(?:in|during)\s|last\s+year|(?:the\s+)?(?:previous|prior|preceding|same|year\s+before)\b|(?:19|20)\d\d\b))")
 _FRACTION_PCT = {"a quarter": 25.0, "a third": round(100 / 3, 2), "a fifth": 20.0, "a half": 50.0, "half": 50.0,
                  "two thirds": round(200 / 3, 2), "three quarters": 75.0}
 
@@ -397,7 +401,7 @@ _COMMA_BY = re.compile(r",\s+by\s+(?:[a-z]+\s+){0,2}$")
 
 
 def find_changes(text: str) -> list[Change]:
-    has_fraction = (" by " in text and any(w in text for w in ("quarter", "third", "fifth", "half"))
+    has_fraction = ((" by " in text or " than " in text) and any(w in text for w in ("quarter", "third", "fifth", "half"))
                     and _FRACTION.search(text) is not None)
     digit = _DIGIT.search(text)
     spelled_pct = digit is None and ("percent" in text or "per cent" in text)
@@ -458,7 +462,8 @@ def find_changes(text: str) -> list[Change]:
         ratio = _MULTIPLY_RATIO[(m.group("word") or m.group("aim") + "d").lower()]
         add(m.start(), m.end(), round((ratio - 1) * 100, 6), ratio)
     for m in _FRACTION.finditer(text) if has_fraction else ():
-        frac = " ".join(m.group("frac").lower().replace("-", " ").split())
-        add(m.start(), m.end(), _sign(m.group("verb")) * _FRACTION_PCT[frac], None)
+        frac = " ".join((m.group("frac") or m.group("frac2")).lower().replace("-", " ").split())
+        sign = _sign(m.group("verb")) if m.group("verb") else -1 if m.group("than").lower() in ("less", "lower", "smaller") else 1
+        add(m.start(), m.end(), sign * _FRACTION_PCT[frac], None)
     out.sort(key=lambda c: c.start)
     return out

@@ -434,7 +434,7 @@ _YEAR_AFTER_WORDS = frozenset(
 # ...or before these ("2022 exports"), but never after a currency sign or "No." ...
 _YEAR_BEFORE_NOUNS = re.compile(
     r"\s+(?:trade|exports?|imports?|figures?|numbers|turnover|budget|levels?|volumes?|data|statistics|results?|census|"
-    r"elections?|season|agreement|deal|plan|target|summit|visit|forum)\b", re.IGNORECASE)
+    r"elections?|season|calendar\s+year|agreement|deal|plan|target|summit|visit|forum)\b", re.IGNORECASE)
 # "2020-21", "2019/2020": a fiscal year or a season whose months are not stated.
 _SPLIT_YEAR_AFTER = re.compile(r"(?:\s*[-–—]\s*\d\d(?!\d)|/\d)")
 _SPLIT_YEAR = re.compile(r"(?:[-–—]|/)(?:\d\d|(?:19|20)\d\d)(?!\d)(?!\s*(?:%|percent|per\s*cent)\b)")

@@ -192,3 +192,22 @@ def country_name(code: str) -> str | None:
 def capital_of(code: str) -> str | None:
     """The capital of a country by its current name ("KAZ" -> "Astana"), if the city list has it."""
     return _CAPITAL.get(code)
+
+
+def _load_seats() -> re.Pattern:
+    with open(_DATA / "seats.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    _SEAT_CODE.update({r["seat"]: r["code"] for r in rows})
+    names = sorted(_SEAT_CODE, key=len, reverse=True)
+    return re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<seat>" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+_SEAT_CODE: dict[str, str] = {}
+_SEAT_AT = _load_seats()
+
+
+def seat_capital(text: str, start: int = 0) -> str | None:
+    """The capital of the first seat of government told as a place from `start` on ("talks at the
+    Akorda" -> "Astana", "in the Kremlin" -> "Moscow"): data/seats.csv."""
+    m = _SEAT_AT.search(text, start)
+    return capital_of(_SEAT_CODE[m["seat"]]) if m else None

@@ -1388,3 +1388,30 @@ def test_an_event_prepared_for_in_the_run_up_is_no_event_yet():
     rows = extract("The forum was organized by the Lima chamber and the Chilean embassy in Lima in the run-up to the "
                    "12th session of the joint economic commission.", table="events")
     assert [r["event_type"] for r in rows] == ["forum"]
+
+
+def test_a_memorandum_signed_by_the_two_ministries_and_talks_going_on_are_no_meeting():
+    rows = extract("Chile's trade with Peru rose to $400 million last year. A memorandum on power exchange signed by the "
+                   "two energy ministries in 2021 has yet to be implemented, and officials on both sides blame the slow "
+                   "pace of talks with Bolivia, whose grid would carry the power.", published=D(2024, 5, 1))
+    assert [r["parties"] for r in rows["agreements"]] == [["CHL", "PER"]]
+    assert rows["events"] == []
+
+
+def test_spoke_by_video_link_briefed_reporters_and_talks_at_a_seat_of_government():
+    rows = extract("Deputy agriculture ministers of Chile and Peru spoke by video link on Monday to discuss rail "
+                   "capacity. Chile's ambassador to Peru, Juan Soto, briefed reporters in Lima on Tuesday. The "
+                   "presidents of Chile and Russia held talks in the Kremlin on October 8.", published=D(2024, 10, 9),
+                   table="events")
+    assert [(r["event_type"], r["event_date"], r["location"]) for r in rows] == [
+        ("call", D(2024, 10, 7), None), ("press_conference", D(2024, 10, 8), "Lima"), ("meeting", D(2024, 10, 8), "Moscow")]
+
+
+def test_watched_the_signing_and_a_further_two_being_negotiated():
+    rows = extract("After the talks, the presidents of Chile and Peru watched the signing of eleven documents covering "
+                   "gas supplies and transport.", published=D(2013, 9, 4), table="agreements")
+    assert [(r["status"], r["agreement_count"]) for r in rows] == [("signed", 11)]
+    rows = extract("The Chilean minister said three agreements had been signed with Peru in 2025. A further two are "
+                   "being negotiated, he said.", published=D(2026, 1, 10), table="agreements")
+    assert [(r["status"], r["agreement_count"], r["parties"]) for r in rows] == [
+        ("signed", 3, ["CHL", "PER"]), ("proposed", 2, ["CHL", "PER"])]

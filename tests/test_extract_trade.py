@@ -911,9 +911,9 @@ def test_an_aim_to_double_trade_after_a_figure_is_a_target_of_its_own():
     rows = trade("Trade between Chile and Peru reached $2.57 billion in 2023 and the leaders agreed to double "
                  "bilateral trade within five years.")
     assert [(r["value"], r["kind"], r["change_pct"]) for r in rows] == [(2.57e9, "actual", None), (None, "target", 100.0)]
-    # ...but "to double trade to $2 billion" is the change of the figure it brings trade to
+    # ...but "to double trade to $2 billion" is one target, the figure it brings trade to, with no change of its own
     rows = trade("Chile and Peru are neighbours. The presidents wanted to double bilateral trade to $2 billion by 2030.")
-    assert [(r["value"], r["kind"], r["change_pct"]) for r in rows] == [(2e9, "target", 100.0)]
+    assert [(r["value"], r["kind"], r["change_pct"]) for r in rows] == [(2e9, "target", None)]
 
 
 def test_an_aim_to_change_ones_own_exports_is_a_target_without_a_value():
@@ -1856,3 +1856,59 @@ def test_a_gloss_in_brackets_gives_the_months_and_a_later_but_clause_its_own_cha
                  "January-September this year.", published=D(2014, 11, 1))
     assert [(r["value"], r["change_pct"], r["period_end"]) for r in rows] == [
         (1.7e9, None, D(2013, 12, 31)), (None, -25.0, D(2014, 9, 30))]
+
+
+def test_a_calendar_year_told_after_its_number_and_the_same_twelve_months_after_it():
+    rows = trade("Chile delivered 820,000 tonnes of copper to Peru by sea in the 2017 calendar year, the association "
+                 "said. Peru bought Chilean fruit worth $41 million over the same twelve months.", published=D(2018, 3, 1))
+    assert [(r["period_start"], r["period_end"]) for r in rows] == [(D(2017, 1, 1), D(2017, 12, 31))] * 2
+
+
+def test_an_aims_figure_has_no_change_and_a_target_may_stand_alone():
+    rows = trade("Chile and Peru aim to triple bilateral trade to $1.5 billion within three years, the minister said.")
+    assert [(r["value"], r["kind"], r["change_pct"]) for r in rows] == [(1.5e9, "target", None)]
+    rows = trade("Trade between Chile and Peru reached $538 million in 2025, up 17.4 percent. The government's target "
+                 "is $1 billion by 2028.", published=D(2026, 1, 20))
+    assert [(r["value"], r["kind"], {r["reporter"], r["partner"]}) for r in rows[1:]] == [(1e9, "target", {"CHL", "PER"})]
+
+
+def test_transit_shipments_are_no_trade():
+    rows = trade("Trade between Chile and Peru reached $538 million in 2025. The minister said Chile also hoped to "
+                 "increase transit shipments through Peru to 2.5 million tonnes a year.", published=D(2026, 1, 20))
+    assert [r["value"] for r in rows] == [538e6]
+
+
+def test_goods_counted_in_kilograms_and_those_shipments_by_weight():
+    [row] = trade("Chile imported 28 million kg of Peruvian tea in January-September 2023, the tea board said.")
+    assert (row["value"], row["unit"], row["commodity"]) == (28000, "t", "tea")
+    rows = trade("Chile's non-oil exports to Peru amounted to $10 billion in 2022, according to customs. By weight, "
+                 "those shipments came to 27.4 million tonnes, up 9 percent on the previous year.", published=D(2023, 5, 1))
+    assert [(r["unit"], r["commodity"], r["change_pct"]) for r in rows] == [("USD", "non-oil goods", None),
+                                                                         ("t", "non-oil goods", 9.0)]
+
+
+def test_a_fraction_more_than_an_earlier_time_is_a_change_and_a_buyers_own_change():
+    [row] = trade("Turnover between Chile and Peru for January-July came to $317 million, a third more than a year "
+                  "earlier.", published=D(2021, 9, 20))
+    assert row["change_pct"] == pytest.approx(33.33)
+    assert trade("Chile's trade with Peru could be a third higher than the official figure.") == []
+    rows = trade("Chile's copper exports to Peru grew to 180,000 tonnes in 2019, the union said. Bolivia still bought "
+                 "1.3 million tonnes of Chilean copper last year, down 18% from 2018, the union said.", published=D(2020, 1, 28))
+    assert [(r["partner"], r["change_pct"]) for r in rows] == [("PER", None), ("BOL", -18.0)]
+
+
+def test_a_neighbour_told_by_its_possessor_and_goods_that_made_up_a_sides_purchases():
+    rows = trade("Chile's trade with Peru rose 12 percent in 2025. Chile's trade with Peru's neighbour Bolivia, meanwhile, "
+                 "fell 8 percent in 2025, according to customs.", published=D(2026, 1, 28))
+    assert [{r["reporter"], r["partner"]} for r in rows] == [{"CHL", "PER"}, {"CHL", "BOL"}]
+    rows = trade("Chile's trade with Peru reached $480 million in January-September 2023. Peruvian copper made up the "
+                 "bulk of Chile's purchases, with 610,000 tonnes shipped by sea and by rail since January.",
+                 published=D(2023, 10, 28))
+    assert (rows[1]["flow"], rows[1]["reporter"], rows[1]["partner"]) == ("import", "CHL", "PER")
+
+
+def test_the_two_countries_told_again_bring_back_the_articles_pair():
+    rows = trade("Chile's trade with Peru reached $480 million in 2023, Peruvian customs said. By comparison, Chile's trade with Bolivia was "
+                 "worth $1.1 billion. The two countries' joint commission met in Lima on Monday. Officials agreed to "
+                 "draft a roadmap aimed at lifting annual trade to $3 billion.", published=D(2023, 10, 28))
+    assert {rows[-1]["reporter"], rows[-1]["partner"]} == {"CHL", "PER"}

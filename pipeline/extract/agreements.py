@@ -80,7 +80,7 @@ _SIGNED = re.compile(
     r"\b(signed|inked|concluded|reached|sealed|struck|clinched|(?<!to\sbe\s)finali[sz]ed|ratified|signing\s+ceremony|"
     r"have\s+signed|had\s+signed|existing|previously|achievements?|implement(ed|ing|ation)|in\s+force|"
     r"entered\s+into\s+force|agreed\s+on|agreed\s+upon|exchanged|adopted|put\s+their\s+(?:names|signatures)\s+to|"
-    r"(witnessed|attended|oversaw|marked|followed|welcomed)\s+(by\s+)?the\s+(signing|exchange)|"
+    r"(witnessed|watched|attended|oversaw|marked|followed|welcomed)\s+(by\s+)?the\s+(signing|exchange)|"
     # "..., with the two sides signing 11 cooperation documents"
     r"(sides|parties|countries|ministers|leaders|presidents|delegations)\s+signing|"
     # "the two leaders watched their ministers sign 11 agreements"
@@ -130,6 +130,14 @@ def extract_agreements(doc: DocContext) -> list[dict]:
                 listing["items"] = listing.get("items", 0) + 1
                 continue
             listing = _end_list(rows, listing)
+        if (rows and rows[-1]["evidence_start"] == doc.sentences[i - 1].sentence.start and (more := _FURTHER_N.match(s.text))
+                and (status := _status(s.text)) and status != rows[-1]["status"]):
+            # "Three agreements had been signed with Iran. A further two are being negotiated": more of that kind
+            told = rows[-1]
+            rows.append({**base_row(doc, s, "agreements.further"), "agreement_type": told["agreement_type"],
+                         "status": status, "signed_date": None, "parties": told["parties"],
+                         "agreement_count": int(parse_number((more["n"] or more["n2"]).lower()) or 1), "value": None, "unit": None})
+            continue
         if s.text.isascii() and _NOUN_WORDS.isdisjoint(s.words) or is_question(s.text):
             continue     # (a question reports none: "Were any documents signed?")
         m = _first_agreement_noun(s.text, rows, s.countries)
@@ -175,6 +183,9 @@ def extract_agreements(doc: DocContext) -> list[dict]:
     return _dedupe(rows)
 
 
+# "A further two are being negotiated", "Another three are to be signed", "Two more are under discussion"
+_FURTHER_N = re.compile(r"\W*(?:(?:A\s+further|Another)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+                        r"|(?P<n2>Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d{1,2})\s+more)\s+(?:are|were|will|would|could|should|remain|have)\b")
 # "but no agreement", "no matter how many memoranda are signed": there is none
 _NO_BEFORE = re.compile(r"\bno\s+$|\bno\s+matter\s+how\s+many\s+$", re.IGNORECASE)
 # "nobody will sign long-term contracts": a signing that will not happen
@@ -447,7 +458,10 @@ _VENUE_AFTER = re.compile(r"[\s-]+(summit|forum|meeting|session|conference|expo|
 _VENUE_BEFORE = re.compile(r"\b(at|during|on\s+the\s+sidelines\s+of|before|ahead\s+of)\s+(the|a|an)\s+"
                            r"((next|upcoming|forthcoming|annual|\d+(st|nd|rd|th))\s+)?$", re.IGNORECASE)
 _BETWEEN_TWO = re.compile(r"\bbetween\s+(the\s+)?[A-Z][\w'’. -]{1,40}?\s+and\s+(the\s+)?[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){0,3}")
-_BETWEEN_THE_TWO = re.compile(r"\b(?:agreement|deal|treaty|memorandum|accord)\s+between\s+the\s+two\s+(?:countries|nations|states|sides|governments)\b",
+# ("a memorandum on power exchange signed by the two energy ministries")
+_BETWEEN_THE_TWO = re.compile(r"\b(?:agreement|deal|treaty|memorandum|accord)\b(?:\s+(?:on|for)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                              r"\s+(?:between|signed\s+by)\s+the\s+two\s+(?:[a-z]+\s+)?"
+                              r"(?:countries|nations|states|sides|governments|ministries|ministers|presidents|leaders)\b",
                               re.IGNORECASE)
 _ROUTE_BEFORE = re.compile(r"\b(via|through|across|transiting)\s+(the\s+)?(territory\s+of\s+)?$", re.IGNORECASE)
 _MEMBERS_AFTER = re.compile(r",\s*which\s+(?:would\s+|will\s+)?(?:also\s+)?(?:cover|covers|include|includes|comprise|comprises|"

@@ -37,7 +37,9 @@ _NAMES_A_THING = re.compile(r"\s+(?:(?:free|preferential)[\s-]+trade\s+|interim\
                             re.IGNORECASE)
 _SUPPLIED_BEFORE = re.compile(r"\b(supplied|supplies|supply|supplying|provided|provides|providing)\s+(the\s+)?$")
 _WITH_AFTER = re.compile(r"\s+with\b")
-_GOODS_IMPORTS_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}imports\b(?!\s+from\b)")   # (not "Philippine rice imports from Vietnam")
+# (not "Philippine rice imports from Vietnam"); "Kazakh wheat made up the bulk of Iran's purchases": goods of one side bought by the other
+_GOODS_IMPORTS_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}(?:imports\b(?!\s+from\b)"
+                                  r"|(?:made\s+up|accounted\s+for|dominated)\s+(?:[\w-]+\s+){0,4}?[A-Z][\w-]*['’]s\s+(?:purchases|imports)\b)")
 # "sold Iran goods worth $281 million": the buyer right after the verb
 _SOLD_TO_BEFORE = re.compile(r"\b(sold|sells|sell|selling)\s+(the\s+)?$")
 _FLOW_WORD_AFTER = re.compile(r"\s+(exports?|imports?|trade|turnover|companies|firms|side|officials?)\b", re.IGNORECASE)
@@ -83,11 +85,16 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
     named: list[str] = []       # the pair of "the EAEU-Iran free trade agreement", "the Iran-Turkey railway"
     ms = sorted(mentions, key=lambda m: m.start)
     paired: set[int] = set()
+    described: dict[int, int] = {}     # a country told by a possessive before it -> where the possessor starts
     for i, m in enumerate(ms):
         if i in paired:
             continue
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        before = text[max(0, m.start - 40):m.start].lower()
+        if nxt and (desc := _APPOSITIVE_OWNER.match(text, m.end)) and re.fullmatch(r"\s*", text[desc.end():nxt.start]):
+            # "trade with Kazakhstan's neighbour Turkmenistan": the possessor describes the country after it
+            described[i + 1] = m.start
+            continue
+        before = text[max(0, described.get(i, m.start) - 40):described.get(i, m.start)].lower()
         between = text[m.end:nxt.start] if nxt else ""
         after = text[m.end:m.end + 4]
         # "Iran-Kazakhstan", "Kazakh-Iranian"; "between Iran and Kazakhstan"; "Iran and Kazakhstan's"

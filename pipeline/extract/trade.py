@@ -239,6 +239,11 @@ def extract_trade_figures(doc: DocContext) -> list[dict]:
                 t.flow == "total" for t in _topics(s.text)) else None
             if _may_set_scope(s):
                 scope_at = i
+            if (last_sides and i - last_sides_at <= _CARRY_SIDES_SENTENCES and len(doc.main_pair) == 2
+                    and set(last_sides) != set(doc.main_pair) and _THE_TWO.search(s.text)):
+                # "Iran's trade with Turkmenistan was worth $1.1 billion. The two countries' commission met ...
+                # Officials agreed to lift annual trade to $3 billion": back to the article's two
+                last_sides, last_sides_at = tuple(doc.main_pair), i
             continue
         topics = _topics(s.text)
         target_only = not topics and bool(s.amounts) and len(doc.main_pair) == 2
@@ -403,8 +408,11 @@ def _share_out_rows(doc: DocContext, s: SentenceView, topics: list[_Topic], befo
         flow = "export" if buyers else "import"
         unit = resolve_currency(a.unit, (stays, named[-1].code, *doc.main_pair))
         period = (told["period_start"], told["period_end"]) if told["period_start"] else carry or (None, None)
-        out.append(_row(doc, s, flow, stays, named[-1].code, a.value, unit, period, "actual", None,
-                        goods or told["commodity"], a.approximate, "trade.share_out"))
+        # "Afghanistan still bought 1.3 million tonnes of Kazakh flour last year, down 18% from 2018": its own change
+        upto = next((b.start for b in s.amounts if b.start > a.start), len(s.text))
+        own = [c for c in s.changes if a.end <= c.start < upto and not _is_aim(c)]
+        out.append(_row(doc, s, flow, stays, named[-1].code, a.value, unit, period, "actual",
+                        own[0].pct if len(own) == 1 else None, goods or told["commodity"], a.approximate, "trade.share_out"))
         since = a.end
     return out
 
@@ -427,7 +435,7 @@ _TARGET_OF_BEFORE = re.compile(r"\b(?:target|goal)\s+of\s+$", re.IGNORECASE)
 _AIMED_AT_FIGURE = re.compile(rf"\b(?:{_SPOKEN_OF}|aim(?:s|ed|ing)?\s+(?:for|at)"
                               r"|expects?\s+to\s+reach|forecast\s+for\s+(?:this|next|the)\s+(?:whole\s+(?:of\s+)?)?(?:year|[\w-]+\s+year|(?:19|20)\d\d)\s+is"
                               # "Our goal is to reach $2 billion in the next five years"
-                              r"|(?:goal|aim|target|task)\s+is\s+to\s+(?:reach|hit|achieve)"
+                              r"|(?:goal|aim|target|task)\s+is(?:\s+to\s+(?:reach|hit|achieve))?"
                               r"|expects?\s+(?:the|this\s+year's)\s+(?:full-year|annual|year-end)\s+(?:result|figure|total)\s+to\s+be)\s+$",
                               re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:(?:annual|bilateral|trade|turnover)\s+){0,2}(?:target|goal)\b", re.IGNORECASE)
@@ -580,8 +588,8 @@ _ANAPHOR = re.compile(r"\b(the|this|that)\s+(figure|indicator)\b|\bshare\s+(?:of
                       r"decreased|declined|dropped|came|hit|exceeded|surpassed|jumped|climbed|recovered|rebounded)\b"
                       # "In 2019 it was just $534 million" (not "It was the first visit")
                       r"|\s+was\s+(?:just|only|about|around|nearly|almost|roughly|still|down\s+to|up\s+to|back\s+to)?\s*(?:US)?[$€£\d])"
-                      # "By weight, they amounted to 310,000 tonnes": the same goods in another measure
-                      r"|(?P<measure>\b(?:by|in)\s+(?:weight|volume|value|tonnage)(?:\s+terms)?\s*,\s*(?:they|these|those)\s+"
+                      # "By weight, they amounted to 310,000 tonnes", "By weight, those shipments came to ...": the same goods in another measure
+                      r"|(?P<measure>\b(?:by|in)\s+(?:weight|volume|value|tonnage)(?:\s+terms)?\s*,\s*(?:they|these|those)(?:\s+(?:shipments|supplies|deliveries|exports|imports|goods|sales))?\s+"
                       r"(?:amounted|reached|totall?ed|came|stood|were)\b)",
                       re.IGNORECASE)
 
@@ -669,6 +677,9 @@ def _with_anaphors(text: str, topics: list[_Topic], prev: dict) -> list[_Topic]:
     return sorted(topics + found, key=lambda t: t.start)
 
 
+_CARRIED_BEFORE = re.compile(r"\b(?:transit|cargo|freight)\s+$", re.IGNORECASE)
+
+
 def _topics(text: str) -> list[_Topic]:
     """Trade and non-trade topic words in order; adjacent trade words of one flow merge."""
     found: list[_Topic] = []
@@ -683,6 +694,8 @@ def _topics(text: str) -> list[_Topic]:
     for m in _TRADE_TOPIC.finditer_at(text, _TRADE_TOPIC_AT):
         if any(t.start <= m.start() < t.end for t in not_trade):
             continue        # a trade word inside a non-trade phrase ("not counted as trade", "foreign trade")
+        if _CARRIED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue        # "transit shipments through Iran": goods carried across, not traded with it
         flow = next(k for k in ("export", "import", "total") if m.group(k))
         found.append(_Topic(flow, m.start(), m.end()))
     found.sort(key=lambda t: t.start)
@@ -992,7 +1005,9 @@ def _group_rows(doc, s: SentenceView, topic: _Topic, amts: list[Amount], chgs: l
         unit = resolve_currency(a.unit, (*sides, *doc.main_pair))
         if unit is None:
             continue          # "manat" in an article about neither Azerbaijan nor Turkmenistan
-        rows.append(_row(doc, s, topic.flow, *sides, a.value, unit, period, kind, change.pct if change else None,
+        # "aim to triple trade to $1.5 billion": the aim's figure is the target, with no change of its own
+        pct = change.pct if change is not None and not _is_aim(change) else None
+        rows.append(_row(doc, s, topic.flow, *sides, a.value, unit, period, kind, pct,
                          _goods_after(text, a, whole_commodity if part and a.end <= part.start() else commodity)
                          if len(amts) > 1 else commodity or vocab.goods_right_before(text, a.start), a.approximate, "trade.amount"))
         row_of[a] = rows[-1]

@@ -26,7 +26,7 @@ _COMMODITY = re.compile(
     # "the largest buyer of Kazakh grain" (not "exporters of food" or "the dominant supplier of fuel",
     # which describe a party)
     rf"|\b(?:largest|biggest|main|top|leading|second-largest)\s+(?:buyer|importer|purchaser)s?\s+of\s+(?:\w+\s+){{0,1}}?(?P<j>{_C})\b"
-    rf"|\b(tons?|tonnes?|t|worth)\s+of\s+(?:\w+\s+){{0,2}}?(?P<c>{_C})\b"
+    rf"|\b(tons?|tonnes?|t|kg|kilograms?|worth)\s+of\s+(?:\w+\s+){{0,2}}?(?P<c>{_C})\b"
     rf"|\b(exported|imported|shipped|supplied|sold|bought|purchased)\s+(?P<d>{_C})\b"
     rf"|\bnon-(?P<e>oil|energy|commodity|raw[- ]material)\s+(goods|trade|exports?|imports?|products|commodities|sector)\b"
     # "Cotton alone accounted for $195 million", "Uzbek cars accounted for", "dried fruit worth $48 million",
@@ -83,7 +83,7 @@ rail railway road truck sea maritime air river seaborne overland transit
 # "tonnes of" or "imports of", past a demonym ("tonnes of Moroccan tomatoes", "imports of
 # Philippine bananas"); a sentence that opens "Trade in energy resources"
 _GENERIC = re.compile(r"(?:\b[A-Z][\w-]*(?:'s|’s)?\s+(?P<a>[a-z][a-z-]+)\s+(?:exports|imports|shipments|supplies|deliveries|sales(?=\s+to\b))"
-                      r"|(?:tons?|tonnes?|(?i:exports|imports|sales|shipments|purchases|supplies|deliveries))\s+of\s+(?:[A-Z][\w-]*\s+)?"
+                      r"|(?:tons?|tonnes?|kg|kilograms?|(?i:exports|imports|sales|shipments|purchases|supplies|deliveries))\s+of\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?P<b>[a-z][a-z-]+)"
                       r"|^\s*Trade\s+in\s+(?P<c>[a-z][a-z-]+(?:\s+(?:resources|products|goods|equipment))?)"
                       # "with metallurgical products making up $1.1 billion of that"
