@@ -1912,3 +1912,10 @@ def test_the_two_countries_told_again_bring_back_the_articles_pair():
                  "worth $1.1 billion. The two countries' joint commission met in Lima on Monday. Officials agreed to "
                  "draft a roadmap aimed at lifting annual trade to $3 billion.", published=D(2023, 10, 28))
     assert {rows[-1]["reporter"], rows[-1]["partner"]} == {"CHL", "PER"}
+
+
+def test_a_harvest_is_no_trade():
+    rows = trade("Chile's exports of grain to Peru rose to 2 million tonnes in 2023. The Chilean side informed its partner "
+                 "that this year's grain harvest is expected to exceed 20 million tonnes. Chile harvested 26.7 million "
+                 "tonnes of grain last year, the minister noted.", published=D(2024, 3, 1))
+    assert [r["value"] for r in rows] == [2e6]

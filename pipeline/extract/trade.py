@@ -37,7 +37,7 @@ _TRADE_TOPIC = Caseless(
     r"(?:traded|exchanged)(?=\s+(?:goods\b|products\b|commodities\b|(?:US)?\$|USD\b|\d))|"
     r"(?:(?<=goods\s)|(?<=products\s))exchanged(?=\s+between\b))\b")      # "the volume of goods exchanged between the two countries"
 _NOT_TRADE_TOPIC = Caseless(
-    r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|"
+    r"\b(world\s+trade\s+organi[sz]ation|gdp|gross\s+domestic\s+product|inflation|output|production|produced|harvests?|harvested|"
     r"investments?|invested|investing|investors?|loans?|credit|credits|grants?|budget|population|tourists?|tourism|"
     r"passengers?(?!\s+(cars?|vehicles))|revenues?|surplus|deficit|trade\s+balance|balance\s+of\s+trade|profits?|reserves|debt|capital|salar(y|ies)|wages|unemployment|"
     r"(agreements?|contracts?|deals?|documents?|memorand(a|ums?)|projects?|mous?)\s+(worth|valued|totall?ing|with\s+a\s+(total\s+)?value)|"
@@ -62,7 +62,7 @@ _MINISTRY_OF_TRADE = re.compile(r"\b(?:[Mm]inistry|[Mm]inister|[Mm]inistries)\s+
 # begins at \b with one of these words, whole (followed by \s+, "-" in "intra-", "'" in "the
 # bloc's", or the closing \b). Searched as _TRADE_TOPIC_AT is (see there).
 _NOT_TRADE_TOPIC_WORDS = frozenset("""
-world gdp gross inflation output production produced investment investments invested investing investor investors
+world gdp gross inflation output production produced harvest harvests harvested investment investments invested investing investor investors
 loan loans credit credits grant grants budget population tourist tourists tourism passenger passengers revenue revenues
 surplus deficit trade balance profit profits reserves debt capital salary salaries wages unemployment
 agreement agreements contract contracts deal deals document documents memoranda memorandum memorandums project projects
