@@ -194,20 +194,19 @@ def capital_of(code: str) -> str | None:
     return _CAPITAL.get(code)
 
 
-def _load_seats() -> re.Pattern:
+def _load_seats() -> dict[str, str]:
+    """Seat of government -> country code (data/seats.csv)."""
     with open(_DATA / "seats.csv", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    _SEAT_CODE.update({r["seat"]: r["code"] for r in rows})
-    names = sorted(_SEAT_CODE, key=len, reverse=True)
-    return re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<seat>" + "|".join(re.escape(n) for n in names) + r")\b")
+        return {r["seat"]: r["code"] for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
 
 
-_SEAT_CODE: dict[str, str] = {}
-_SEAT_AT = _load_seats()
+_SEAT_CODE = _load_seats()
+_SEAT_AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<seat>" + "|".join(re.escape(n) for n in sorted(_SEAT_CODE, key=len, reverse=True))
+                      + r")\b")
 
 
-def seat_capital(text: str, start: int = 0) -> str | None:
-    """The capital of the first seat of government told as a place from `start` on ("talks at the
-    Akorda" -> "Astana", "in the Kremlin" -> "Moscow"): data/seats.csv."""
-    m = _SEAT_AT.search(text, start)
+def seat_capital(text: str) -> str | None:
+    """The capital of the first seat of government told as a place ("talks at the Akorda" ->
+    "Astana", "in the Kremlin" -> "Moscow")."""
+    m = _SEAT_AT.search(text)
     return capital_of(_SEAT_CODE[m["seat"]]) if m else None

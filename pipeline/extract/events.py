@@ -23,8 +23,9 @@ _OPENINGS = (r"(?:opening|inauguration|inaugural|ground-?breaking|launch)\s+cere
              r"(?=[^.;]{0,60}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+week|today|yesterday)\b)")
 # Order matters: the first pattern that matches at a position wins (longest forms first).
 _TRIGGERS: list[tuple[str, str]] = [
+    # "said at a briefing in Astana", "briefed reporters in Astana on Tuesday"
     ("press_conference", r"(joint\s+)?(press|news)\s+conference|press\s+briefing|(spoke|talked)\s+to\s+the\s+press(?=\s+(?:in|on|at|after)\s)|(?<=\ba\s)briefing(?=\s+(?:in|on|at)\s)|"
-                         r"briefed\s+(?:reporters|journalists|the\s+press|the\s+media)(?=\s+(?:in|on|at)\s)"),     # "briefed reporters in Astana on Tuesday"      # "said at a briefing in Astana"
+                         r"briefed\s+(?:reporters|journalists|the\s+press|the\s+media)(?=\s+(?:in|on|at)\s)"),
     ("call", r"(tele)?phone\s+(call|conversation|talks?)|held\s+([\w-]+\s+)?talks\s+(by|over\s+the|on\s+the)\s+(tele)?phone|telephone\s+conversation|video\s+call|"
              r"(held\s+([\w-]+\s+)?talks|spoke|talked|conferred|discussed\s+[^.;]{0,80}?)\s+by\s+video\s*-?link|"      # "discussed ... with the Iranian minister by video link"
              r"(spok(e|en)|talked|talk|speak|conferred)\s+(by|over\s+the|on\s+the)\s+(tele)?phone|spok(e|en)\s+with\s+[^.;]{0,60}?\s+(by|over\s+the|on\s+the)\s+(tele)?phone|held\s+a\s+(tele)?phone|phoned|called\s+his\s+\w+\s+counterpart|"

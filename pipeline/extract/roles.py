@@ -94,7 +94,8 @@ def assign_roles(text: str, mentions: list[PlaceMention]) -> Roles:
             # "trade with Kazakhstan's neighbour Turkmenistan": the possessor describes the country after it
             described[i + 1] = m.start
             continue
-        before = text[max(0, described.get(i, m.start) - 40):described.get(i, m.start)].lower()
+        told_at = described.get(i, m.start)      # (a described country's words before start at its possessor)
+        before = text[max(0, told_at - 40):told_at].lower()
         between = text[m.end:nxt.start] if nxt else ""
         after = text[m.end:m.end + 4]
         # "Iran-Kazakhstan", "Kazakh-Iranian"; "between Iran and Kazakhstan"; "Iran and Kazakhstan's"
